@@ -1,0 +1,15 @@
+//! Sigap: a terminal desk for SP4N-LAPOR! liaison officers.
+//!
+//! Layers, and which may use which (arrows point at what is used):
+//!
+//! - [`domain`]: pure types and rules (complaints, operations, calendar, SLA clocks).
+//!   Uses nothing else of the crate.
+//! - [`config`]: the TOML configuration. Uses `domain`.
+//! - [`store`]: the SQLite cache (open, migrations, queries, outbox). Uses `domain`.
+//! - [`sync`]: batch files (parse and verify, import in one transaction, atomic export,
+//!   the demo data set). Uses `domain`, `store`, `config`.
+//! - [`cli`]: the scriptable subcommands. Uses everything above.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used)]
+
+pub mod domain;
