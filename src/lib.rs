@@ -12,4 +12,9 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
+pub mod cli;
+pub mod config;
 pub mod domain;
+pub mod store;
+pub mod sync;
+pub mod text;

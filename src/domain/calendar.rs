@@ -46,11 +46,10 @@ impl WorkCalendar {
         let file: HolidayFile = toml::from_str(text).map_err(|e| CalendarError(e.to_string()))?;
         let mut holidays = BTreeSet::new();
         for h in file.holiday {
-            let date = h
-                .date
-                .to_string()
-                .parse::<NaiveDate>()
-                .map_err(|_| CalendarError(format!("`{}` ({}) is not a date", h.date, h.name)))?;
+            let date =
+                h.date.to_string().parse::<NaiveDate>().map_err(|_| {
+                    CalendarError(format!("`{}` ({}) is not a date", h.date, h.name))
+                })?;
             holidays.insert(date);
         }
         Ok(Self { holidays })
@@ -136,7 +135,10 @@ mod tests {
     fn spec_example_christmas_week() {
         // Disposed Monday 2026-12-21, N = 5: 22, 23, (24 cuti bersama, 25 Natal,
         // 26-27 weekend), 28, 29, 30.
-        assert_eq!(cal().add_working_days(date("2026-12-21"), 5), date("2026-12-30"));
+        assert_eq!(
+            cal().add_working_days(date("2026-12-21"), 5),
+            date("2026-12-30")
+        );
     }
 
     #[test]
@@ -145,30 +147,60 @@ mod tests {
         let c = cal();
         assert!(!c.is_working_day(date("2027-01-01")));
         assert!(!c.is_working_day(date("2027-01-05")));
-        assert_eq!(c.add_working_days(date("2026-12-30"), 3), date("2027-01-06"));
-        assert_eq!(c.add_working_days(date("2026-12-30"), 5), date("2027-01-08"));
+        assert_eq!(
+            c.add_working_days(date("2026-12-30"), 3),
+            date("2027-01-06")
+        );
+        assert_eq!(
+            c.add_working_days(date("2026-12-30"), 5),
+            date("2027-01-08")
+        );
     }
 
     #[test]
     fn lebaran_week_2026_is_skipped() {
         // 2026-03-18 .. 2026-03-24 are Nyepi, Idul Fitri and cuti bersama.
         let c = cal();
-        for d in ["2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24"] {
+        for d in [
+            "2026-03-18",
+            "2026-03-19",
+            "2026-03-20",
+            "2026-03-23",
+            "2026-03-24",
+        ] {
             assert!(!c.is_working_day(date(d)), "{d}");
         }
         // Disposed Tuesday 2026-03-17: day 1 is Wednesday the 25th.
-        assert_eq!(c.add_working_days(date("2026-03-17"), 1), date("2026-03-25"));
-        assert_eq!(c.add_working_days(date("2026-03-17"), 5), date("2026-03-31"));
-        assert_eq!(c.working_days_between(date("2026-03-17"), date("2026-03-31")), 5);
+        assert_eq!(
+            c.add_working_days(date("2026-03-17"), 1),
+            date("2026-03-25")
+        );
+        assert_eq!(
+            c.add_working_days(date("2026-03-17"), 5),
+            date("2026-03-31")
+        );
+        assert_eq!(
+            c.working_days_between(date("2026-03-17"), date("2026-03-31")),
+            5
+        );
     }
 
     #[test]
     fn weekend_start_counts_from_monday() {
         let c = WorkCalendar::weekends_only();
         // Saturday 2026-11-21 → day 1 is Monday the 23rd.
-        assert_eq!(c.add_working_days(date("2026-11-21"), 1), date("2026-11-23"));
-        assert_eq!(c.add_working_days(date("2026-11-21"), 0), date("2026-11-21"));
-        assert_eq!(c.working_days_between(date("2026-11-23"), date("2026-11-21")), 0);
+        assert_eq!(
+            c.add_working_days(date("2026-11-21"), 1),
+            date("2026-11-23")
+        );
+        assert_eq!(
+            c.add_working_days(date("2026-11-21"), 0),
+            date("2026-11-21")
+        );
+        assert_eq!(
+            c.working_days_between(date("2026-11-23"), date("2026-11-21")),
+            0
+        );
     }
 
     #[test]
@@ -177,7 +209,10 @@ mod tests {
         assert!(!c.is_working_day(date("2026-12-22")));
         assert!(c.is_working_day(date("2026-12-24")));
         // 23, 24, 28, 29, 30 → still the 30th with the two swaps.
-        assert_eq!(c.add_working_days(date("2026-12-21"), 5), date("2026-12-30"));
+        assert_eq!(
+            c.add_working_days(date("2026-12-21"), 5),
+            date("2026-12-30")
+        );
         assert_ne!(c.fingerprint(), cal().fingerprint());
     }
 

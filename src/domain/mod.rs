@@ -11,6 +11,7 @@ pub mod ids;
 pub mod message;
 pub mod operation;
 pub mod sla;
+pub mod template;
 
 pub use agency::{Agency, AgencyLevel};
 pub use calendar::WorkCalendar;
@@ -18,4 +19,4 @@ pub use complaint::{Attachment, Classification, Complaint, Reporter, Status};
 pub use ids::{AgencyCode, BatchId, ComplaintId, MessageId, OpId};
 pub use message::{Author, Message};
 pub use operation::{OpKind, OpState, Operation, Stage, TransferReason};
-pub use sla::{ClockState, ClockView, Clocks, SlaFacts, SlaRules};
+pub use sla::{ClockState, ClockView, Clocks, Met, SlaContext, SlaFacts, SlaRules};

@@ -9,6 +9,7 @@ use std::fmt;
 /// The stage of a response (*tindak lanjut*).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum Stage {
     /// *TL awal*: acknowledgement and plan.
     Initial,
@@ -32,6 +33,7 @@ impl Stage {
 /// Why a complaint is not this desk's authority (*bukan wewenang*).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum TransferReason {
     /// *bukan unit kami*.
     NotOurUnit,
@@ -182,9 +184,15 @@ mod tests {
 
     #[test]
     fn placeholders_are_found() {
-        assert_eq!(unfilled_placeholder("Yth. {pelapor}, terima kasih"), Some("{pelapor}"));
+        assert_eq!(
+            unfilled_placeholder("Yth. {pelapor}, terima kasih"),
+            Some("{pelapor}")
+        );
         assert_eq!(unfilled_placeholder("kurung {} kosong dan { spasi }"), None);
-        assert_eq!(unfilled_placeholder("json {\"a\": 1} lalu {id}"), Some("{id}"));
+        assert_eq!(
+            unfilled_placeholder("json {\"a\": 1} lalu {id}"),
+            Some("{id}")
+        );
         assert_eq!(unfilled_placeholder("tanpa placeholder"), None);
     }
 

@@ -68,6 +68,36 @@ impl SlaRules {
     }
 }
 
+/// Everything the clocks count with: the rules, the calendar and the desk's time zone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlaContext {
+    pub rules: SlaRules,
+    pub calendar: WorkCalendar,
+    pub tz: FixedOffset,
+}
+
+impl SlaContext {
+    /// Computes a complaint's clocks.
+    pub fn clocks(&self, facts: &SlaFacts) -> Clocks {
+        Clocks::compute(facts, &self.rules, &self.calendar, self.tz)
+    }
+
+    /// The local date of an instant.
+    pub fn local_date(&self, t: DateTime<FixedOffset>) -> NaiveDate {
+        t.with_timezone(&self.tz).date_naive()
+    }
+
+    /// A text that changes whenever a cached due date could change.
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "{}|{}|{}",
+            self.rules.fingerprint(),
+            self.tz,
+            self.calendar.fingerprint()
+        )
+    }
+}
+
 /// What the clocks need to know about one complaint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SlaFacts {
@@ -246,7 +276,11 @@ impl Clocks {
             ClockView {
                 start: from,
                 due: cal.add_working_days(from, rules.auto_close),
-                met: if interrupted { Met::Interrupted } else { Met::No },
+                met: if interrupted {
+                    Met::Interrupted
+                } else {
+                    Met::No
+                },
                 stopped_on: facts.left_scope_on,
                 closed,
             }
@@ -370,7 +404,9 @@ mod tests {
         f.first_response_at = Some(at("2026-12-31T08:00:00+07:00"));
         let c = Clocks::compute(&f, &SlaRules::default(), &cal, wib());
         assert_eq!(
-            c.first_response.expect("runs").state(date("2027-02-01"), &cal),
+            c.first_response
+                .expect("runs")
+                .state(date("2027-02-01"), &cal),
             ClockState::MetLate
         );
         // Completion still runs and is what the inbox sorts by.

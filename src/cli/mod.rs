@@ -1,0 +1,260 @@
+//! The command line (`spec/cli.md`): global options, subcommands and exit codes.
+//! Each subcommand is a thin layer over `store` and `sync`; output text from batches
+//! goes through [`crate::text`].
+
+mod read;
+mod write;
+
+use crate::config::Config;
+use crate::domain::{Stage, TransferReason};
+use crate::store::{Access, Store};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use clap::{Parser, Subcommand};
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use std::path::PathBuf;
+
+/// Sigap: the SP4N-LAPOR! liaison officer's desk.
+#[derive(Debug, Parser)]
+#[command(name = "sigap", version, about, long_about = None)]
+pub struct Cli {
+    /// Where the SQLite cache, drafts and logs live.
+    #[arg(long, env = "SIGAP_DATA_DIR", global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The TOML config file.
+    #[arg(long, env = "SIGAP_CONFIG", global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Run on a private copy of the embedded demo data set (never the real cache).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Take this date as today for the SLA clocks (for checks and reproducible output).
+    #[arg(
+        long,
+        env = "SIGAP_TODAY",
+        global = true,
+        value_name = "DATE",
+        hide = true
+    )]
+    pub today: Option<NaiveDate>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The desk's state: counts, overdue, outbox, inbound sequences.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Complaints, most urgent first.
+    List {
+        #[arg(long)]
+        json: bool,
+        /// Only this status (terdisposisi, diproses, …).
+        #[arg(long, value_name = "S")]
+        status: Option<String>,
+        /// Only complaints with a clock past due.
+        #[arg(long)]
+        overdue: bool,
+        /// Text in the tracking ID, title, category or location.
+        #[arg(long, value_name = "TEXT")]
+        query: Option<String>,
+        /// At most this many.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// One complaint with its thread, operations and SLA clocks.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import inbound batch files, each all-or-nothing.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write every pending operation into the next outbound batch.
+    Export {
+        /// The folder (default: the configured export_dir).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Compress the batch (.jsonl.gz).
+        #[arg(long)]
+        gzip: bool,
+        /// Write outbound batch SEQ again, byte-identical.
+        #[arg(long, value_name = "SEQ")]
+        resend: Option<u64>,
+        /// The stream for --resend when the desk has several agencies.
+        #[arg(long, value_name = "AGENCY", requires = "resend")]
+        agency: Option<String>,
+    },
+    /// Queue a response (tindak lanjut) on each complaint.
+    Respond {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, value_enum)]
+        stage: Stage,
+        #[arg(
+            long,
+            conflicts_with = "template",
+            required_unless_present = "template"
+        )]
+        text: Option<String>,
+        /// A template name (built-in: awal, proses, selesai, minta-data).
+        #[arg(long)]
+        template: Option<String>,
+    },
+    /// Queue a transfer (bukan wewenang) on each complaint.
+    Transfer {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, value_enum, value_name = "CODE")]
+        reason: TransferReason,
+        #[arg(long)]
+        note: String,
+        /// The agency it should go to, from the directory.
+        #[arg(long, value_name = "AGENCY")]
+        to: Option<String>,
+    },
+    /// Queue a hold (tunda): ask the reporter for missing information.
+    Hold {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long)]
+        missing: String,
+    },
+    /// Confirm again (rebased on the new revision) or discard an operation in conflict.
+    Resolve {
+        op_id: String,
+        #[arg(long, conflicts_with = "discard", required_unless_present = "discard")]
+        confirm: bool,
+        #[arg(long)]
+        discard: bool,
+    },
+    /// Undo the last operation that has not been exported.
+    Undo,
+}
+
+/// Everything a command runs with.
+pub struct Env {
+    pub cfg: Config,
+    pub store: Store,
+    pub today: NaiveDate,
+    pub now: DateTime<FixedOffset>,
+    /// Keeps the demo's temporary folder alive while the command runs.
+    pub _demo_dir: Option<tempfile::TempDir>,
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("id", "Sigap", "sigap")
+}
+
+impl Env {
+    /// Resolves the config and data folder, and opens the cache (or the demo).
+    pub fn open(cli: &Cli, access: Access) -> Result<Env> {
+        let (cfg, store, demo_dir) = if cli.demo {
+            let dir = tempfile::Builder::new()
+                .prefix("sigap-demo-")
+                .tempdir()
+                .wrap_err("cannot create a temporary folder for the demo")?;
+            let today = cli
+                .today
+                .unwrap_or_else(|| local_today(crate::config::wib()));
+            let (cfg, store, _) = crate::sync::demo::load(dir.path(), today)?;
+            (cfg, store, Some(dir))
+        } else {
+            let cfg = match &cli.config {
+                Some(p) => Config::load(p, true)?,
+                None => match project_dirs() {
+                    Some(d) => Config::load(&d.config_dir().join("config.toml"), false)?,
+                    None => Config::default(),
+                },
+            };
+            let dir = match &cli.data_dir {
+                Some(d) => d.clone(),
+                None => project_dirs()
+                    .map(|d| d.data_dir().to_path_buf())
+                    .ok_or_else(|| eyre!("no home folder to keep the cache in; pass --data-dir"))?,
+            };
+            let store = Store::open(&dir, cfg.sla_context(), access)?;
+            (cfg, store, None)
+        };
+        let now = Utc::now().with_timezone(&cfg.timezone);
+        let today = cli.today.unwrap_or_else(|| now.date_naive());
+        Ok(Env {
+            cfg,
+            store,
+            today,
+            now,
+            _demo_dir: demo_dir,
+        })
+    }
+}
+
+fn local_today(tz: FixedOffset) -> NaiveDate {
+    Utc::now().with_timezone(&tz).date_naive()
+}
+
+/// Runs a parsed command line. Returns the process exit code for work that was
+/// refused in part (a rejected import), or an error for work refused whole.
+pub fn run(cli: Cli) -> Result<i32> {
+    let access = match &cli.command {
+        None
+        | Some(Command::Status { .. })
+        | Some(Command::List { .. })
+        | Some(Command::Show { .. }) => Access::Read,
+        _ => Access::Write,
+    };
+    let mut env = Env::open(&cli, access)?;
+    match cli.command {
+        None => {
+            read::status(&env, false)?;
+            println!();
+            read::list(&env, &Default::default(), false, Some(20))?;
+            Ok(0)
+        }
+        Some(Command::Status { json }) => read::status(&env, json).map(|_| 0),
+        Some(Command::List {
+            json,
+            status,
+            overdue,
+            query,
+            limit,
+        }) => {
+            let filter = crate::store::ListFilter {
+                status,
+                overdue_on: overdue.then_some(env.today),
+                query,
+                limit: None,
+            };
+            read::list(&env, &filter, json, limit).map(|_| 0)
+        }
+        Some(Command::Show { id, json }) => read::show(&env, &id, json).map(|_| 0),
+        Some(Command::Import { files }) => Ok(write::import(&mut env, &files)),
+        Some(Command::Export {
+            out,
+            gzip,
+            resend,
+            agency,
+        }) => write::export(&mut env, out, gzip, resend, agency).map(|_| 0),
+        Some(Command::Respond {
+            ids,
+            stage,
+            text,
+            template,
+        }) => write::respond(&mut env, &ids, stage, text, template).map(|_| 0),
+        Some(Command::Transfer {
+            ids,
+            reason,
+            note,
+            to,
+        }) => write::transfer(&mut env, &ids, reason, note, to).map(|_| 0),
+        Some(Command::Hold { ids, missing }) => write::hold(&mut env, &ids, missing).map(|_| 0),
+        Some(Command::Resolve { op_id, confirm, .. }) => {
+            write::resolve(&mut env, &op_id, confirm).map(|_| 0)
+        }
+        Some(Command::Undo) => write::undo(&mut env).map(|_| 0),
+    }
+}

@@ -1,0 +1,189 @@
+//! `import`, `export` and the action commands (`respond`, `transfer`, `hold`,
+//! `resolve`, `undo`).
+
+use super::Env;
+use crate::domain::template::{FillContext, all_templates, fill};
+use crate::domain::{AgencyCode, ComplaintId, OpKind, Stage, TransferReason};
+use crate::sync::{self, ExportOutcome, OpRequest};
+use crate::text;
+use color_eyre::eyre::{Result, eyre};
+use std::path::PathBuf;
+
+/// Imports each file on its own; returns the exit code (1 when any was rejected).
+pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
+    let mut code = 0;
+    for f in files {
+        match sync::import_file(&mut env.store, &env.cfg, f) {
+            Ok(report) => {
+                println!("{}", text::line(&report.to_string()));
+                for w in &report.warnings {
+                    println!("  warning: {}", text::line(w));
+                }
+            }
+            Err(e) => {
+                let at = e.line.map(|n| format!("line {n}: ")).unwrap_or_default();
+                eprintln!(
+                    "{}: rejected: {at}{}",
+                    text::line(&e.file),
+                    text::line(&e.reason)
+                );
+                code = 1;
+            }
+        }
+    }
+    code
+}
+
+pub fn export(
+    env: &mut Env,
+    out: Option<PathBuf>,
+    gzip: bool,
+    resend: Option<u64>,
+    agency: Option<String>,
+) -> Result<()> {
+    if let Some(seq) = resend {
+        let path = sync::resend(
+            &mut env.store,
+            &env.cfg,
+            agency.as_deref(),
+            seq,
+            out.as_deref(),
+        )?;
+        println!("{}", path.display());
+        return Ok(());
+    }
+    match sync::export_pending(&mut env.store, &env.cfg, out.as_deref(), gzip, env.now)? {
+        ExportOutcome::Nothing => println!("nothing to export"),
+        ExportOutcome::Written(paths) => {
+            for p in paths {
+                println!("{}", p.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn queue(env: &mut Env, requests: Vec<OpRequest>) -> Result<()> {
+    let ids = sync::queue_operations(&mut env.store, &env.cfg, &requests, env.now)?;
+    for id in ids {
+        println!("{id}");
+    }
+    Ok(())
+}
+
+pub fn respond(
+    env: &mut Env,
+    ids: &[String],
+    stage: Stage,
+    text: Option<String>,
+    template: Option<String>,
+) -> Result<()> {
+    let requests = match (text, template) {
+        (Some(text), _) => ids
+            .iter()
+            .map(|id| OpRequest {
+                complaint_id: ComplaintId::from(id.as_str()),
+                kind: OpKind::Response {
+                    stage,
+                    text: text.clone(),
+                },
+            })
+            .collect(),
+        (None, Some(name)) => {
+            let templates = all_templates(&env.cfg.templates);
+            let body = templates.get(&name).ok_or_else(|| {
+                let known: Vec<&str> = templates.keys().map(String::as_str).collect();
+                eyre!(
+                    "unknown template {} (known: {})",
+                    text::line(&name),
+                    known.join(", ")
+                )
+            })?;
+            let agencies = env.store.agencies()?;
+            let mut out = Vec::new();
+            for id in ids {
+                let d = env
+                    .store
+                    .complaint(&env.cfg.agency, id)?
+                    .ok_or_else(|| eyre!("unknown complaint {}", text::line(id)))?;
+                let agency_name = agencies
+                    .iter()
+                    .find(|a| a.code == d.complaint.agency)
+                    .map_or(d.complaint.agency.as_str(), |a| a.name.as_str());
+                let cx = FillContext {
+                    agency_name,
+                    officer: &env.cfg.officer,
+                    today: env.today,
+                };
+                out.push(OpRequest {
+                    complaint_id: ComplaintId::from(id.as_str()),
+                    kind: OpKind::Response {
+                        stage,
+                        text: fill(body, &d.complaint, &cx),
+                    },
+                });
+            }
+            out
+        }
+        (None, None) => return Err(eyre!("give --text or --template")),
+    };
+    queue(env, requests)
+}
+
+pub fn transfer(
+    env: &mut Env,
+    ids: &[String],
+    reason: TransferReason,
+    note: String,
+    to: Option<String>,
+) -> Result<()> {
+    let requests = ids
+        .iter()
+        .map(|id| OpRequest {
+            complaint_id: ComplaintId::from(id.as_str()),
+            kind: OpKind::Transfer {
+                to_agency: to.as_deref().map(AgencyCode::from),
+                reason,
+                note: note.clone(),
+            },
+        })
+        .collect();
+    queue(env, requests)
+}
+
+pub fn hold(env: &mut Env, ids: &[String], missing: String) -> Result<()> {
+    let requests = ids
+        .iter()
+        .map(|id| OpRequest {
+            complaint_id: ComplaintId::from(id.as_str()),
+            kind: OpKind::Hold {
+                missing: missing.clone(),
+            },
+        })
+        .collect();
+    queue(env, requests)
+}
+
+pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
+    if confirm {
+        let rev = sync::ops::confirm_conflict(&mut env.store, op_id)?;
+        println!("{op_id} confirmed again on revision {rev}");
+    } else {
+        sync::ops::discard_conflict(&mut env.store, op_id)?;
+        println!("{op_id} discarded");
+    }
+    Ok(())
+}
+
+pub fn undo(env: &mut Env) -> Result<()> {
+    match sync::ops::undo_last(&mut env.store)? {
+        Some(op) => println!(
+            "undid {} {} on {}",
+            op.kind.type_name(),
+            op.op_id,
+            text::line(op.complaint_id.as_str())
+        ),
+        None => println!("nothing to undo"),
+    }
+    Ok(())
+}

@@ -1,0 +1,367 @@
+//! Complaint snapshots, their thread and the agency directory: writes for the import
+//! and the queries behind `list`, `show` and the inbox.
+
+use super::derived::utc_key;
+use super::{Store, StoreError};
+use crate::domain::{
+    Agency, AgencyCode, Classification, Complaint, ComplaintId, Message, SlaFacts, Status,
+};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+/// What the stored copy of a complaint is, for the import's revision rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredRevision {
+    pub revision: u64,
+    pub content_hash: String,
+    pub snapshot_at: String,
+}
+
+/// Looks up the stored revision of a complaint.
+pub fn stored_revision(conn: &Connection, id: &str) -> Result<Option<StoredRevision>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT revision, content_hash, snapshot_at FROM complaints WHERE id = ?1",
+    )?;
+    Ok(stmt
+        .query_row([id], |r| {
+            Ok(StoredRevision {
+                revision: r.get::<_, i64>(0)? as u64,
+                content_hash: r.get(1)?,
+                snapshot_at: r.get(2)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Inserts or replaces a complaint's snapshot. The caller has already dropped the
+/// identity of an anonymous complaint and decided that this revision wins.
+pub fn put_snapshot(
+    conn: &Connection,
+    c: &Complaint,
+    content_hash: &str,
+    snapshot_at: &str,
+) -> Result<(), StoreError> {
+    debug_assert!(!(c.anonymous && c.reporter.is_some()));
+    let data = serde_json::to_string(c).map_err(|e| StoreError::Migration(e.to_string()))?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
+             classification, supervisory, anonymous, confidential, title, category, location,
+             channel, submitted_at, disposed_at, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+         ON CONFLICT (id) DO UPDATE SET revision = excluded.revision,
+             content_hash = excluded.content_hash, snapshot_at = excluded.snapshot_at,
+             agency = excluded.agency, status = excluded.status,
+             classification = excluded.classification, supervisory = excluded.supervisory,
+             anonymous = excluded.anonymous, confidential = excluded.confidential,
+             title = excluded.title, category = excluded.category,
+             location = excluded.location, channel = excluded.channel,
+             submitted_at = excluded.submitted_at, disposed_at = excluded.disposed_at,
+             data = excluded.data",
+    )?;
+    stmt.execute(params![
+        c.id.as_str(),
+        c.revision as i64,
+        content_hash,
+        snapshot_at,
+        c.agency.as_str(),
+        c.status.as_str(),
+        c.classification.as_str(),
+        c.supervisory,
+        c.anonymous,
+        c.confidential,
+        c.title,
+        c.category,
+        c.location,
+        c.channel,
+        c.submitted_at.to_rfc3339(),
+        c.disposed_at.map(|d| d.to_rfc3339()),
+        data,
+    ])?;
+    Ok(())
+}
+
+/// Moves the recorded snapshot time earlier (equal revisions delivered twice keep the
+/// earliest batch's time, so the result does not depend on import order).
+pub fn set_snapshot_at(conn: &Connection, id: &str, snapshot_at: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE complaints SET snapshot_at = ?2 WHERE id = ?1")?
+        .execute([id, snapshot_at])?;
+    Ok(())
+}
+
+/// Inserts a thread message unless its id is known. Returns whether it was new.
+pub fn put_message(conn: &Connection, m: &Message) -> Result<bool, StoreError> {
+    let n = conn
+        .prepare_cached(
+            "INSERT INTO messages (id, complaint_id, at, at_utc, author, agency, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            m.id.as_str(),
+            m.complaint_id.as_str(),
+            m.at.to_rfc3339(),
+            utc_key(m.at),
+            m.author.as_str(),
+            m.agency.as_ref().map(|a| a.as_str()),
+            m.text,
+        ])?;
+    Ok(n > 0)
+}
+
+/// Stores a directory entry if it is at least as new as the stored one, judged by the
+/// batch's `created_at` and the line (so import order does not matter).
+pub fn put_agency(
+    conn: &Connection,
+    a: &Agency,
+    source_at: &str,
+    line: u64,
+) -> Result<bool, StoreError> {
+    let level = serde_json::to_value(&a.level)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let n = conn
+        .prepare_cached(
+            "INSERT INTO agencies (code, name, parent, level, active, source_at, source_line)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent = excluded.parent,
+                 level = excluded.level, active = excluded.active,
+                 source_at = excluded.source_at, source_line = excluded.source_line
+             WHERE (excluded.source_at, excluded.source_line) >= (source_at, source_line)",
+        )?
+        .execute(params![
+            a.code.as_str(),
+            a.name,
+            a.parent.as_ref().map(|p| p.as_str()),
+            level,
+            a.active,
+            source_at,
+            line as i64,
+        ])?;
+    Ok(n > 0)
+}
+
+/// Which complaints a listing shows.
+#[derive(Clone, Debug, Default)]
+pub struct ListFilter {
+    pub status: Option<String>,
+    /// Only complaints in scope whose nearest running due date is before this day.
+    pub overdue_on: Option<NaiveDate>,
+    /// Case-insensitive text in the tracking ID, title, category or location.
+    pub query: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// One line of the inbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComplaintRow {
+    pub id: ComplaintId,
+    pub revision: u64,
+    pub title: String,
+    pub status: Status,
+    pub agency: AgencyCode,
+    pub in_scope: bool,
+    pub category: Option<String>,
+    pub location: Option<String>,
+    pub classification: Classification,
+    pub supervisory: bool,
+    pub anonymous: bool,
+    pub confidential: bool,
+    pub disposed_at: Option<DateTime<FixedOffset>>,
+    pub snapshot_at: Option<DateTime<FixedOffset>>,
+    pub first_response_due: Option<NaiveDate>,
+    pub completion_due: Option<NaiveDate>,
+    pub urgency_due: Option<NaiveDate>,
+    pub pending_operations: u32,
+    pub first_response_at: Option<DateTime<FixedOffset>>,
+    pub final_response_at: Option<DateTime<FixedOffset>>,
+    pub latest_response_at: Option<DateTime<FixedOffset>>,
+    pub latest_reply_at: Option<DateTime<FixedOffset>>,
+}
+
+const ROW_COLUMNS: &str = "id, revision, title, status, agency,
+    agency IN (SELECT value FROM json_each(?1)) AS in_scope, category, location,
+    classification, supervisory, anonymous, confidential, disposed_at, snapshot_at,
+    first_response_due, completion_due, urgency_due, pending_ops, first_response_at,
+    final_response_at, latest_response_at, latest_reply_at";
+
+fn time(s: Option<String>) -> Option<DateTime<FixedOffset>> {
+    s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+}
+fn day(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| s.parse().ok())
+}
+
+impl ComplaintRow {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<ComplaintRow> {
+        Ok(ComplaintRow {
+            id: ComplaintId(r.get(0)?),
+            revision: r.get::<_, i64>(1)? as u64,
+            title: r.get(2)?,
+            status: Status::parse(&r.get::<_, String>(3)?),
+            agency: AgencyCode(r.get(4)?),
+            in_scope: r.get(5)?,
+            category: r.get(6)?,
+            location: r.get(7)?,
+            classification: Classification::parse(&r.get::<_, String>(8)?),
+            supervisory: r.get(9)?,
+            anonymous: r.get(10)?,
+            confidential: r.get(11)?,
+            disposed_at: time(r.get(12)?),
+            snapshot_at: time(r.get(13)?),
+            first_response_due: day(r.get(14)?),
+            completion_due: day(r.get(15)?),
+            urgency_due: day(r.get(16)?),
+            pending_operations: r.get::<_, i64>(17)? as u32,
+            first_response_at: time(r.get(18)?),
+            final_response_at: time(r.get(19)?),
+            latest_response_at: time(r.get(20)?),
+            latest_reply_at: time(r.get(21)?),
+        })
+    }
+
+    /// What the SLA clocks need; a complaint outside the scope stops its clocks on the
+    /// day its out-of-scope snapshot arrived.
+    pub fn facts(&self, ctx: &crate::domain::SlaContext) -> SlaFacts {
+        SlaFacts {
+            disposed_at: self.disposed_at,
+            classification: self.classification.clone(),
+            supervisory: self.supervisory,
+            status: self.status.clone(),
+            left_scope_on: if self.in_scope {
+                None
+            } else {
+                Some(
+                    self.snapshot_at
+                        .map_or(NaiveDate::MIN, |t| ctx.local_date(t)),
+                )
+            },
+            first_response_at: self.first_response_at,
+            final_response_at: self.final_response_at,
+            latest_response_at: self.latest_response_at,
+            latest_reply_at: self.latest_reply_at,
+        }
+    }
+
+    /// Whether a running clock is past due on `today` (never for a complaint that has
+    /// left the scope).
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.in_scope && self.urgency_due.is_some_and(|d| d < today)
+    }
+}
+
+/// One complaint with everything `show` and the detail pane need.
+#[derive(Clone, Debug)]
+pub struct ComplaintDetail {
+    pub row: ComplaintRow,
+    pub complaint: Complaint,
+    pub messages: Vec<Message>,
+    pub operations: Vec<super::OpRow>,
+}
+
+/// The desk's scope as the JSON array the queries bind.
+fn scope_json(scope: &[AgencyCode]) -> String {
+    serde_json::to_string(&scope.iter().map(|a| a.as_str()).collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".into())
+}
+
+impl Store {
+    /// Complaints, most urgent first: in-scope before out-of-scope, then by the nearest
+    /// running due date (so the most overdue come first), then by tracking ID.
+    pub fn list(
+        &self,
+        scope: &[AgencyCode],
+        filter: &ListFilter,
+    ) -> Result<Vec<ComplaintRow>, StoreError> {
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM complaints
+             WHERE (?2 IS NULL OR status = ?2)
+               AND (?3 IS NULL OR (urgency_due < ?3 AND agency IN (SELECT value FROM json_each(?1))))
+               AND (?4 IS NULL OR instr(lower(id || ' ' || title || ' ' || ifnull(category, '')
+                    || ' ' || ifnull(location, '')), lower(?4)) > 0)
+             ORDER BY in_scope DESC, urgency_due IS NULL, urgency_due, id
+             LIMIT ?5"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let limit = filter.limit.map_or(-1, |l| l as i64);
+        let rows = stmt.query_map(
+            params![
+                scope_json(scope),
+                filter.status,
+                filter.overdue_on.map(|d| d.to_string()),
+                filter.query,
+                limit
+            ],
+            ComplaintRow::from_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One complaint with its thread (oldest first) and this desk's operations.
+    pub fn complaint(
+        &self,
+        scope: &[AgencyCode],
+        id: &str,
+    ) -> Result<Option<ComplaintDetail>, StoreError> {
+        let sql = format!("SELECT {ROW_COLUMNS}, data FROM complaints WHERE id = ?2");
+        let found = self
+            .conn
+            .query_row(&sql, params![scope_json(scope), id], |r| {
+                Ok((ComplaintRow::from_row(r)?, r.get::<_, String>(22)?))
+            })
+            .optional()?;
+        let Some((row, data)) = found else {
+            return Ok(None);
+        };
+        let complaint: Complaint = serde_json::from_str(&data)
+            .map_err(|e| StoreError::Migration(format!("stored complaint {id}: {e}")))?;
+        let messages = self.messages(id)?;
+        let operations = self.operations_for(id)?;
+        Ok(Some(ComplaintDetail {
+            row,
+            complaint,
+            messages,
+            operations,
+        }))
+    }
+
+    /// A complaint's thread, oldest first.
+    pub fn messages(&self, complaint_id: &str) -> Result<Vec<Message>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, complaint_id, at, author, agency, text FROM messages
+             WHERE complaint_id = ?1 ORDER BY at_utc, id",
+        )?;
+        let rows = stmt.query_map([complaint_id], |r| {
+            let at: String = r.get(2)?;
+            let author: String = r.get(3)?;
+            Ok(Message {
+                id: crate::domain::MessageId(r.get(0)?),
+                complaint_id: ComplaintId(r.get(1)?),
+                at: DateTime::parse_from_rfc3339(&at).unwrap_or_default(),
+                author: serde_json::from_value(serde_json::Value::String(author))
+                    .unwrap_or(crate::domain::Author::System),
+                agency: r.get::<_, Option<String>>(4)?.map(AgencyCode),
+                text: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The agency directory, by code.
+    pub fn agencies(&self) -> Result<Vec<Agency>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT code, name, parent, level, active FROM agencies ORDER BY code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let level: String = r.get(3)?;
+            Ok(Agency {
+                code: AgencyCode(r.get(0)?),
+                name: r.get(1)?,
+                parent: r.get::<_, Option<String>>(2)?.map(AgencyCode),
+                level: serde_json::from_value(serde_json::Value::String(level))
+                    .unwrap_or(crate::domain::AgencyLevel::Other(String::new())),
+                active: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,128 @@
+//! Columns derived from a complaint's snapshot, thread and operations: when it was
+//! first answered, its due dates and the urgency the inbox sorts by. Recomputed in the
+//! same transaction as anything that changes them, so they are never stale.
+
+use super::StoreError;
+use crate::domain::{Classification, OpState, SlaContext, SlaFacts, Status};
+use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// An instant as stored for sorting: UTC, second precision, `Z` suffix.
+pub fn utc_key(t: DateTime<FixedOffset>) -> String {
+    t.with_timezone(&Utc)
+        .to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn parse(t: Option<String>) -> Option<DateTime<FixedOffset>> {
+    t.and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+}
+
+/// Recomputes the derived columns of one complaint (a no-op for an unknown id).
+pub fn refresh_derived(conn: &Connection, ctx: &SlaContext, id: &str) -> Result<(), StoreError> {
+    let row = conn
+        .query_row(
+            "SELECT disposed_at, classification, supervisory, status FROM complaints WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, bool>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((disposed_at, class, supervisory, status)) = row else {
+        return Ok(());
+    };
+
+    // The registry's thread: agency answers and replies by reporter or admin.
+    let (msg_first, msg_latest, latest_reply): (Option<String>, Option<String>, Option<String>) =
+        conn.query_row(
+            "SELECT min(CASE WHEN author = 'agency' THEN at_utc END),
+                    max(CASE WHEN author = 'agency' THEN at_utc END),
+                    max(CASE WHEN author IN ('reporter', 'admin') THEN at_utc END)
+             FROM messages WHERE complaint_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+
+    // This desk's standing responses.
+    let mut first_op: Option<String> = None;
+    let mut latest_op: Option<String> = None;
+    let mut final_op: Option<String> = None;
+    let mut pending = 0i64;
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT kind, payload, state, at_utc FROM operations WHERE complaint_id = ?1",
+        )?;
+        let mut rows = stmt.query([id])?;
+        while let Some(r) = rows.next()? {
+            let kind: String = r.get(0)?;
+            let payload: String = r.get(1)?;
+            let state = OpState::parse(&r.get::<_, String>(2)?).unwrap_or(OpState::Pending);
+            let at: String = r.get(3)?;
+            if state == OpState::Pending {
+                pending += 1;
+            }
+            if kind != "response" || !state.stands() {
+                continue;
+            }
+            if first_op.as_ref().is_none_or(|f| at < *f) {
+                first_op = Some(at.clone());
+            }
+            if latest_op.as_ref().is_none_or(|l| at > *l) {
+                latest_op = Some(at.clone());
+            }
+            let is_final = serde_json::from_str::<serde_json::Value>(&payload)
+                .map(|v| v["stage"] == "final")
+                .unwrap_or(false);
+            if is_final && final_op.as_ref().is_none_or(|f| at < *f) {
+                final_op = Some(at);
+            }
+        }
+    }
+    let earliest = |a: Option<String>, b: Option<String>| match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let latest = |a: Option<String>, b: Option<String>| match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    let first_response_at = earliest(msg_first, first_op);
+    let latest_response_at = latest(msg_latest, latest_op);
+
+    let facts = SlaFacts {
+        disposed_at: parse(disposed_at),
+        classification: Classification::parse(&class),
+        supervisory,
+        status: Status::parse(&status),
+        left_scope_on: None,
+        first_response_at: parse(first_response_at.clone()),
+        final_response_at: parse(final_op.clone()),
+        latest_response_at: parse(latest_response_at.clone()),
+        latest_reply_at: parse(latest_reply.clone()),
+    };
+    let clocks = ctx.clocks(&facts);
+    let date = |c: Option<crate::domain::ClockView>| c.map(|c| c.due.to_string());
+    conn.execute(
+        "UPDATE complaints SET first_response_at = ?2, final_response_at = ?3,
+             latest_response_at = ?4, latest_reply_at = ?5, first_response_due = ?6,
+             completion_due = ?7, urgency_due = ?8, pending_ops = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            first_response_at,
+            final_op,
+            latest_response_at,
+            latest_reply,
+            date(clocks.first_response),
+            date(clocks.completion),
+            clocks.urgency().map(|d| d.to_string()),
+            pending,
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,254 @@
+//! The SQLite cache: opening it safely (pragmas, lock, permissions, migrations) and the
+//! queries the rest of the desk uses. Every query binds its parameters; no SQL is built
+//! with `format!` from data.
+//!
+//! This module knows nothing about batch files or the terminal.
+
+mod complaints;
+mod derived;
+mod fsperm;
+pub mod migrations;
+mod ops;
+mod status;
+
+pub use complaints::{
+    ComplaintDetail, ComplaintRow, ListFilter, StoredRevision, put_agency, put_message,
+    put_snapshot, set_snapshot_at, stored_revision,
+};
+pub use derived::{refresh_derived, utc_key};
+pub use fsperm::{private_dir, private_file};
+pub use ops::{
+    OpRow, delete_unexported, get_operation, insert_operation, operations_in_batch,
+    operations_in_state, rebase_operation, set_op_state,
+};
+pub use status::{DeskStatus, InboundStream, OutboundSummary};
+
+use crate::domain::SlaContext;
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::MigrationDefinitionError;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The cache file's name inside the data directory.
+pub const DB_FILE: &str = "sigap.db";
+const LOCK_FILE: &str = "sigap.lock";
+
+/// Why the cache could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "the cache in {0} is already open in another Sigap (close the other window or command first)"
+    )]
+    AlreadyOpen(PathBuf),
+    #[error(
+        "the cache {path} was written by a newer Sigap (schema {found}, this one knows up to {supported}); update Sigap"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: usize,
+        supported: usize,
+    },
+    #[error("{0} is not a Sigap cache")]
+    NotSigap(PathBuf),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cache migration failed: {0}")]
+    Migration(String),
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+/// How the cache is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Exclusive writer: fails with [`StoreError::AlreadyOpen`] while another writer runs.
+    Write,
+    /// Reading for a report: takes the writer's lock when it is free, otherwise opens
+    /// read-only beside the running writer.
+    Read,
+}
+
+/// An open cache.
+pub struct Store {
+    conn: Connection,
+    ctx: SlaContext,
+    dir: PathBuf,
+    _lock: Option<File>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the cache in `dir`.
+    pub fn open(dir: &Path, ctx: SlaContext, access: Access) -> Result<Store, StoreError> {
+        let io = |source| StoreError::Io {
+            path: dir.to_owned(),
+            source,
+        };
+        private_dir(dir).map_err(io)?;
+        let lock_path = dir.join(LOCK_FILE);
+        let lock = private_file(&lock_path).map_err(|source| StoreError::Io {
+            path: lock_path.clone(),
+            source,
+        })?;
+        let locked = match lock.try_lock() {
+            Ok(()) => true,
+            Err(std::fs::TryLockError::WouldBlock) => false,
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(StoreError::Io {
+                    path: lock_path,
+                    source,
+                });
+            }
+        };
+        let db = dir.join(DB_FILE);
+        if !locked {
+            if access == Access::Write || !db.exists() {
+                return Err(StoreError::AlreadyOpen(dir.to_owned()));
+            }
+            let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            conn.busy_timeout(Duration::from_secs(5))?;
+            check_identity(&conn, &db)?;
+            let found = schema_version(&conn)?;
+            if found != migrations::latest_version() {
+                return Err(StoreError::AlreadyOpen(dir.to_owned()));
+            }
+            return Ok(Store {
+                conn,
+                ctx,
+                dir: dir.to_owned(),
+                _lock: None,
+            });
+        }
+        private_file(&db).map_err(|source| StoreError::Io {
+            path: db.clone(),
+            source,
+        })?;
+        let mut conn = Connection::open(&db)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        check_identity(&conn, &db)?;
+        migrate(&mut conn, &db)?;
+        for suffix in ["-wal", "-shm"] {
+            let side = PathBuf::from(format!("{}{suffix}", db.display()));
+            fsperm::restrict_if_exists(&side).map_err(|source| StoreError::Io {
+                path: side.clone(),
+                source,
+            })?;
+        }
+        let mut store = Store {
+            conn,
+            ctx,
+            dir: dir.to_owned(),
+            _lock: Some(lock),
+        };
+        store.refresh_if_rules_changed()?;
+        Ok(store)
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The SLA context the cached due dates were computed with.
+    pub fn sla(&self) -> &SlaContext {
+        &self.ctx
+    }
+
+    /// The connection, for the sync layer's transactions.
+    pub fn conn(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Reads a value from the meta table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        get_meta(&self.conn, key)
+    }
+
+    /// Recomputes every cached due date when the rules, calendar or time zone changed
+    /// since they were computed.
+    fn refresh_if_rules_changed(&mut self) -> Result<(), StoreError> {
+        let fp = self.ctx.fingerprint();
+        if get_meta(&self.conn, "sla_fingerprint")?.as_deref() == Some(fp.as_str()) {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        let ids: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT id FROM complaints")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        for id in ids {
+            refresh_derived(&tx, &self.ctx, &id)?;
+        }
+        set_meta(&tx, "sla_fingerprint", &fp)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Reads a meta value.
+pub fn get_meta(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// Writes a meta value.
+pub fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+fn check_identity(conn: &Connection, db: &Path) -> Result<(), StoreError> {
+    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version = schema_version(conn)?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    let fresh = app == 0 && version == 0 && tables == 0;
+    if app != migrations::APPLICATION_ID && !fresh {
+        return Err(StoreError::NotSigap(db.to_owned()));
+    }
+    Ok(())
+}
+
+fn schema_version(conn: &Connection) -> Result<usize, StoreError> {
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(usize::try_from(v).unwrap_or(0))
+}
+
+fn migrate(conn: &mut Connection, db: &Path) -> Result<(), StoreError> {
+    let found = schema_version(conn)?;
+    let supported = migrations::latest_version();
+    if found > supported {
+        return Err(StoreError::TooNew {
+            path: db.to_owned(),
+            found,
+            supported,
+        });
+    }
+    conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)?;
+    let all = migrations::migrations();
+    for version in found + 1..=supported {
+        all.to_version(conn, version).map_err(|e| match e {
+            rusqlite_migration::Error::MigrationDefinition(
+                MigrationDefinitionError::DatabaseTooFarAhead,
+            ) => StoreError::TooNew {
+                path: db.to_owned(),
+                found,
+                supported,
+            },
+            other => StoreError::Migration(other.to_string()),
+        })?;
+    }
+    Ok(())
+}

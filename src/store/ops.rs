@@ -1,0 +1,181 @@
+//! The outbox: the officer's operations and their states. An operation is written in
+//! the same transaction as the derived columns it changes.
+
+use super::derived::{refresh_derived, utc_key};
+use super::{Store, StoreError};
+use crate::domain::{BatchId, ComplaintId, OpId, OpKind, OpState, Operation, SlaContext};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+/// An operation as stored.
+pub type OpRow = Operation;
+
+const OP_COLUMNS: &str =
+    "op_id, complaint_id, base_revision, officer, at, payload, state, batch_id, reason";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Operation> {
+    let payload: String = r.get(5)?;
+    let kind: OpKind = serde_json::from_str(&payload).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    let at: String = r.get(4)?;
+    Ok(Operation {
+        op_id: OpId(r.get(0)?),
+        complaint_id: ComplaintId(r.get(1)?),
+        base_revision: r.get::<_, i64>(2)? as u64,
+        officer: r.get(3)?,
+        at: DateTime::parse_from_rfc3339(&at).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        kind,
+        state: OpState::parse(&r.get::<_, String>(6)?).unwrap_or(OpState::Pending),
+        batch_id: r.get::<_, Option<String>>(7)?.map(BatchId),
+        reason: r.get(8)?,
+    })
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339()
+}
+
+/// Appends an operation to the outbox and refreshes its complaint's derived columns.
+pub fn insert_operation(
+    conn: &Connection,
+    ctx: &SlaContext,
+    op: &Operation,
+) -> Result<(), StoreError> {
+    let payload =
+        serde_json::to_string(&op.kind).map_err(|e| StoreError::Migration(e.to_string()))?;
+    conn.prepare_cached(
+        "INSERT INTO operations (op_id, complaint_id, kind, base_revision, officer, at, at_utc,
+             payload, state, batch_id, reason, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        op.op_id.as_str(),
+        op.complaint_id.as_str(),
+        op.kind.type_name(),
+        op.base_revision as i64,
+        op.officer,
+        op.at.to_rfc3339(),
+        utc_key(op.at),
+        payload,
+        op.state.as_str(),
+        op.batch_id.as_ref().map(|b| b.as_str()),
+        op.reason,
+        now(),
+    ])?;
+    refresh_derived(conn, ctx, op.complaint_id.as_str())
+}
+
+/// Looks up one operation.
+pub fn get_operation(conn: &Connection, op_id: &str) -> Result<Option<Operation>, StoreError> {
+    let sql = format!("SELECT {OP_COLUMNS} FROM operations WHERE op_id = ?1");
+    Ok(conn.query_row(&sql, [op_id], from_row).optional()?)
+}
+
+/// Sets an operation's state (and batch or reason when given), then refreshes the
+/// derived columns of its complaint.
+pub fn set_op_state(
+    conn: &Connection,
+    ctx: &SlaContext,
+    op_id: &str,
+    state: OpState,
+    batch_id: Option<&str>,
+    reason: Option<&str>,
+) -> Result<(), StoreError> {
+    let complaint: Option<String> = conn
+        .prepare_cached(
+            "UPDATE operations SET state = ?2, batch_id = coalesce(?3, batch_id),
+                 reason = coalesce(?4, reason), updated_at = ?5
+             WHERE op_id = ?1 RETURNING complaint_id",
+        )?
+        .query_row(
+            params![op_id, state.as_str(), batch_id, reason, now()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(c) = complaint {
+        refresh_derived(conn, ctx, &c)?;
+    }
+    Ok(())
+}
+
+/// Rebases an operation on a new revision (confirming it again after a conflict).
+pub fn rebase_operation(
+    conn: &Connection,
+    ctx: &SlaContext,
+    op_id: &str,
+    base_revision: u64,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE operations SET base_revision = ?2, state = 'pending', updated_at = ?3
+         WHERE op_id = ?1",
+        params![op_id, base_revision as i64, now()],
+    )?;
+    if let Some(op) = get_operation(conn, op_id)? {
+        refresh_derived(conn, ctx, op.complaint_id.as_str())?;
+    }
+    Ok(())
+}
+
+/// Deletes a never-exported operation (undo, or discarding a conflict).
+pub fn delete_unexported(
+    conn: &Connection,
+    ctx: &SlaContext,
+    op_id: &str,
+) -> Result<bool, StoreError> {
+    let complaint: Option<String> = conn
+        .query_row(
+            "DELETE FROM operations WHERE op_id = ?1 AND state IN ('pending', 'conflict')
+             RETURNING complaint_id",
+            [op_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match complaint {
+        Some(c) => {
+            refresh_derived(conn, ctx, &c)?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// Operations in a state, oldest first.
+pub fn operations_in_state(
+    conn: &Connection,
+    state: OpState,
+) -> Result<Vec<Operation>, StoreError> {
+    let sql = format!("SELECT {OP_COLUMNS} FROM operations WHERE state = ?1 ORDER BY seq");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([state.as_str()], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Operations of one outbound batch, in the order they were queued.
+pub fn operations_in_batch(
+    conn: &Connection,
+    batch_id: &str,
+) -> Result<Vec<Operation>, StoreError> {
+    let sql = format!("SELECT {OP_COLUMNS} FROM operations WHERE batch_id = ?1 ORDER BY seq");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([batch_id], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+impl Store {
+    /// A complaint's operations, oldest first.
+    pub fn operations_for(&self, complaint_id: &str) -> Result<Vec<Operation>, StoreError> {
+        let sql =
+            format!("SELECT {OP_COLUMNS} FROM operations WHERE complaint_id = ?1 ORDER BY seq");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([complaint_id], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Operations in a state, oldest first.
+    pub fn operations_in_state(&self, state: OpState) -> Result<Vec<Operation>, StoreError> {
+        operations_in_state(&self.conn, state)
+    }
+}

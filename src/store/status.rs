@@ -1,0 +1,161 @@
+//! The desk's summary for `sigap status` and the status bar: counts, the outbox, and
+//! the inbound streams with their missing sequence numbers.
+
+use super::{Store, StoreError, get_meta};
+use crate::domain::AgencyCode;
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One inbound stream (per agency).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InboundStream {
+    pub agency: String,
+    pub last_sequence: u64,
+    /// Sequence numbers below the last one that were never imported.
+    pub missing: Vec<u64>,
+}
+
+/// The outbound side.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OutboundSummary {
+    pub last_sequence: u64,
+    pub unacknowledged_batches: u64,
+}
+
+/// Complaint counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ComplaintCounts {
+    pub total: u64,
+    pub by_status: BTreeMap<String, u64>,
+    /// Complaints whose latest snapshot names an agency outside the scope.
+    pub out_of_scope: u64,
+}
+
+/// Everything `sigap status` reports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DeskStatus {
+    pub agencies: Vec<String>,
+    pub complaints: ComplaintCounts,
+    pub overdue: u64,
+    pub pending_operations: u64,
+    pub exported_operations: u64,
+    pub rejected_operations: u64,
+    pub conflicts: u64,
+    pub inbound: Vec<InboundStream>,
+    pub outbound: OutboundSummary,
+    pub last_import: Option<String>,
+    pub last_export: Option<String>,
+}
+
+/// The missing numbers below `last` given the imported ones (sorted).
+pub fn missing_sequences(imported: &[u64]) -> Vec<u64> {
+    let Some(&last) = imported.last() else {
+        return Vec::new();
+    };
+    let have: std::collections::BTreeSet<u64> = imported.iter().copied().collect();
+    (1..last).filter(|n| !have.contains(n)).collect()
+}
+
+impl Store {
+    /// The desk's state on `today`.
+    pub fn status(&self, scope: &[AgencyCode], today: NaiveDate) -> Result<DeskStatus, StoreError> {
+        let scope_json =
+            serde_json::to_string(&scope.iter().map(|a| a.as_str()).collect::<Vec<_>>())
+                .unwrap_or_else(|_| "[]".into());
+        let mut counts = ComplaintCounts::default();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT status, count(*) FROM complaints GROUP BY status")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let n = r.get::<_, i64>(1)? as u64;
+                counts.total += n;
+                counts.by_status.insert(r.get(0)?, n);
+            }
+        }
+        counts.out_of_scope = self.conn.query_row(
+            "SELECT count(*) FROM complaints WHERE agency NOT IN (SELECT value FROM json_each(?1))",
+            [&scope_json],
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        let overdue = self.conn.query_row(
+            "SELECT count(*) FROM complaints WHERE urgency_due < ?2
+               AND agency IN (SELECT value FROM json_each(?1))",
+            params![scope_json, today.to_string()],
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        let mut by_state: BTreeMap<String, u64> = BTreeMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT state, count(*) FROM operations GROUP BY state")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                by_state.insert(r.get(0)?, r.get::<_, i64>(1)? as u64);
+            }
+        }
+        let state = |s: &str| by_state.get(s).copied().unwrap_or(0);
+
+        let mut streams: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT agency, sequence FROM inbound_batches ORDER BY agency, sequence",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                streams
+                    .entry(r.get(0)?)
+                    .or_default()
+                    .push(r.get::<_, i64>(1)? as u64);
+            }
+        }
+        let inbound = streams
+            .into_iter()
+            .map(|(agency, seqs)| InboundStream {
+                last_sequence: seqs.last().copied().unwrap_or(0),
+                missing: missing_sequences(&seqs),
+                agency,
+            })
+            .collect();
+        let outbound = self.conn.query_row(
+            "SELECT ifnull(max(sequence), 0),
+                    (SELECT count(DISTINCT batch_id) FROM operations WHERE state = 'exported')
+             FROM outbound_batches",
+            [],
+            |r| {
+                Ok(OutboundSummary {
+                    last_sequence: r.get::<_, i64>(0)? as u64,
+                    unacknowledged_batches: r.get::<_, i64>(1)? as u64,
+                })
+            },
+        )?;
+        Ok(DeskStatus {
+            agencies: scope.iter().map(|a| a.to_string()).collect(),
+            complaints: counts,
+            overdue,
+            pending_operations: state("pending"),
+            exported_operations: state("exported"),
+            rejected_operations: state("rejected"),
+            conflicts: state("conflict"),
+            inbound,
+            outbound,
+            last_import: get_meta(&self.conn, "last_import_at")?,
+            last_export: get_meta(&self.conn, "last_export_at")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::missing_sequences;
+
+    #[test]
+    fn gaps_are_listed() {
+        assert_eq!(missing_sequences(&[1, 2, 4, 7]), vec![3, 5, 6]);
+        assert_eq!(missing_sequences(&[3]), vec![1, 2]);
+        assert!(missing_sequences(&[]).is_empty());
+    }
+}

@@ -1,0 +1,305 @@
+//! Writing outbound batches: every pending operation into the next sequence of its
+//! agency's stream, written atomically (temporary file, sync, rename) and recorded
+//! byte for byte so that a resend is identical.
+
+use super::wire::{FORMAT, Header, Trailer, VERSION};
+use crate::config::Config;
+use crate::domain::{OpKind, OpState, Operation};
+use crate::store::{self, Store, StoreError};
+use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What an export did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportOutcome {
+    /// No pending operation.
+    Nothing,
+    /// The files written, one per agency stream.
+    Written(Vec<PathBuf>),
+}
+
+/// Why an export failed (nothing was marked exported).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no outbound batch {sequence} for {agency}")]
+    UnknownBatch { agency: String, sequence: u64 },
+    #[error("the desk has several agencies ({0}); name one with --agency")]
+    WhichAgency(String),
+    #[error("no export folder: pass --out DIR or set `export_dir` in the config")]
+    NoFolder,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for ExportError {
+    fn from(e: rusqlite::Error) -> Self {
+        ExportError::Store(StoreError::Sql(e))
+    }
+}
+
+/// One outbound record line, fields in the contract's order.
+#[derive(Serialize)]
+struct OutRecord<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    op_id: &'a str,
+    complaint_id: &'a str,
+    base_revision: u64,
+    officer: &'a str,
+    at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to_agency: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    missing: Option<&'a str>,
+}
+
+fn record(op: &Operation) -> OutRecord<'_> {
+    let mut r = OutRecord {
+        kind: op.kind.type_name(),
+        op_id: op.op_id.as_str(),
+        complaint_id: op.complaint_id.as_str(),
+        base_revision: op.base_revision,
+        officer: &op.officer,
+        at: op.at.to_rfc3339_opts(SecondsFormat::Secs, false),
+        stage: None,
+        text: None,
+        to_agency: None,
+        reason: None,
+        note: None,
+        missing: None,
+    };
+    match &op.kind {
+        OpKind::Response { stage, text } => {
+            r.stage = Some(stage.as_str());
+            r.text = Some(text);
+        }
+        OpKind::Transfer {
+            to_agency,
+            reason,
+            note,
+        } => {
+            r.to_agency = Some(to_agency.as_ref().map(|a| a.as_str()));
+            r.reason = Some(reason.as_str());
+            r.note = Some(note);
+        }
+        OpKind::Hold { missing } => r.missing = Some(missing),
+    }
+    r
+}
+
+/// Serialises a whole outbound batch.
+pub fn render_batch(header: &Header, ops: &[Operation]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256 * (ops.len() + 2));
+    // Serialising these plain structs cannot fail.
+    let _ = serde_json::to_writer(&mut out, header);
+    out.push(b'\n');
+    for op in ops {
+        let _ = serde_json::to_writer(&mut out, &record(op));
+        out.push(b'\n');
+    }
+    let trailer = Trailer {
+        kind: "trailer".into(),
+        records: ops.len() as u64,
+        sha256: hex::encode(Sha256::digest(&out)),
+        signature: None,
+        key_id: None,
+    };
+    let _ = serde_json::to_writer(&mut out, &trailer);
+    out.push(b'\n');
+    out
+}
+
+/// Exports every pending operation. `now` stamps the header.
+pub fn export_pending(
+    store: &mut Store,
+    cfg: &Config,
+    out_dir: Option<&Path>,
+    gzip: bool,
+    now: DateTime<FixedOffset>,
+) -> Result<ExportOutcome, ExportError> {
+    let dir = out_dir
+        .map(Path::to_path_buf)
+        .or_else(|| cfg.export_dir.clone())
+        .ok_or(ExportError::NoFolder)?;
+    let ctx = store.sla().clone();
+    let tx = store.conn().transaction()?;
+    let pending = store::operations_in_state(&tx, OpState::Pending)?;
+    if pending.is_empty() {
+        return Ok(ExportOutcome::Nothing);
+    }
+    // Group by the agency the desk answers for on each complaint.
+    let fallback = cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default();
+    let mut groups: BTreeMap<String, Vec<Operation>> = BTreeMap::new();
+    for op in pending {
+        let agency: String = tx.query_row(
+            "SELECT agency FROM complaints WHERE id = ?1",
+            [op.complaint_id.as_str()],
+            |r| r.get(0),
+        )?;
+        let agency = if cfg.in_scope(&agency.as_str().into()) {
+            agency
+        } else {
+            fallback.clone()
+        };
+        groups.entry(agency).or_default().push(op);
+    }
+    std::fs::create_dir_all(&dir).map_err(|source| ExportError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for (agency, ops) in groups {
+        let last: Option<i64> = tx
+            .query_row(
+                "SELECT max(sequence) FROM outbound_batches WHERE agency = ?1",
+                [&agency],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let sequence = last.unwrap_or(0) as u64 + 1;
+        let header = Header {
+            kind: "header".into(),
+            format: FORMAT.into(),
+            version: VERSION,
+            batch_id: uuid::Uuid::now_v7().to_string(),
+            direction: "outbound".into(),
+            agency: agency.clone(),
+            sequence,
+            created_at: now,
+            producer: Some(format!("sigap {}", env!("CARGO_PKG_VERSION"))),
+        };
+        let plain = render_batch(&header, &ops);
+        let (bytes, name) = if gzip {
+            let mut enc = GzEncoder::new(Vec::new(), Compression::default());
+            enc.write_all(&plain)
+                .and_then(|_| enc.finish())
+                .map(|b| (b, format!("outbound-{agency}-{sequence:04}.jsonl.gz")))
+                .map_err(|source| ExportError::Io {
+                    path: dir.clone(),
+                    source,
+                })?
+        } else {
+            (plain, format!("outbound-{agency}-{sequence:04}.jsonl"))
+        };
+        tx.execute(
+            "INSERT INTO outbound_batches (agency, sequence, batch_id, created_at, file_name,
+                 operations, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                agency,
+                sequence as i64,
+                header.batch_id,
+                now.to_rfc3339(),
+                name,
+                ops.len() as i64,
+                bytes
+            ],
+        )?;
+        for op in &ops {
+            store::set_op_state(
+                &tx,
+                &ctx,
+                op.op_id.as_str(),
+                OpState::Exported,
+                Some(&header.batch_id),
+                None,
+            )?;
+        }
+        let path = dir.join(&name);
+        write_atomically(&path, &bytes)?;
+        written.push(path);
+    }
+    store::set_meta(&tx, "last_export_at", &Utc::now().to_rfc3339())?;
+    tx.commit()?;
+    Ok(ExportOutcome::Written(written))
+}
+
+/// Writes outbound batch `sequence` again, byte-identical to the first time.
+pub fn resend(
+    store: &mut Store,
+    cfg: &Config,
+    agency: Option<&str>,
+    sequence: u64,
+    out_dir: Option<&Path>,
+) -> Result<PathBuf, ExportError> {
+    let dir = out_dir
+        .map(Path::to_path_buf)
+        .or_else(|| cfg.export_dir.clone())
+        .ok_or(ExportError::NoFolder)?;
+    let agency = match agency {
+        Some(a) => a.to_owned(),
+        None => {
+            let streams: Vec<String> = {
+                let mut stmt = store
+                    .conn()
+                    .prepare("SELECT DISTINCT agency FROM outbound_batches ORDER BY agency")?;
+                stmt.query_map([], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?
+            };
+            match streams.as_slice() {
+                [one] => one.clone(),
+                [] => cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default(),
+                many => return Err(ExportError::WhichAgency(many.join(", "))),
+            }
+        }
+    };
+    let found: Option<(String, Vec<u8>)> = store
+        .conn()
+        .query_row(
+            "SELECT file_name, content FROM outbound_batches WHERE agency = ?1 AND sequence = ?2",
+            params![agency, sequence as i64],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (name, bytes) = found.ok_or(ExportError::UnknownBatch { agency, sequence })?;
+    std::fs::create_dir_all(&dir).map_err(|source| ExportError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    let path = dir.join(name);
+    write_atomically(&path, &bytes)?;
+    Ok(path)
+}
+
+/// Writes a file so that readers see either nothing or all of it.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let io = |source| ExportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".sigap-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.flush().map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

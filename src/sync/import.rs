@@ -1,0 +1,570 @@
+//! Importing inbound batch files: streamed, verified, and applied in one transaction
+//! that is committed only when the whole file checks out. A rejected file leaves the
+//! cache exactly as it was.
+
+use super::reader::{Line, LineReader, content};
+use super::wire::{AckOutcome, FORMAT, Header, Inbound, Trailer, TypeOnly, VERSION};
+use crate::config::Config;
+use crate::domain::{Complaint, OpState};
+use crate::store::{self, Store, StoreError};
+use base64::Engine;
+use chrono::Utc;
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+/// Whether a file changed the cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportOutcome {
+    Applied,
+    AlreadyImported,
+}
+
+/// What one imported file did (the counts `spec/batch-format.md` asks for).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    pub file: String,
+    pub outcome: Option<ImportOutcome>,
+    pub batch_id: String,
+    pub agency: String,
+    pub sequence: u64,
+    pub records: u64,
+    pub complaints_new: u64,
+    pub complaints_updated: u64,
+    pub complaints_unchanged: u64,
+    pub messages_new: u64,
+    pub agencies: u64,
+    pub acks: u64,
+    /// Pending operations that became conflicts because their complaint changed.
+    pub conflicts: u64,
+    pub warnings: Vec<String>,
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let outcome = match self.outcome {
+            Some(ImportOutcome::AlreadyImported) => "already imported",
+            _ => "applied",
+        };
+        write!(
+            f,
+            "{}: {outcome} (batch {}, {} #{}): complaints {} new, {} updated, {} unchanged; \
+             messages {} new; agencies {}; acks {}; conflicts {}; warnings {}",
+            self.file,
+            self.batch_id,
+            self.agency,
+            self.sequence,
+            self.complaints_new,
+            self.complaints_updated,
+            self.complaints_unchanged,
+            self.messages_new,
+            self.agencies,
+            self.acks,
+            self.conflicts,
+            self.warnings.len()
+        )
+    }
+}
+
+/// A rejected file: which file, which line, and why, in one sentence.
+#[derive(Debug, thiserror::Error)]
+pub struct ImportError {
+    pub file: String,
+    pub line: Option<u64>,
+    pub reason: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(n) => write!(f, "{}: line {n}: {}", self.file, self.reason),
+            None => write!(f, "{}: {}", self.file, self.reason),
+        }
+    }
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+}
+
+impl Ctx<'_> {
+    fn at(&self, line: u64, reason: impl Into<String>) -> ImportError {
+        ImportError {
+            file: self.file.to_owned(),
+            line: Some(line),
+            reason: reason.into(),
+        }
+    }
+    fn whole(&self, reason: impl Into<String>) -> ImportError {
+        ImportError {
+            file: self.file.to_owned(),
+            line: None,
+            reason: reason.into(),
+        }
+    }
+    fn db(&self, e: impl fmt::Display) -> ImportError {
+        self.whole(format!(
+            "the cache could not be updated ({e}); nothing was imported"
+        ))
+    }
+}
+
+/// Imports one file from disk.
+pub fn import_file(
+    store: &mut Store,
+    cfg: &Config,
+    path: &Path,
+) -> Result<ImportReport, ImportError> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| ImportError {
+        file: name.clone(),
+        line: None,
+        reason: format!("cannot be read: {e}"),
+    })?;
+    import_reader(store, cfg, &name, file)
+}
+
+/// Imports a batch held in memory (the demo data set, tests).
+pub fn import_bytes(
+    store: &mut Store,
+    cfg: &Config,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<ImportReport, ImportError> {
+    import_reader(store, cfg, name, std::io::Cursor::new(bytes))
+}
+
+/// Imports a batch from any reader; `name` names it in the report and errors.
+pub fn import_reader<R: Read + 'static>(
+    store: &mut Store,
+    cfg: &Config,
+    name: &str,
+    source: R,
+) -> Result<ImportReport, ImportError> {
+    let cx = Ctx { file: name };
+    let mut reader =
+        LineReader::new(source).map_err(|e| cx.whole(format!("cannot be read: {e}")))?;
+    let mut buf = Vec::with_capacity(4096);
+    let read_err = |e: std::io::Error, line: u64| {
+        cx.at(
+            line,
+            format!("cannot be read ({e}); the file may be truncated or corrupt"),
+        )
+    };
+
+    // Header.
+    match reader.next_line(&mut buf).map_err(|e| read_err(e, 1))? {
+        Line::End => return Err(cx.whole("is empty: no header line")),
+        Line::TooLong => return Err(cx.at(1, "the header line is too long")),
+        Line::Text => {}
+    }
+    reader.hash(&buf);
+    let header = parse_header(&cx, content(&buf), cfg)?;
+    let mut report = ImportReport {
+        file: name.to_owned(),
+        batch_id: header.batch_id.clone(),
+        agency: header.agency.clone(),
+        sequence: header.sequence,
+        ..ImportReport::default()
+    };
+
+    let ctx = store.sla().clone();
+    let conn = store.conn();
+    let known: Option<String> = conn
+        .query_row(
+            "SELECT digest FROM inbound_batches WHERE batch_id = ?1",
+            [&header.batch_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| cx.db(e))?;
+    if known.is_none() {
+        let other: Option<String> = conn
+            .query_row(
+                "SELECT batch_id FROM inbound_batches WHERE agency = ?1 AND sequence = ?2",
+                params![header.agency, header.sequence as i64],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| cx.db(e))?;
+        if let Some(other) = other {
+            return Err(cx.at(
+                1,
+                format!(
+                    "sequence {} of {} was already imported as batch {other}",
+                    header.sequence, header.agency
+                ),
+            ));
+        }
+    }
+    let apply = known.is_none();
+
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| cx.db(e))?;
+    let mut touched: BTreeSet<String> = BTreeSet::new();
+    let mut trailer: Option<(u64, Trailer)> = None;
+    let snapshot_at = header.created_at.to_rfc3339();
+    loop {
+        let line_no = reader.line_no() + 1;
+        match reader
+            .next_line(&mut buf)
+            .map_err(|e| read_err(e, line_no))?
+        {
+            Line::End => break,
+            Line::TooLong => {
+                return Err(cx.at(line_no, "the line is longer than the 16 MiB limit"));
+            }
+            Line::Text => {}
+        }
+        let text = content(&buf);
+        if let Some((tline, _)) = &trailer {
+            if text.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Err(cx.at(
+                line_no,
+                format!("there is data after the trailer on line {tline}"),
+            ));
+        }
+        let text =
+            std::str::from_utf8(text).map_err(|_| cx.at(line_no, "the line is not valid UTF-8"))?;
+        let kind = serde_json::from_str::<TypeOnly>(text)
+            .map_err(|e| cx.at(line_no, format!("the line is not valid JSON ({e})")))?
+            .kind
+            .map(|k| k.into_owned())
+            .ok_or_else(|| cx.at(line_no, "the record has no \"type\" field"))?;
+        match kind.as_str() {
+            "trailer" => {
+                let t: Trailer = serde_json::from_str(text)
+                    .map_err(|e| cx.at(line_no, format!("the trailer is malformed ({e})")))?;
+                trailer = Some((line_no, t));
+                continue;
+            }
+            "header" => return Err(cx.at(line_no, "a second header inside the batch")),
+            _ => {}
+        }
+        reader.hash(&buf);
+        report.records += 1;
+        if !apply {
+            continue;
+        }
+        let record: Inbound = serde_json::from_str(text).map_err(|e| {
+            if matches!(kind.as_str(), "complaint" | "message" | "agency" | "ack") {
+                cx.at(line_no, format!("the {kind} record is invalid ({e})"))
+            } else {
+                cx.at(line_no, format!("unknown record type \"{kind}\""))
+            }
+        })?;
+        apply_record(
+            &tx,
+            &ctx,
+            &cx,
+            line_no,
+            record,
+            &snapshot_at,
+            &mut report,
+            &mut touched,
+        )?;
+    }
+
+    let Some((tline, trailer)) = trailer else {
+        return Err(cx.whole("is truncated: it has no trailer line"));
+    };
+    if trailer.records != report.records {
+        return Err(cx.at(
+            tline,
+            format!(
+                "the trailer counts {} records but the file has {}",
+                trailer.records, report.records
+            ),
+        ));
+    }
+    let digest = reader.digest();
+    let digest_hex = hex::encode(digest);
+    if !trailer.sha256.eq_ignore_ascii_case(&digest_hex) {
+        return Err(cx.at(
+            tline,
+            "the SHA-256 in the trailer does not match the content (the file was altered or damaged)",
+        ));
+    }
+    verify_signature(&cx, tline, cfg, &trailer, &digest)?;
+
+    if let Some(known) = known {
+        return if known == digest_hex {
+            report.outcome = Some(ImportOutcome::AlreadyImported);
+            report.records = 0;
+            Ok(report)
+        } else {
+            Err(cx.at(
+                1,
+                format!(
+                    "batch {} was already imported with different content",
+                    header.batch_id
+                ),
+            ))
+        };
+    }
+
+    for id in &touched {
+        store::refresh_derived(&tx, &ctx, id).map_err(|e| cx.db(e))?;
+    }
+    tx.execute(
+        "INSERT INTO inbound_batches (batch_id, agency, sequence, digest, created_at,
+             imported_at, file_name, records) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            header.batch_id,
+            header.agency,
+            header.sequence as i64,
+            digest_hex,
+            snapshot_at,
+            Utc::now().to_rfc3339(),
+            name,
+            report.records as i64
+        ],
+    )
+    .map_err(|e| cx.db(e))?;
+    store::set_meta(&tx, "last_import_at", &Utc::now().to_rfc3339()).map_err(|e| cx.db(e))?;
+    tx.commit().map_err(|e| cx.db(e))?;
+    report.outcome = Some(ImportOutcome::Applied);
+    Ok(report)
+}
+
+fn parse_header(cx: &Ctx<'_>, text: &[u8], cfg: &Config) -> Result<Header, ImportError> {
+    let text = std::str::from_utf8(text).map_err(|_| cx.at(1, "the header is not valid UTF-8"))?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| cx.at(1, format!("the header is not valid JSON ({e})")))?;
+    if value["type"] != "header" {
+        return Err(cx.at(1, "the first line is not a header"));
+    }
+    if value["format"] != FORMAT {
+        return Err(cx.at(
+            1,
+            format!("unknown format {} (expected \"{FORMAT}\")", value["format"]),
+        ));
+    }
+    if value["version"] != VERSION {
+        return Err(cx.at(
+            1,
+            format!(
+                "unsupported version {} (this desk reads version {VERSION})",
+                value["version"]
+            ),
+        ));
+    }
+    let h: Header = serde_json::from_value(value)
+        .map_err(|e| cx.at(1, format!("the header is malformed ({e})")))?;
+    if h.batch_id.is_empty() || h.batch_id.chars().count() > 128 {
+        return Err(cx.at(1, "the batch_id must be 1 to 128 characters"));
+    }
+    if h.direction != "inbound" {
+        return Err(cx.at(
+            1,
+            format!(
+                "the batch direction is \"{}\", not \"inbound\"",
+                h.direction
+            ),
+        ));
+    }
+    if h.sequence == 0 {
+        return Err(cx.at(1, "the sequence must be 1 or more"));
+    }
+    if !cfg.in_scope(&h.agency.as_str().into()) {
+        let scope: Vec<&str> = cfg.agency.iter().map(|a| a.as_str()).collect();
+        let scope = if scope.is_empty() {
+            "none is configured".to_owned()
+        } else {
+            scope.join(", ")
+        };
+        return Err(cx.at(
+            1,
+            format!(
+                "the batch is for agency {}, outside this desk's scope ({scope})",
+                h.agency
+            ),
+        ));
+    }
+    Ok(h)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_record(
+    tx: &rusqlite::Transaction<'_>,
+    ctx: &crate::domain::SlaContext,
+    cx: &Ctx<'_>,
+    line: u64,
+    record: Inbound,
+    snapshot_at: &str,
+    report: &mut ImportReport,
+    touched: &mut BTreeSet<String>,
+) -> Result<(), ImportError> {
+    let db = |e: StoreError| cx.db(e);
+    match record {
+        Inbound::Complaint(c) => {
+            let mut c = *c;
+            validate_complaint(cx, line, &c)?;
+            if c.drop_identity_if_anonymous() {
+                report.warnings.push(format!(
+                    "line {line}: complaint {} is anonymous; the reporter's identity was dropped",
+                    c.id
+                ));
+            }
+            let hash = content_hash(&c);
+            match store::stored_revision(tx, c.id.as_str()).map_err(db)? {
+                None => {
+                    store::put_snapshot(tx, &c, &hash, snapshot_at).map_err(db)?;
+                    report.complaints_new += 1;
+                    touched.insert(c.id.0);
+                }
+                Some(old) if c.revision > old.revision => {
+                    store::put_snapshot(tx, &c, &hash, snapshot_at).map_err(db)?;
+                    report.complaints_updated += 1;
+                    let n = tx
+                        .execute(
+                            "UPDATE operations SET state = 'conflict', updated_at = ?2
+                             WHERE complaint_id = ?1 AND state = 'pending'",
+                            params![c.id.as_str(), Utc::now().to_rfc3339()],
+                        )
+                        .map_err(|e| cx.db(e))?;
+                    if n > 0 {
+                        report.conflicts += n as u64;
+                        report.warnings.push(format!(
+                            "line {line}: complaint {} changed in the registry (revision {}); \
+                             {n} pending operation(s) need confirming again",
+                            c.id, c.revision
+                        ));
+                    }
+                    touched.insert(c.id.0);
+                }
+                Some(old) if c.revision == old.revision => {
+                    if old.content_hash != hash {
+                        return Err(cx.at(
+                            line,
+                            format!(
+                                "complaint {} revision {} differs from the revision {} already stored",
+                                c.id, c.revision, old.revision
+                            ),
+                        ));
+                    }
+                    if *snapshot_at < *old.snapshot_at {
+                        store::set_snapshot_at(tx, c.id.as_str(), snapshot_at).map_err(db)?;
+                    }
+                    report.complaints_unchanged += 1;
+                }
+                Some(_) => report.complaints_unchanged += 1,
+            }
+        }
+        Inbound::Message(m) => {
+            if m.id.0.is_empty() {
+                return Err(cx.at(line, "the message has an empty id"));
+            }
+            if store::put_message(tx, &m).map_err(db)? {
+                report.messages_new += 1;
+                touched.insert(m.complaint_id.0);
+            }
+        }
+        Inbound::Agency(a) => {
+            if a.code.0.is_empty() {
+                return Err(cx.at(line, "the agency has an empty code"));
+            }
+            store::put_agency(tx, &a, snapshot_at, line).map_err(db)?;
+            report.agencies += 1;
+        }
+        Inbound::Ack(ack) => {
+            for r in ack.results {
+                let op = store::get_operation(tx, &r.op_id).map_err(db)?;
+                match op {
+                    Some(op) if op.batch_id.as_ref().map(|b| b.as_str()) == Some(&ack.batch_id) => {
+                        let state = match r.outcome {
+                            AckOutcome::Accepted => OpState::Accepted,
+                            AckOutcome::Rejected => OpState::Rejected,
+                            AckOutcome::Superseded => OpState::Superseded,
+                        };
+                        store::set_op_state(tx, ctx, &r.op_id, state, None, r.reason.as_deref())
+                            .map_err(db)?;
+                        report.acks += 1;
+                    }
+                    _ => report.warnings.push(format!(
+                        "line {line}: acknowledgement for unknown operation {} in batch {}; ignored",
+                        r.op_id, ack.batch_id
+                    )),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn validate_complaint(cx: &Ctx<'_>, line: u64, c: &Complaint) -> Result<(), ImportError> {
+    let n = c.id.0.chars().count();
+    if n == 0 || n > 64 {
+        return Err(cx.at(line, "the complaint id must be 1 to 64 characters"));
+    }
+    if c.revision == 0 {
+        return Err(cx.at(
+            line,
+            format!("complaint {} has revision 0 (must be 1 or more)", c.id),
+        ));
+    }
+    Ok(())
+}
+
+/// A digest of a complaint's content as stored, to tell equal revisions apart.
+pub fn content_hash(c: &Complaint) -> String {
+    let bytes = serde_json::to_vec(c).unwrap_or_default();
+    hex::encode(Sha256::digest(&bytes))
+}
+
+fn verify_signature(
+    cx: &Ctx<'_>,
+    line: u64,
+    cfg: &Config,
+    trailer: &Trailer,
+    digest: &[u8; 32],
+) -> Result<(), ImportError> {
+    if cfg.trusted_keys.is_empty() {
+        return Ok(());
+    }
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let sig = trailer.signature.as_deref().ok_or_else(|| {
+        cx.at(
+            line,
+            "the batch is not signed, and this desk requires a registry signature",
+        )
+    })?;
+    let sig = b64
+        .decode(sig)
+        .ok()
+        .and_then(|b| ed25519_dalek::Signature::from_slice(&b).ok())
+        .ok_or_else(|| {
+            cx.at(
+                line,
+                "the signature is not a valid base64 Ed25519 signature",
+            )
+        })?;
+    let candidates = cfg
+        .trusted_keys
+        .iter()
+        .filter(|k| trailer.key_id.as_deref().is_none_or(|id| id == k.id));
+    for key in candidates {
+        let Some(vk) = b64
+            .decode(&key.public_key)
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+            .and_then(|b| ed25519_dalek::VerifyingKey::from_bytes(&b).ok())
+        else {
+            continue;
+        };
+        if vk.verify_strict(digest, &sig).is_ok() {
+            return Ok(());
+        }
+    }
+    Err(cx.at(
+        line,
+        "the signature does not match any trusted registry key",
+    ))
+}

@@ -1,0 +1,16 @@
+//! Batch files exchanged with the central registry (`spec/batch-format.md`): reading
+//! and verifying inbound files, importing each in one transaction, queuing the
+//! officer's operations, writing outbound files atomically, and the demo data set.
+//!
+//! Everything here goes through [`crate::store`] for SQL; nothing here draws.
+
+pub mod demo;
+pub mod export;
+pub mod import;
+pub mod ops;
+mod reader;
+pub mod wire;
+
+pub use export::{ExportError, ExportOutcome, export_pending, resend};
+pub use import::{ImportError, ImportOutcome, ImportReport, import_bytes, import_file};
+pub use ops::{OpError, OpRequest, queue_operations};

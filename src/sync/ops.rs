@@ -1,0 +1,190 @@
+//! Queuing the officer's operations (respond, transfer, hold) and resolving conflicts.
+//! A request is validated whole before anything is written; all its operations are
+//! committed in one transaction with the derived state they change.
+
+use crate::config::Config;
+use crate::domain::operation::unfilled_placeholder;
+use crate::domain::{AgencyCode, ComplaintId, OpId, OpKind, OpState, Operation};
+use crate::store::{self, Store, StoreError};
+use chrono::{DateTime, FixedOffset};
+use rusqlite::OptionalExtension;
+
+/// One operation to queue on one complaint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpRequest {
+    pub complaint_id: ComplaintId,
+    pub kind: OpKind,
+}
+
+/// Why a request was refused (nothing was queued).
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    #[error("unknown complaint {0}")]
+    UnknownComplaint(ComplaintId),
+    #[error("complaint {id} belongs to {agency}, outside this desk's scope")]
+    OutOfScope { id: ComplaintId, agency: AgencyCode },
+    #[error("complaint {0}: the {1} is empty")]
+    Empty(ComplaintId, &'static str),
+    #[error("complaint {0}: the text still holds the unfilled placeholder {1}")]
+    Placeholder(ComplaintId, String),
+    #[error("unknown agency {0} (not in the directory)")]
+    UnknownAgency(AgencyCode),
+    #[error("no officer is configured: set `officer` in the config")]
+    NoOfficer,
+    #[error("no operation {0} to confirm or discard")]
+    UnknownOperation(String),
+    #[error("operation {0} is {1}, not in conflict")]
+    NotInConflict(String, OpState),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for OpError {
+    fn from(e: rusqlite::Error) -> Self {
+        OpError::Store(StoreError::Sql(e))
+    }
+}
+
+/// Checks every request, then queues them all in one transaction. Returns the new
+/// operation ids in request order.
+pub fn queue_operations(
+    store: &mut Store,
+    cfg: &Config,
+    requests: &[OpRequest],
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<OpId>, OpError> {
+    if cfg.officer.trim().is_empty() {
+        return Err(OpError::NoOfficer);
+    }
+    let ctx = store.sla().clone();
+    let tx = store.conn().transaction()?;
+    let mut ops = Vec::with_capacity(requests.len());
+    for req in requests {
+        let id = &req.complaint_id;
+        let found: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT revision, agency FROM complaints WHERE id = ?1",
+                [id.as_str()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((revision, agency)) = found else {
+            return Err(OpError::UnknownComplaint(id.clone()));
+        };
+        let agency = AgencyCode(agency);
+        if !cfg.in_scope(&agency) {
+            return Err(OpError::OutOfScope {
+                id: id.clone(),
+                agency,
+            });
+        }
+        validate_kind(&tx, id, &req.kind)?;
+        ops.push(Operation {
+            op_id: OpId::new_v7(),
+            complaint_id: id.clone(),
+            base_revision: revision as u64,
+            officer: cfg.officer.trim().to_owned(),
+            at: now,
+            kind: req.kind.clone(),
+            state: OpState::Pending,
+            batch_id: None,
+            reason: None,
+        });
+    }
+    for op in &ops {
+        store::insert_operation(&tx, &ctx, op)?;
+    }
+    tx.commit()?;
+    Ok(ops.into_iter().map(|o| o.op_id).collect())
+}
+
+fn validate_kind(
+    conn: &rusqlite::Connection,
+    id: &ComplaintId,
+    kind: &OpKind,
+) -> Result<(), OpError> {
+    let check_text = |text: &str, what: &'static str| {
+        if text.trim().is_empty() {
+            return Err(OpError::Empty(id.clone(), what));
+        }
+        if let Some(p) = unfilled_placeholder(text) {
+            return Err(OpError::Placeholder(id.clone(), p.to_owned()));
+        }
+        Ok(())
+    };
+    match kind {
+        OpKind::Response { text, .. } => check_text(text, "response text"),
+        OpKind::Hold { missing } => check_text(missing, "description of what is missing"),
+        OpKind::Transfer {
+            to_agency, note, ..
+        } => {
+            check_text(note, "transfer note")?;
+            if let Some(to) = to_agency {
+                let known: bool = conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM agencies WHERE code = ?1)",
+                    [to.as_str()],
+                    |r| r.get(0),
+                )?;
+                if !known {
+                    return Err(OpError::UnknownAgency(to.clone()));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Confirms a conflicting operation again, rebased on its complaint's current revision.
+pub fn confirm_conflict(store: &mut Store, op_id: &str) -> Result<u64, OpError> {
+    let ctx = store.sla().clone();
+    let tx = store.conn().transaction()?;
+    let op = store::get_operation(&tx, op_id)?
+        .ok_or_else(|| OpError::UnknownOperation(op_id.to_owned()))?;
+    if op.state != OpState::Conflict {
+        return Err(OpError::NotInConflict(op_id.to_owned(), op.state));
+    }
+    let revision: i64 = tx.query_row(
+        "SELECT revision FROM complaints WHERE id = ?1",
+        [op.complaint_id.as_str()],
+        |r| r.get(0),
+    )?;
+    store::rebase_operation(&tx, &ctx, op_id, revision as u64)?;
+    tx.commit()?;
+    Ok(revision as u64)
+}
+
+/// Discards a conflicting operation.
+pub fn discard_conflict(store: &mut Store, op_id: &str) -> Result<(), OpError> {
+    let ctx = store.sla().clone();
+    let tx = store.conn().transaction()?;
+    let op = store::get_operation(&tx, op_id)?
+        .ok_or_else(|| OpError::UnknownOperation(op_id.to_owned()))?;
+    if op.state != OpState::Conflict {
+        return Err(OpError::NotInConflict(op_id.to_owned(), op.state));
+    }
+    store::delete_unexported(&tx, &ctx, op_id)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Undoes the most recent operation that has not been exported. Returns it, or `None`
+/// when there is nothing to undo.
+pub fn undo_last(store: &mut Store) -> Result<Option<Operation>, OpError> {
+    let ctx = store.sla().clone();
+    let tx = store.conn().transaction()?;
+    let last: Option<String> = tx
+        .query_row(
+            "SELECT op_id FROM operations WHERE state IN ('pending', 'conflict')
+             ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(op_id) = last else {
+        return Ok(None);
+    };
+    let op = store::get_operation(&tx, &op_id)?;
+    store::delete_unexported(&tx, &ctx, &op_id)?;
+    tx.commit()?;
+    Ok(op)
+}
