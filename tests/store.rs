@@ -1,0 +1,113 @@
+//! The SQLite cache: migrations from empty, refusal of a too-new or foreign database,
+//! the single-writer lock, and private permissions.
+
+use sigap::config::Config;
+use sigap::store::{Access, Store, StoreError, migrations};
+
+fn ctx() -> sigap::domain::SlaContext {
+    Config::default().sla_context()
+}
+
+#[test]
+fn migrates_an_empty_folder_to_the_latest_schema() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("nested").join("data");
+    let mut store = Store::open(&data, ctx(), Access::Write).expect("open");
+    let conn = store.conn();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version as usize, migrations::latest_version());
+    let app: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .expect("app id");
+    assert_eq!(app, migrations::APPLICATION_ID);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("journal");
+    assert_eq!(mode, "wal");
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .expect("fk");
+    assert_eq!(fk, 1);
+    for table in ["complaints", "messages", "agencies", "operations", "inbound_batches", "outbound_batches", "drafts"] {
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .expect("schema");
+        assert_eq!(n, 1, "{table}");
+    }
+    drop(store);
+    // Reopening an up-to-date cache is a no-op.
+    Store::open(&data, ctx(), Access::Write).expect("reopen");
+}
+
+#[test]
+fn refuses_a_cache_from_a_newer_sigap() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut store = Store::open(dir.path(), ctx(), Access::Write).expect("open");
+        store
+            .conn()
+            .pragma_update(None, "user_version", 999)
+            .expect("bump");
+    }
+    let err = Store::open(dir.path(), ctx(), Access::Write)
+        .err()
+        .expect("too new");
+    assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("newer Sigap"), "{msg}");
+    assert!(msg.contains("sigap.db"), "{msg}");
+}
+
+#[test]
+fn refuses_a_database_that_is_not_a_sigap_cache() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("sigap.db")).expect("sqlite");
+        conn.execute_batch("CREATE TABLE other (x)").expect("table");
+    }
+    let err = Store::open(dir.path(), ctx(), Access::Write)
+        .err()
+        .expect("foreign");
+    assert!(matches!(err, StoreError::NotSigap(_)), "{err}");
+}
+
+#[test]
+fn a_second_writer_is_told_the_cache_is_already_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let _first = Store::open(dir.path(), ctx(), Access::Write).expect("first");
+    let err = Store::open(dir.path(), ctx(), Access::Write)
+        .err()
+        .expect("second writer refused");
+    assert!(matches!(err, StoreError::AlreadyOpen(_)), "{err}");
+    assert!(err.to_string().contains("already open"), "{err}");
+    // A reader still gets in beside the writer.
+    let reader = Store::open(dir.path(), ctx(), Access::Read).expect("reader");
+    assert!(reader.list(&[], &Default::default()).expect("list").is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn cache_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut store = Store::open(&data, ctx(), Access::Write).expect("open");
+    // Write something so the WAL and shared-memory files exist.
+    store
+        .conn()
+        .execute("INSERT INTO meta (key, value) VALUES ('k', 'v')", [])
+        .expect("write");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    for name in ["sigap.db", "sigap.db-wal", "sigap.db-shm", "sigap.lock"] {
+        let p = data.join(name);
+        assert!(p.exists(), "{name} exists");
+        assert_eq!(mode(&p), 0o600, "{name}");
+    }
+}
