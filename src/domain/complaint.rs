@@ -144,10 +144,19 @@ pub struct Complaint {
     pub status: Status,
     #[serde(default)]
     pub disposed_at: Option<DateTime<FixedOffset>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub attachments: Vec<Attachment>,
+}
+
+/// `null` and absent both mean an empty list (the batch format allows either).
+fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 impl Complaint {
@@ -189,5 +198,18 @@ mod tests {
         assert!(c.drop_identity_if_anonymous());
         assert!(c.reporter.is_none());
         assert!(!c.drop_identity_if_anonymous());
+    }
+
+    #[test]
+    fn null_lists_and_missing_optionals_are_accepted() {
+        let c: Complaint = serde_json::from_str(
+            r#"{"id":"A","revision":1,"title":"t","body":"b","classification":"aspirasi",
+            "submitted_at":"2026-11-02T09:12:00+07:00","agency":"3529-DINSOS",
+            "status":"belum_terverifikasi","tags":null,"attachments":null,"reporter":null,
+            "disposed_at":null,"event_date":null,"location":null}"#,
+        )
+        .expect("parse");
+        assert!(c.tags.is_empty() && c.attachments.is_empty());
+        assert_eq!(c.disposed_at, None);
     }
 }
