@@ -16,6 +16,9 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+/// How many changed complaints are remembered before their derived columns are settled.
+const TOUCHED_FLUSH: usize = 16_384;
+
 /// Whether a file changed the cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -270,6 +273,13 @@ pub fn import_reader<R: Read + 'static>(
             &mut report,
             &mut touched,
         )?;
+        if touched.len() >= TOUCHED_FLUSH {
+            // Keep memory bounded on huge batches: settle the derived columns now, in
+            // the same transaction; later records touching these ids add them again.
+            for id in std::mem::take(&mut touched) {
+                store::refresh_derived(&tx, &ctx, &id).map_err(|e| cx.db(e))?;
+            }
+        }
     }
 
     let Some((tline, trailer)) = trailer else {
