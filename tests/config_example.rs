@@ -10,6 +10,9 @@ fn example_config_parses() {
     assert_eq!(cfg.officer, "Ahmad Fauzi");
     assert_eq!(cfg.sla.pengaduan_supervisory, 60);
     assert!(cfg.templates.contains_key("terima-kasih"));
-    assert!(!cfg.calendar().is_working_day("2026-12-24".parse().expect("date")));
+    assert!(
+        !cfg.calendar()
+            .is_working_day("2026-12-24".parse().expect("date"))
+    );
     assert_eq!(cfg.agency.len(), 1);
 }

@@ -30,7 +30,15 @@ fn migrates_an_empty_folder_to_the_latest_schema() {
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
         .expect("fk");
     assert_eq!(fk, 1);
-    for table in ["complaints", "messages", "agencies", "operations", "inbound_batches", "outbound_batches", "drafts"] {
+    for table in [
+        "complaints",
+        "messages",
+        "agencies",
+        "operations",
+        "inbound_batches",
+        "outbound_batches",
+        "drafts",
+    ] {
         let n: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
@@ -58,7 +66,10 @@ fn refuses_a_cache_from_a_newer_sigap() {
     let err = Store::open(dir.path(), ctx(), Access::Write)
         .err()
         .expect("too new");
-    assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
+    assert!(
+        matches!(err, StoreError::TooNew { found: 999, .. }),
+        "{err}"
+    );
     let msg = err.to_string();
     assert!(msg.contains("newer Sigap"), "{msg}");
     assert!(msg.contains("sigap.db"), "{msg}");
@@ -88,7 +99,12 @@ fn a_second_writer_is_told_the_cache_is_already_open() {
     assert!(err.to_string().contains("already open"), "{err}");
     // A reader still gets in beside the writer.
     let reader = Store::open(dir.path(), ctx(), Access::Read).expect("reader");
-    assert!(reader.list(&[], &Default::default()).expect("list").is_empty());
+    assert!(
+        reader
+            .list(&[], &Default::default())
+            .expect("list")
+            .is_empty()
+    );
 }
 
 #[cfg(unix)]
@@ -103,7 +119,8 @@ fn cache_files_are_private() {
         .conn()
         .execute("INSERT INTO meta (key, value) VALUES ('k', 'v')", [])
         .expect("write");
-    let mode = |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode(&data), 0o700);
     for name in ["sigap.db", "sigap.db-wal", "sigap.db-shm", "sigap.lock"] {
         let p = data.join(name);

@@ -2,6 +2,17 @@
 //! Each subcommand is a thin layer over `store` and `sync`; output text from batches
 //! goes through [`crate::text`].
 
+/// Prints a line to stdout. A reader that stopped reading (`sigap list | head`) ends
+/// the process quietly with the shell's broken-pipe status instead of a panic.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(141);
+        }
+    }};
+}
+
 mod read;
 mod write;
 
@@ -211,7 +222,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         None => {
             read::status(&env, false)?;
-            println!();
+            outln!();
             read::list(&env, &Default::default(), false, Some(20))?;
             Ok(0)
         }

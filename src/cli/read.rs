@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 pub fn status(env: &Env, as_json: bool) -> Result<()> {
     let s = env.store.status(&env.cfg.agency, env.today)?;
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
+        outln!("{}", serde_json::to_string_pretty(&s)?);
         return Ok(());
     }
     let scope = if s.agencies.is_empty() {
@@ -18,19 +18,22 @@ pub fn status(env: &Env, as_json: bool) -> Result<()> {
     } else {
         s.agencies.join(", ")
     };
-    println!("Sigap, {}", env.today);
-    println!("agency scope     {scope}");
-    println!("complaints       {}", s.complaints.total);
+    outln!("Sigap, {}", env.today);
+    outln!("agency scope     {scope}");
+    outln!("complaints       {}", s.complaints.total);
     for (status, n) in &s.complaints.by_status {
-        println!("  {:<22} {n}", text::line(status));
+        outln!("  {:<22} {n}", text::line(status));
     }
     if s.complaints.out_of_scope > 0 {
-        println!("  {:<22} {}", "(left this desk)", s.complaints.out_of_scope);
+        outln!("  {:<22} {}", "(left this desk)", s.complaints.out_of_scope);
     }
-    println!("overdue          {}", s.overdue);
-    println!(
+    outln!("overdue          {}", s.overdue);
+    outln!(
         "operations       {} pending, {} exported, {} rejected, {} in conflict",
-        s.pending_operations, s.exported_operations, s.rejected_operations, s.conflicts
+        s.pending_operations,
+        s.exported_operations,
+        s.rejected_operations,
+        s.conflicts
     );
     for st in &s.inbound {
         let missing = if st.missing.is_empty() {
@@ -39,21 +42,22 @@ pub fn status(env: &Env, as_json: bool) -> Result<()> {
             let m: Vec<String> = st.missing.iter().map(u64::to_string).collect();
             format!(" (missing {})", m.join(", "))
         };
-        println!(
+        outln!(
             "inbound          {} up to #{}{missing}",
             text::line(&st.agency),
             st.last_sequence
         );
     }
-    println!(
+    outln!(
         "outbound         last #{}, {} batch(es) awaiting acknowledgement",
-        s.outbound.last_sequence, s.outbound.unacknowledged_batches
+        s.outbound.last_sequence,
+        s.outbound.unacknowledged_batches
     );
-    println!(
+    outln!(
         "last import      {}",
         s.last_import.as_deref().unwrap_or("never")
     );
-    println!(
+    outln!(
         "last export      {}",
         s.last_export.as_deref().unwrap_or("never")
     );
@@ -137,12 +141,15 @@ pub fn list(env: &Env, filter: &ListFilter, as_json: bool, limit: Option<usize>)
     let rows = env.store.list(&env.cfg.agency, &filter)?;
     if as_json {
         let all: Vec<Value> = rows.iter().map(|r| row_json(env, r)).collect();
-        println!("{}", serde_json::to_string_pretty(&all)?);
+        outln!("{}", serde_json::to_string_pretty(&all)?);
         return Ok(());
     }
-    println!(
+    outln!(
         "{:<18} {:<20} {:<24} {:<3} TITLE",
-        "ID", "STATUS", "SLA", "OP"
+        "ID",
+        "STATUS",
+        "SLA",
+        "OP"
     );
     for r in &rows {
         let flags = format!(
@@ -150,7 +157,7 @@ pub fn list(env: &Env, filter: &ListFilter, as_json: bool, limit: Option<usize>)
             if r.anonymous { "[Anonim] " } else { "" },
             if r.confidential { "[Rahasia] " } else { "" }
         );
-        println!(
+        outln!(
             "{:<18} {:<20} {:<24} {:<3} {flags}{}",
             clip(r.id.as_str(), 18),
             clip(r.status.as_str(), 20),
@@ -164,7 +171,7 @@ pub fn list(env: &Env, filter: &ListFilter, as_json: bool, limit: Option<usize>)
         );
     }
     if rows.is_empty() {
-        println!("(no complaints)");
+        outln!("(no complaints)");
     }
     Ok(())
 }
@@ -209,12 +216,12 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
             "completion": clock_json(env, clocks.completion),
             "auto_close": clock_json(env, clocks.auto_close),
         });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        outln!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(());
     }
     let c = &d.complaint;
     let cal = &env.store.sla().calendar;
-    println!("{}  {}", text::line(c.id.as_str()), text::line(&c.title));
+    outln!("{}  {}", text::line(c.id.as_str()), text::line(&c.title));
     let mut flags = Vec::new();
     if c.anonymous {
         flags.push("ANONIM");
@@ -223,9 +230,9 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
         flags.push("RAHASIA");
     }
     if !flags.is_empty() {
-        println!("!! {}", flags.join(" · "));
+        outln!("!! {}", flags.join(" · "));
     }
-    println!(
+    outln!(
         "status {} · {} · {}{} · revisi {}",
         c.status.as_str(),
         text::line(c.agency.as_str()),
@@ -237,21 +244,21 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
         },
         c.revision
     );
-    println!(
+    outln!(
         "kategori {} · kanal {} · lokasi {}",
         text::line(c.category.as_deref().unwrap_or("—")),
         text::line(c.channel.as_deref().unwrap_or("—")),
         text::line(c.location.as_deref().unwrap_or("—"))
     );
     match &reporter {
-        Some(r) => println!(
+        Some(r) => outln!(
             "pelapor {} · {} · {}",
             text::line(r.name.as_deref().unwrap_or("—")),
             text::line(r.phone.as_deref().unwrap_or("—")),
             text::line(r.email.as_deref().unwrap_or("—"))
         ),
-        None if c.anonymous => println!("pelapor (anonim)"),
-        None => println!("pelapor —"),
+        None if c.anonymous => outln!("pelapor (anonim)"),
+        None => outln!("pelapor —"),
     }
     for (name, clock) in [
         ("TL awal", clocks.first_response),
@@ -259,27 +266,27 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
         ("tutup otomatis", clocks.auto_close),
     ] {
         match clock {
-            Some(k) => println!(
+            Some(k) => outln!(
                 "{name:<15} jatuh tempo {} · {}",
                 k.due,
                 k.state(env.today, cal).label_id()
             ),
-            None => println!("{name:<15} —"),
+            None => outln!("{name:<15} —"),
         }
     }
-    println!();
-    println!("{}", text::block(&c.body));
+    outln!();
+    outln!("{}", text::block(&c.body));
     for a in &c.attachments {
-        println!(
+        outln!(
             "lampiran {} ({} B)",
             text::line(&a.name),
             a.size.unwrap_or(0)
         );
     }
     if !d.messages.is_empty() {
-        println!("\n-- percakapan --");
+        outln!("\n-- percakapan --");
         for m in &d.messages {
-            println!(
+            outln!(
                 "[{}] {}: {}",
                 m.at.format("%Y-%m-%d %H:%M"),
                 m.author.as_str(),
@@ -288,14 +295,14 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
         }
     }
     if !d.operations.is_empty() {
-        println!("\n-- operasi desk ini --");
+        outln!("\n-- operasi desk ini --");
         for o in &d.operations {
             let reason = o
                 .reason
                 .as_deref()
                 .map(|r| format!(": {}", text::line(r)))
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "{} {} {} {}{reason}",
                 o.at.format("%Y-%m-%d %H:%M"),
                 o.kind.type_name(),

@@ -15,9 +15,9 @@ pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
     for f in files {
         match sync::import_file(&mut env.store, &env.cfg, f) {
             Ok(report) => {
-                println!("{}", text::line(&report.to_string()));
+                outln!("{}", text::line(&report.to_string()));
                 for w in &report.warnings {
-                    println!("  warning: {}", text::line(w));
+                    outln!("  warning: {}", text::line(w));
                 }
             }
             Err(e) => {
@@ -49,14 +49,14 @@ pub fn export(
             seq,
             out.as_deref(),
         )?;
-        println!("{}", path.display());
+        outln!("{}", path.display());
         return Ok(());
     }
     match sync::export_pending(&mut env.store, &env.cfg, out.as_deref(), gzip, env.now)? {
-        ExportOutcome::Nothing => println!("nothing to export"),
+        ExportOutcome::Nothing => outln!("nothing to export"),
         ExportOutcome::Written(paths) => {
             for p in paths {
-                println!("{}", p.display());
+                outln!("{}", p.display());
             }
         }
     }
@@ -66,7 +66,7 @@ pub fn export(
 fn queue(env: &mut Env, requests: Vec<OpRequest>) -> Result<()> {
     let ids = sync::queue_operations(&mut env.store, &env.cfg, &requests, env.now)?;
     for id in ids {
-        println!("{id}");
+        outln!("{id}");
     }
     Ok(())
 }
@@ -167,23 +167,23 @@ pub fn hold(env: &mut Env, ids: &[String], missing: String) -> Result<()> {
 pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
     if confirm {
         let rev = sync::ops::confirm_conflict(&mut env.store, op_id)?;
-        println!("{op_id} confirmed again on revision {rev}");
+        outln!("{op_id} confirmed again on revision {rev}");
     } else {
         sync::ops::discard_conflict(&mut env.store, op_id)?;
-        println!("{op_id} discarded");
+        outln!("{op_id} discarded");
     }
     Ok(())
 }
 
 pub fn undo(env: &mut Env) -> Result<()> {
     match sync::ops::undo_last(&mut env.store)? {
-        Some(op) => println!(
+        Some(op) => outln!(
             "undid {} {} on {}",
             op.kind.type_name(),
             op.op_id,
             text::line(op.complaint_id.as_str())
         ),
-        None => println!("nothing to undo"),
+        None => outln!("nothing to undo"),
     }
     Ok(())
 }

@@ -107,12 +107,13 @@ pub fn put_message(conn: &Connection, m: &Message) -> Result<bool, StoreError> {
     Ok(n > 0)
 }
 
-/// Stores a directory entry if it is at least as new as the stored one, judged by the
-/// batch's `created_at` and the line (so import order does not matter).
+/// Stores a directory entry if it is at least as new as the stored one. `source_key`
+/// orders entries (the import builds it from the batch's instant, sequence, line and
+/// id) so that import order does not matter.
 pub fn put_agency(
     conn: &Connection,
     a: &Agency,
-    source_at: &str,
+    source_key: &str,
     line: u64,
 ) -> Result<bool, StoreError> {
     let level = serde_json::to_value(&a.level)
@@ -126,7 +127,7 @@ pub fn put_agency(
              ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent = excluded.parent,
                  level = excluded.level, active = excluded.active,
                  source_at = excluded.source_at, source_line = excluded.source_line
-             WHERE (excluded.source_at, excluded.source_line) >= (source_at, source_line)",
+             WHERE excluded.source_at >= source_at",
         )?
         .execute(params![
             a.code.as_str(),
@@ -134,7 +135,7 @@ pub fn put_agency(
             a.parent.as_ref().map(|p| p.as_str()),
             level,
             a.active,
-            source_at,
+            source_key,
             line as i64,
         ])?;
     Ok(n > 0)

@@ -211,7 +211,9 @@ pub fn import_reader<R: Read + 'static>(
         .map_err(|e| cx.db(e))?;
     let mut touched: BTreeSet<String> = BTreeSet::new();
     let mut trailer: Option<(u64, Trailer)> = None;
-    let snapshot_at = header.created_at.to_rfc3339();
+    // Instants are compared as UTC text; the batch's place in its stream breaks ties.
+    let snapshot_at = store::utc_key(header.created_at);
+    let source = format!("{snapshot_at}|{:020}", header.sequence);
     loop {
         let line_no = reader.line_no() + 1;
         match reader
@@ -269,7 +271,11 @@ pub fn import_reader<R: Read + 'static>(
             &cx,
             line_no,
             record,
-            &snapshot_at,
+            &Origin {
+                snapshot_at: &snapshot_at,
+                source: &source,
+                batch_id: &header.batch_id,
+            },
             &mut report,
             &mut touched,
         )?;
@@ -331,7 +337,7 @@ pub fn import_reader<R: Read + 'static>(
             header.agency,
             header.sequence as i64,
             digest_hex,
-            snapshot_at,
+            header.created_at.to_rfc3339(),
             Utc::now().to_rfc3339(),
             name,
             report.records as i64
@@ -401,6 +407,15 @@ fn parse_header(cx: &Ctx<'_>, text: &[u8], cfg: &Config) -> Result<Header, Impor
     Ok(h)
 }
 
+/// Where a record came from, for the order-independent tie-breaks.
+struct Origin<'a> {
+    /// The batch's `created_at` as UTC text.
+    snapshot_at: &'a str,
+    /// `snapshot_at` and the batch's sequence.
+    source: &'a str,
+    batch_id: &'a str,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn apply_record(
     tx: &rusqlite::Transaction<'_>,
@@ -408,11 +423,12 @@ fn apply_record(
     cx: &Ctx<'_>,
     line: u64,
     record: Inbound,
-    snapshot_at: &str,
+    origin: &Origin<'_>,
     report: &mut ImportReport,
     touched: &mut BTreeSet<String>,
 ) -> Result<(), ImportError> {
     let db = |e: StoreError| cx.db(e);
+    let snapshot_at = origin.snapshot_at;
     match record {
         Inbound::Complaint(c) => {
             let mut c = *c;
@@ -481,7 +497,10 @@ fn apply_record(
             if a.code.0.is_empty() {
                 return Err(cx.at(line, "the agency has an empty code"));
             }
-            store::put_agency(tx, &a, snapshot_at, line).map_err(db)?;
+            // The newest batch wins: by its instant, then its sequence, then the line,
+            // then its id, so any import order gives the same directory.
+            let key = format!("{}|{line:020}|{}", origin.source, origin.batch_id);
+            store::put_agency(tx, &a, &key, line).map_err(db)?;
             report.agencies += 1;
         }
         Inbound::Ack(ack) => {

@@ -1,0 +1,466 @@
+//! Helpers shared by the sync integration tests: building inbound batch files exactly as
+//! `spec/batch-format.md` describes them, opening a desk (config + cache) in a temporary
+//! folder, and digesting every row of the cache to prove it did not change.
+#![allow(dead_code)]
+
+use base64::Engine;
+use ed25519_dalek::{Signer, SigningKey};
+use rusqlite::types::ValueRef;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use sigap::config::Config;
+use sigap::store::{Access, Store};
+use std::path::{Path, PathBuf};
+
+/// The desk's scope in every test.
+pub const SCOPE: &str = "3529-DINSOS";
+/// The officer in every test.
+pub const OFFICER: &str = "Ahmad Fauzi";
+/// "Today" for every test (never the wall clock).
+pub const TODAY: &str = "2026-11-20";
+
+/// The sample inbound batch shipped with the tests.
+pub fn fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inbound-3529-DINSOS-0001.jsonl")
+}
+
+// ---------------------------------------------------------------------------------------
+// Building batches
+// ---------------------------------------------------------------------------------------
+
+/// A header line's fields.
+#[derive(Clone, Debug)]
+pub struct Head {
+    pub agency: String,
+    pub sequence: u64,
+    pub batch_id: String,
+    pub created_at: String,
+}
+
+impl Head {
+    pub fn new(agency: &str, sequence: u64, batch_id: &str, created_at: &str) -> Head {
+        Head {
+            agency: agency.to_owned(),
+            sequence,
+            batch_id: batch_id.to_owned(),
+            created_at: created_at.to_owned(),
+        }
+    }
+
+    /// The header object of an inbound batch.
+    pub fn value(&self) -> Value {
+        json!({
+            "type": "header",
+            "format": "lapor-batch",
+            "version": 1,
+            "batch_id": self.batch_id,
+            "direction": "inbound",
+            "agency": self.agency,
+            "sequence": self.sequence,
+            "created_at": self.created_at,
+            "producer": "sp4n-lapor registry (test)",
+        })
+    }
+}
+
+/// One JSON line with its `\n`.
+pub fn line(v: &Value) -> Vec<u8> {
+    let mut out = serde_json::to_vec(v).expect("serialise a JSON line");
+    out.push(b'\n');
+    out
+}
+
+/// The header and record lines (everything the trailer's digest covers), from raw lines.
+pub fn body_from_lines(header: &Value, records: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = line(header);
+    for r in records {
+        out.extend_from_slice(r);
+    }
+    out
+}
+
+/// The header and record lines of a batch.
+pub fn body(header: &Value, records: &[Value]) -> Vec<u8> {
+    let lines: Vec<Vec<u8>> = records.iter().map(line).collect();
+    body_from_lines(header, &lines)
+}
+
+/// The raw 32-byte SHA-256 of a body.
+pub fn digest_of(body: &[u8]) -> [u8; 32] {
+    Sha256::digest(body).into()
+}
+
+/// The trailer object for a body with `records` record lines.
+pub fn trailer(body: &[u8], records: usize) -> Value {
+    json!({
+        "type": "trailer",
+        "records": records,
+        "sha256": hex::encode(digest_of(body)),
+    })
+}
+
+/// A body followed by its trailer.
+pub fn seal(body: Vec<u8>, records: usize) -> Vec<u8> {
+    let t = trailer(&body, records);
+    let mut out = body;
+    out.extend_from_slice(&line(&t));
+    out
+}
+
+/// A complete, valid inbound batch.
+pub fn batch(head: &Head, records: &[Value]) -> Vec<u8> {
+    seal(body(&head.value(), records), records.len())
+}
+
+/// A complete inbound batch whose trailer carries an Ed25519 signature over the 32 raw
+/// digest bytes (and `key_id` when given).
+pub fn signed_batch(
+    head: &Head,
+    records: &[Value],
+    key: &SigningKey,
+    key_id: Option<&str>,
+) -> Vec<u8> {
+    let body = body(&head.value(), records);
+    let digest = digest_of(&body);
+    let sig = key.sign(&digest);
+    let mut t = trailer(&body, records.len());
+    t["signature"] = json!(base64::engine::general_purpose::STANDARD.encode(sig.to_bytes()));
+    if let Some(id) = key_id {
+        t["key_id"] = json!(id);
+    }
+    let mut out = body;
+    out.extend_from_slice(&line(&t));
+    out
+}
+
+/// A signing key from a fixed seed.
+pub fn signing_key(seed: u8) -> SigningKey {
+    SigningKey::from_bytes(&[seed; 32])
+}
+
+/// The base64 public key of a signing key, as the config holds it.
+pub fn public_key_b64(key: &SigningKey) -> String {
+    base64::engine::general_purpose::STANDARD.encode(key.verifying_key().to_bytes())
+}
+
+/// Writes a file and returns its path.
+pub fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    std::fs::create_dir_all(dir).expect("create the batch folder");
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write a batch file");
+    p
+}
+
+/// Builds a valid batch and writes it into `dir` under a name derived from the header.
+pub fn write_batch(dir: &Path, head: &Head, records: &[Value]) -> PathBuf {
+    let name = format!(
+        "inbound-{}-{:04}-{}.jsonl",
+        head.agency, head.sequence, head.batch_id
+    );
+    write_file(dir, &name, &batch(head, records))
+}
+
+/// Gzip-compresses bytes.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).expect("gzip");
+    enc.finish().expect("gzip")
+}
+
+/// A full complaint snapshot with every field of the contract.
+pub fn complaint(id: &str, revision: u64, title: &str, agency: &str) -> Value {
+    json!({
+        "type": "complaint",
+        "id": id,
+        "revision": revision,
+        "title": title,
+        "body": format!("Kronologi {id} revisi {revision}."),
+        "classification": "pengaduan",
+        "supervisory": false,
+        "category": "Sosial",
+        "channel": "web",
+        "submitted_at": "2026-11-02T09:12:00+07:00",
+        "event_date": "2026-10-30",
+        "location": "Desa Pinggir Papas, Kec. Kalianget, Kab. Sumenep",
+        "anonymous": false,
+        "confidential": false,
+        "reporter": {"name": "Siti Aminah", "phone": "081234567890", "email": null},
+        "agency": agency,
+        "status": "terdisposisi",
+        "disposed_at": "2026-11-04T10:00:00+07:00",
+        "tags": ["sosial"],
+        "attachments": [{"name": "foto1.jpg", "media_type": "image/jpeg", "size": 204811, "sha256": null}],
+    })
+}
+
+/// A thread message.
+pub fn message(id: &str, complaint_id: &str, at: &str, author: &str, text: &str) -> Value {
+    let agency = if author == "agency" {
+        json!(SCOPE)
+    } else {
+        Value::Null
+    };
+    json!({
+        "type": "message",
+        "id": id,
+        "complaint_id": complaint_id,
+        "at": at,
+        "author": author,
+        "agency": agency,
+        "text": text,
+    })
+}
+
+/// A directory entry.
+pub fn agency(code: &str, name: &str) -> Value {
+    json!({
+        "type": "agency",
+        "code": code,
+        "name": name,
+        "parent": "3529",
+        "level": "opd",
+        "active": true,
+    })
+}
+
+/// An acknowledgement record.
+pub fn ack(batch_id: &str, results: Value) -> Value {
+    json!({"type": "ack", "batch_id": batch_id, "results": results})
+}
+
+// ---------------------------------------------------------------------------------------
+// A desk in a temporary folder
+// ---------------------------------------------------------------------------------------
+
+/// The config text for scope 3529-DINSOS and officer Ahmad Fauzi, plus `extra` lines.
+pub fn config_text(extra: &str) -> String {
+    format!("agency = \"{SCOPE}\"\nofficer = \"{OFFICER}\"\ntimezone = \"+07:00\"\n{extra}")
+}
+
+/// An open cache with its config. Fields drop in order: the cache closes before its
+/// folder is removed.
+pub struct Desk {
+    pub store: Store,
+    pub cfg: Config,
+    /// A folder for batch files, beside (not inside) the data folder.
+    pub files: PathBuf,
+    pub dir: tempfile::TempDir,
+}
+
+impl Desk {
+    /// A desk with scope 3529-DINSOS and officer Ahmad Fauzi.
+    pub fn new() -> Desk {
+        Desk::with_config(&config_text(""))
+    }
+
+    /// A desk with the given config text.
+    pub fn with_config(text: &str) -> Desk {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let cfg = Config::parse(text, &dir.path().join("config.toml")).expect("valid config");
+        let data = dir.path().join("data");
+        let store = Store::open(&data, cfg.sla_context(), Access::Write).expect("open the cache");
+        let files = dir.path().join("files");
+        std::fs::create_dir_all(&files).expect("files folder");
+        Desk {
+            store,
+            cfg,
+            files,
+            dir,
+        }
+    }
+
+    /// "Today" as a date.
+    pub fn today() -> chrono::NaiveDate {
+        TODAY.parse().expect("date")
+    }
+
+    /// The digest of every row of every table.
+    pub fn digest(&mut self) -> String {
+        table_digest(&mut self.store)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Digesting the cache
+// ---------------------------------------------------------------------------------------
+
+fn feed_value(h: &mut Sha256, v: ValueRef<'_>) {
+    match v {
+        ValueRef::Null => h.update(b"N"),
+        ValueRef::Integer(i) => {
+            h.update(b"I");
+            h.update(i.to_le_bytes());
+        }
+        ValueRef::Real(f) => {
+            h.update(b"R");
+            h.update(f.to_bits().to_le_bytes());
+        }
+        ValueRef::Text(t) => {
+            h.update(b"T");
+            h.update((t.len() as u64).to_le_bytes());
+            h.update(t);
+        }
+        ValueRef::Blob(b) => {
+            h.update(b"B");
+            h.update((b.len() as u64).to_le_bytes());
+            h.update(b);
+        }
+    }
+}
+
+fn tables(conn: &rusqlite::Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .expect("list tables");
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .expect("list tables")
+        .collect::<Result<_, _>>()
+        .expect("table names")
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// SHA-256 over the schema and every row of every table (with its rowid, in rowid
+/// order, every value typed and length-prefixed): equal digests mean the cache is
+/// unchanged byte for byte.
+pub fn table_digest(store: &mut Store) -> String {
+    let conn = store.conn();
+    let mut h = Sha256::new();
+    for pragma in ["user_version", "application_id"] {
+        let v: i64 = conn
+            .query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
+            .expect("pragma");
+        h.update(pragma.as_bytes());
+        h.update(v.to_le_bytes());
+    }
+    {
+        let mut stmt = conn
+            .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")
+            .expect("schema");
+        let mut rows = stmt.query([]).expect("schema");
+        while let Some(r) = rows.next().expect("schema row") {
+            for i in 0..4 {
+                feed_value(&mut h, r.get_ref(i).expect("schema value"));
+            }
+        }
+    }
+    for table in tables(conn) {
+        h.update(b"\x00table\x00");
+        h.update(table.as_bytes());
+        let sql = format!("SELECT rowid, * FROM {} ORDER BY rowid", quote(&table));
+        let mut stmt = conn.prepare(&sql).expect("select a table");
+        let n = stmt.column_count();
+        for c in stmt.column_names() {
+            h.update(c.as_bytes());
+            h.update(b"\x00");
+        }
+        let mut rows = stmt.query([]).expect("rows");
+        while let Some(r) = rows.next().expect("row") {
+            h.update(b"\x00row");
+            for i in 0..n {
+                feed_value(&mut h, r.get_ref(i).expect("value"));
+            }
+        }
+    }
+    hex::encode(h.finalize())
+}
+
+/// Columns the order-independence property ignores: when and under which file name a
+/// batch was imported.
+pub const VOLATILE_COLUMNS: [(&str, &str); 2] = [
+    ("inbound_batches", "imported_at"),
+    ("inbound_batches", "file_name"),
+];
+/// Meta rows the order-independence property ignores.
+pub const VOLATILE_META: [&str; 1] = ["last_import_at"];
+
+/// A readable dump of the cache's content without the volatile columns and meta rows,
+/// every table's rows sorted (so insertion order and rowids do not count).
+pub fn stable_dump(store: &mut Store) -> Vec<String> {
+    let conn = store.conn();
+    let mut out = Vec::new();
+    for table in tables(conn) {
+        let cols: Vec<String> = {
+            let stmt = conn
+                .prepare(&format!("SELECT * FROM {} LIMIT 0", quote(&table)))
+                .expect("columns");
+            stmt.column_names().into_iter().map(str::to_owned).collect()
+        };
+        let keep: Vec<&String> = cols
+            .iter()
+            .filter(|c| !VOLATILE_COLUMNS.contains(&(table.as_str(), c.as_str())))
+            .collect();
+        let list = keep.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
+        let mut stmt = conn
+            .prepare(&format!("SELECT {list} FROM {}", quote(&table)))
+            .expect("select projection");
+        let mut rows = stmt.query([]).expect("rows");
+        let mut lines = Vec::new();
+        while let Some(r) = rows.next().expect("row") {
+            let mut vals = Vec::new();
+            for i in 0..keep.len() {
+                vals.push(match r.get_ref(i).expect("value") {
+                    ValueRef::Null => "NULL".to_owned(),
+                    ValueRef::Integer(i) => i.to_string(),
+                    ValueRef::Real(f) => format!("{f:?}"),
+                    ValueRef::Text(t) => format!("{:?}", String::from_utf8_lossy(t)),
+                    ValueRef::Blob(b) => format!("x'{}'", hex::encode(b)),
+                });
+            }
+            if table == "meta" && VOLATILE_META.iter().any(|k| vals[0] == format!("{k:?}")) {
+                continue;
+            }
+            lines.push(format!(
+                "{table}({}) = {}",
+                keep.iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                vals.join(", ")
+            ));
+        }
+        lines.sort();
+        out.extend(lines);
+    }
+    out
+}
+
+/// SHA-256 of [`stable_dump`].
+pub fn stable_digest(store: &mut Store) -> String {
+    let dump = stable_dump(store);
+    let mut h = Sha256::new();
+    for l in &dump {
+        h.update(l.as_bytes());
+        h.update(b"\n");
+    }
+    hex::encode(h.finalize())
+}
+
+/// Whether any text cell anywhere in the cache contains `needle`.
+pub fn cache_contains(store: &mut Store, needle: &str) -> bool {
+    let conn = store.conn();
+    for table in tables(conn) {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {}", quote(&table)))
+            .expect("select");
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).expect("rows");
+        while let Some(r) = rows.next().expect("row") {
+            for i in 0..n {
+                let hit = match r.get_ref(i).expect("value") {
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        String::from_utf8_lossy(t).contains(needle)
+                    }
+                    _ => false,
+                };
+                if hit {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
