@@ -610,6 +610,7 @@ fn acks_for_unknown_operations_are_warnings() {
                 stage: Stage::Initial,
                 text: "Sedang kami tangani.".into(),
             },
+            placeholders_checked: false,
         }],
         now,
     )
@@ -1071,6 +1072,7 @@ fn rejected_file_leaves_pending_operations_alone() {
             kind: OpKind::Hold {
                 missing: "Foto lokasi".into(),
             },
+            placeholders_checked: false,
         }],
         now,
     )

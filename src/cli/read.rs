@@ -234,9 +234,9 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
     }
     outln!(
         "status {} · {} · {}{} · revisi {}",
-        c.status.as_str(),
+        text::line(c.status.as_str()),
         text::line(c.agency.as_str()),
-        c.classification.as_str(),
+        text::line(c.classification.as_str()),
         if c.supervisory {
             " (berkadar pengawasan)"
         } else {
@@ -288,8 +288,9 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
         for m in &d.messages {
             outln!(
                 "[{}] {}: {}",
-                m.at.format("%Y-%m-%d %H:%M"),
-                m.author.as_str(),
+                m.at.with_timezone(&env.cfg.timezone)
+                    .format("%Y-%m-%d %H:%M"),
+                text::line(m.author.as_str()),
                 text::block(&m.text)
             );
         }
@@ -304,7 +305,8 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
                 .unwrap_or_default();
             outln!(
                 "{} {} {} {}{reason}",
-                o.at.format("%Y-%m-%d %H:%M"),
+                o.at.with_timezone(&env.cfg.timezone)
+                    .format("%Y-%m-%d %H:%M"),
                 o.kind.type_name(),
                 o.state,
                 o.op_id

@@ -2,7 +2,7 @@
 //! `resolve`, `undo`).
 
 use super::Env;
-use crate::domain::template::{FillContext, all_templates, fill};
+use crate::domain::template::{FillContext, all_templates, fill, unknown_placeholder};
 use crate::domain::{AgencyCode, ComplaintId, OpKind, Stage, TransferReason};
 use crate::sync::{self, ExportOutcome, OpRequest};
 use crate::text;
@@ -87,6 +87,7 @@ pub fn respond(
                     stage,
                     text: text.clone(),
                 },
+                placeholders_checked: false,
             })
             .collect(),
         (None, Some(name)) => {
@@ -99,6 +100,13 @@ pub fn respond(
                     known.join(", ")
                 )
             })?;
+            if let Some(p) = unknown_placeholder(body) {
+                return Err(eyre!(
+                    "template {} holds the unknown placeholder {}",
+                    text::line(&name),
+                    text::line(&p)
+                ));
+            }
             let agencies = env.store.agencies()?;
             let mut out = Vec::new();
             for id in ids {
@@ -121,6 +129,7 @@ pub fn respond(
                         stage,
                         text: fill(body, &d.complaint, &cx),
                     },
+                    placeholders_checked: true,
                 });
             }
             out
@@ -146,6 +155,7 @@ pub fn transfer(
                 reason,
                 note: note.clone(),
             },
+            placeholders_checked: false,
         })
         .collect();
     queue(env, requests)
@@ -159,6 +169,7 @@ pub fn hold(env: &mut Env, ids: &[String], missing: String) -> Result<()> {
             kind: OpKind::Hold {
                 missing: missing.clone(),
             },
+            placeholders_checked: false,
         })
         .collect();
     queue(env, requests)

@@ -160,22 +160,29 @@ pub struct Operation {
     pub reason: Option<String>,
 }
 
-/// Finds the first `{placeholder}` left in a text, if any.
+/// Finds the first `{placeholder}` left in a text, if any: a `{`, then 1 to 40
+/// letters, digits, `_` or `-`, then `}`. Linear in the text's length.
 pub fn unfilled_placeholder(text: &str) -> Option<&str> {
-    let start = text.find('{')?;
-    let rest = &text[start + 1..];
-    let end = rest.find('}')?;
-    let name = &rest[..end];
-    let plausible = !name.is_empty()
-        && name.len() <= 40
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-    if plausible {
-        Some(&text[start..start + end + 2])
-    } else {
-        unfilled_placeholder(&text[start + 1..])
+    let mut from = 0;
+    while let Some(rel) = text[from..].find('{') {
+        let start = from + rel;
+        // `{` is one byte, so `start + 1` is a character boundary.
+        let rest = &text[start + 1..];
+        let window = rest.char_indices().nth(41).map_or(rest.len(), |(i, _)| i);
+        if let Some(end) = rest[..window].find('}') {
+            let name = &rest[..end];
+            let plausible = !name.is_empty()
+                && name.chars().count() <= 40
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+            if plausible {
+                return Some(&text[start..start + end + 2]);
+            }
+        }
+        from = start + 1;
     }
+    None
 }
 
 #[cfg(test)]
@@ -194,6 +201,9 @@ mod tests {
             Some("{id}")
         );
         assert_eq!(unfilled_placeholder("tanpa placeholder"), None);
+        let hostile = "{".repeat(100_000) + "}";
+        assert_eq!(unfilled_placeholder(&hostile), None);
+        assert_eq!(unfilled_placeholder("{{x}"), Some("{x}"));
     }
 
     #[test]

@@ -29,6 +29,28 @@ pub fn all_templates(configured: &BTreeMap<String, String>) -> BTreeMap<String, 
     all
 }
 
+/// The placeholders [`fill`] knows.
+pub const PLACEHOLDERS: [&str; 8] = [
+    "{id}",
+    "{judul}",
+    "{pelapor}",
+    "{instansi}",
+    "{tanggal}",
+    "{kategori}",
+    "{lokasi}",
+    "{petugas}",
+];
+
+/// The first placeholder of a template that [`fill`] does not know, if any. Check the
+/// template, not the filled text: a complaint's own title may contain braces.
+pub fn unknown_placeholder(template: &str) -> Option<String> {
+    let mut t = template.to_owned();
+    for k in PLACEHOLDERS {
+        t = t.replace(k, "");
+    }
+    crate::domain::operation::unfilled_placeholder(&t).map(str::to_owned)
+}
+
 /// What fills the placeholders besides the complaint itself.
 #[derive(Clone, Debug)]
 pub struct FillContext<'a> {
@@ -121,5 +143,10 @@ mod tests {
         let anon = fill("{pelapor}", &complaint(true), &cx);
         assert_eq!(anon, "Bapak/Ibu Pelapor");
         assert_eq!(fill("{nomor}", &complaint(false), &cx), "{nomor}");
+        assert_eq!(
+            unknown_placeholder("Yth. {pelapor}, {nomor}"),
+            Some("{nomor}".into())
+        );
+        assert_eq!(unknown_placeholder(BUILT_IN[0].1), None);
     }
 }

@@ -5,8 +5,12 @@ use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::Path;
 
-/// Creates `dir` (and its parents) and makes it private to the user.
+/// Creates `dir` (and its parents) private to the user. An existing folder (say, one
+/// named with `--data-dir`) keeps the permissions its owner gave it.
 pub fn private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
     fs::create_dir_all(dir)?;
     restrict(dir, 0o700)
 }

@@ -21,7 +21,7 @@ pub use ops::{
     OpRow, delete_unexported, get_operation, insert_operation, operations_in_batch,
     operations_in_state, rebase_operation, set_op_state,
 };
-pub use status::{DeskStatus, InboundStream, OutboundSummary};
+pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences};
 
 use crate::domain::SlaContext;
 use rusqlite::{Connection, OpenFlags};

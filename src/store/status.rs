@@ -49,13 +49,20 @@ pub struct DeskStatus {
     pub last_export: Option<String>,
 }
 
-/// The missing numbers below `last` given the imported ones (sorted).
+/// At most this many missing numbers are listed per stream.
+pub const MAX_MISSING_LISTED: usize = 1000;
+
+/// The missing numbers below the last imported one (the first
+/// [`MAX_MISSING_LISTED`] of them), given the imported ones.
 pub fn missing_sequences(imported: &[u64]) -> Vec<u64> {
-    let Some(&last) = imported.last() else {
+    let Some(&last) = imported.iter().max() else {
         return Vec::new();
     };
     let have: std::collections::BTreeSet<u64> = imported.iter().copied().collect();
-    (1..last).filter(|n| !have.contains(n)).collect()
+    (1..last)
+        .filter(|n| !have.contains(n))
+        .take(MAX_MISSING_LISTED)
+        .collect()
 }
 
 impl Store {
@@ -157,5 +164,9 @@ mod tests {
         assert_eq!(missing_sequences(&[1, 2, 4, 7]), vec![3, 5, 6]);
         assert_eq!(missing_sequences(&[3]), vec![1, 2]);
         assert!(missing_sequences(&[]).is_empty());
+        assert_eq!(
+            missing_sequences(&[20_261_120]).len(),
+            super::MAX_MISSING_LISTED
+        );
     }
 }

@@ -167,7 +167,7 @@ pub fn export_pending(
         path: dir.clone(),
         source,
     })?;
-    let mut written = Vec::new();
+    let mut staged = Vec::new();
     for (agency, ops) in groups {
         let last: Option<i64> = tx
             .query_row(
@@ -225,12 +225,28 @@ pub fn export_pending(
                 None,
             )?;
         }
+        // Written and synced under a temporary name now; renamed into place only once
+        // the cache has recorded the batch, so the folder never holds a batch the
+        // cache does not know.
         let path = dir.join(&name);
-        write_atomically(&path, &bytes)?;
-        written.push(path);
+        staged.push((stage(&path, &bytes)?, path, sequence));
     }
     store::set_meta(&tx, "last_export_at", &Utc::now().to_rfc3339())?;
     tx.commit()?;
+    let mut written = Vec::new();
+    for (tmp, path, sequence) in staged {
+        place(tmp, &path).map_err(|e| match e {
+            ExportError::Io { path, source } => ExportError::Io {
+                source: std::io::Error::new(
+                    source.kind(),
+                    format!("{source}; the batch is recorded, write it with --resend {sequence}"),
+                ),
+                path,
+            },
+            other => other,
+        })?;
+        written.push(path);
+    }
     Ok(ExportOutcome::Written(written))
 }
 
@@ -283,6 +299,11 @@ pub fn resend(
 
 /// Writes a file so that readers see either nothing or all of it.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    place(stage(path, bytes)?, path)
+}
+
+/// Writes and syncs `bytes` to a temporary file beside `path` (deleted if dropped).
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, ExportError> {
     let io = |source| ExportError::Io {
         path: path.to_owned(),
         source,
@@ -296,7 +317,16 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     tmp.write_all(bytes).map_err(io)?;
     tmp.flush().map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(tmp)
+}
+
+/// Renames a staged file to `path` and syncs the folder.
+fn place(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), ExportError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    tmp.persist(path).map_err(|e| ExportError::Io {
+        path: path.to_owned(),
+        source: e.error,
+    })?;
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();

@@ -44,6 +44,8 @@ pub struct ImportReport {
     pub acks: u64,
     /// Pending operations that became conflicts because their complaint changed.
     pub conflicts: u64,
+    /// Sequence numbers of this batch's stream still missing after the import.
+    pub missing: Vec<u64>,
     pub warnings: Vec<String>,
 }
 
@@ -69,7 +71,12 @@ impl fmt::Display for ImportReport {
             self.acks,
             self.conflicts,
             self.warnings.len()
-        )
+        )?;
+        if !self.missing.is_empty() {
+            let m: Vec<String> = self.missing.iter().map(u64::to_string).collect();
+            write!(f, "; missing sequences {}", m.join(", "))?;
+        }
+        Ok(())
     }
 }
 
@@ -260,7 +267,10 @@ pub fn import_reader<R: Read + 'static>(
         }
         let record: Inbound = serde_json::from_str(text).map_err(|e| {
             if matches!(kind.as_str(), "complaint" | "message" | "agency" | "ack") {
-                cx.at(line_no, format!("the {kind} record is invalid ({e})"))
+                cx.at(
+                    line_no,
+                    format!("the {kind} record is invalid ({})", without_values(&e)),
+                )
             } else {
                 cx.at(line_no, format!("unknown record type \"{kind}\""))
             }
@@ -345,6 +355,15 @@ pub fn import_reader<R: Read + 'static>(
     )
     .map_err(|e| cx.db(e))?;
     store::set_meta(&tx, "last_import_at", &Utc::now().to_rfc3339()).map_err(|e| cx.db(e))?;
+    let seqs: Vec<u64> = {
+        let mut stmt = tx
+            .prepare("SELECT sequence FROM inbound_batches WHERE agency = ?1")
+            .map_err(|e| cx.db(e))?;
+        stmt.query_map([&header.agency], |r| r.get::<_, i64>(0))
+            .and_then(|rows| rows.map(|r| r.map(|n| n as u64)).collect())
+            .map_err(|e| cx.db(e))?
+    };
+    report.missing = store::missing_sequences(&seqs);
     tx.commit().map_err(|e| cx.db(e))?;
     report.outcome = Some(ImportOutcome::Applied);
     Ok(report)
@@ -386,8 +405,8 @@ fn parse_header(cx: &Ctx<'_>, text: &[u8], cfg: &Config) -> Result<Header, Impor
             ),
         ));
     }
-    if h.sequence == 0 {
-        return Err(cx.at(1, "the sequence must be 1 or more"));
+    if h.sequence == 0 || h.sequence > i64::MAX as u64 {
+        return Err(cx.at(1, "the sequence must be a number from 1 to 2^63-1"));
     }
     if !cfg.in_scope(&h.agency.as_str().into()) {
         let scope: Vec<&str> = cfg.agency.iter().map(|a| a.as_str()).collect();
@@ -540,6 +559,20 @@ fn validate_complaint(cx: &Ctx<'_>, line: u64, c: &Complaint) -> Result<(), Impo
         ));
     }
     Ok(())
+}
+
+/// A record error without the offending value: serde quotes values ("invalid type:
+/// integer `81234567890`"), and a value may be an anonymous reporter's identity.
+fn without_values(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
+        if let Some(rest) = msg.strip_prefix(prefix)
+            && let Some(i) = rest.find(", expected ")
+        {
+            return format!("{}{}", prefix.trim_end_matches([':', ' ']), &rest[i..]);
+        }
+    }
+    msg
 }
 
 /// A digest of a complaint's content as stored, to tell equal revisions apart.

@@ -14,6 +14,9 @@ use rusqlite::OptionalExtension;
 pub struct OpRequest {
     pub complaint_id: ComplaintId,
     pub kind: OpKind,
+    /// The text was filled from a template whose placeholders were all checked, so
+    /// braces in it come from the complaint itself and are not placeholders.
+    pub placeholders_checked: bool,
 }
 
 /// Why a request was refused (nothing was queued).
@@ -78,7 +81,7 @@ pub fn queue_operations(
                 agency,
             });
         }
-        validate_kind(&tx, id, &req.kind)?;
+        validate_kind(&tx, id, &req.kind, req.placeholders_checked)?;
         ops.push(Operation {
             op_id: OpId::new_v7(),
             complaint_id: id.clone(),
@@ -102,12 +105,13 @@ fn validate_kind(
     conn: &rusqlite::Connection,
     id: &ComplaintId,
     kind: &OpKind,
+    placeholders_checked: bool,
 ) -> Result<(), OpError> {
     let check_text = |text: &str, what: &'static str| {
         if text.trim().is_empty() {
             return Err(OpError::Empty(id.clone(), what));
         }
-        if let Some(p) = unfilled_placeholder(text) {
+        if let Some(p) = unfilled_placeholder(text).filter(|_| !placeholders_checked) {
             return Err(OpError::Placeholder(id.clone(), p.to_owned()));
         }
         Ok(())
