@@ -12,9 +12,13 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod runtime;
 pub mod store;
 pub mod sync;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -212,6 +212,7 @@ fn local_today(tz: FixedOffset) -> NaiveDate {
 /// refused in part (a rejected import), or an error for work refused whole.
 pub fn run(cli: Cli) -> Result<i32> {
     let access = match &cli.command {
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => Access::Write,
         None
         | Some(Command::Status { .. })
         | Some(Command::List { .. })
@@ -220,6 +221,17 @@ pub fn run(cli: Cli) -> Result<i32> {
     };
     let mut env = Env::open(&cli, access)?;
     match cli.command {
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            let Env {
+                cfg,
+                store,
+                _demo_dir,
+                ..
+            } = env;
+            crate::runtime::run(cfg, store, cli.today)?;
+            drop(_demo_dir);
+            Ok(0)
+        }
         None => {
             read::status(&env, false)?;
             outln!();

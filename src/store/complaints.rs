@@ -80,6 +80,15 @@ pub fn put_snapshot(
     Ok(())
 }
 
+/// Records that a complaint was at an agency (any snapshot, any revision).
+pub fn note_agency(conn: &Connection, id: &str, agency: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency) VALUES (?1, ?2)",
+    )?
+    .execute([id, agency])?;
+    Ok(())
+}
+
 /// Moves the recorded snapshot time earlier (equal revisions delivered twice keep the
 /// earliest batch's time, so the result does not depend on import order).
 pub fn set_snapshot_at(conn: &Connection, id: &str, snapshot_at: &str) -> Result<(), StoreError> {
@@ -344,6 +353,16 @@ impl Store {
                 text: r.get(5)?,
             })
         })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The agencies a complaint was at before its current one.
+    pub fn previous_agencies(&self, id: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.agency FROM complaint_agencies a JOIN complaints c ON c.id = a.complaint_id
+             WHERE a.complaint_id = ?1 AND a.agency <> c.agency ORDER BY a.agency",
+        )?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

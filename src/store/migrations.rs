@@ -119,9 +119,20 @@ CREATE TABLE drafts (
 ) STRICT;
 "#;
 
+/// Every agency a complaint was ever at (for the ping-pong warning of transfers).
+const V2: &str = r#"
+CREATE TABLE complaint_agencies (
+    complaint_id TEXT NOT NULL,
+    agency       TEXT NOT NULL,
+    PRIMARY KEY (complaint_id, agency)
+) STRICT, WITHOUT ROWID;
+INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency)
+    SELECT id, agency FROM complaints;
+"#;
+
 /// Every migration, in order. Version N is the state after the Nth.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this binary writes.
@@ -129,4 +140,4 @@ pub fn latest_version() -> usize {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: usize = 1;
+const MIGRATION_COUNT: usize = 2;

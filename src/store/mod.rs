@@ -6,14 +6,15 @@
 
 mod complaints;
 mod derived;
+mod drafts;
 mod fsperm;
 pub mod migrations;
 mod ops;
 mod status;
 
 pub use complaints::{
-    ComplaintDetail, ComplaintRow, ListFilter, StoredRevision, put_agency, put_message,
-    put_snapshot, set_snapshot_at, stored_revision,
+    ComplaintDetail, ComplaintRow, ListFilter, StoredRevision, note_agency, put_agency,
+    put_message, put_snapshot, set_snapshot_at, stored_revision,
 };
 pub use derived::{refresh_derived, utc_key};
 pub use fsperm::{private_dir, private_file};
@@ -163,6 +164,21 @@ impl Store {
     /// The connection, for the sync layer's transactions.
     pub fn conn(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// A second connection to the same cache for a worker thread of this process
+    /// (which already holds the writer's lock).
+    pub fn worker(&self) -> Result<Store, StoreError> {
+        let conn = Connection::open(self.dir.join(DB_FILE))?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        Ok(Store {
+            conn,
+            ctx: self.ctx.clone(),
+            dir: self.dir.clone(),
+            _lock: None,
+        })
     }
 
     /// Reads a value from the meta table.

@@ -129,13 +129,24 @@ pub fn import_file(
     cfg: &Config,
     path: &Path,
 ) -> Result<ImportReport, ImportError> {
+    import_file_with_progress(store, cfg, path, &mut |_| {})
+}
+
+/// Imports one file from disk, calling `progress` with the number of records read so
+/// far every few thousand records.
+pub fn import_file_with_progress(
+    store: &mut Store,
+    cfg: &Config,
+    path: &Path,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport, ImportError> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| ImportError {
         file: name.clone(),
         line: None,
         reason: format!("cannot be read: {e}"),
     })?;
-    import_reader(store, cfg, &name, file)
+    import_reader(store, cfg, &name, file, progress)
 }
 
 /// Imports a batch held in memory (the demo data set, tests).
@@ -145,7 +156,7 @@ pub fn import_bytes(
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<ImportReport, ImportError> {
-    import_reader(store, cfg, name, std::io::Cursor::new(bytes))
+    import_reader(store, cfg, name, std::io::Cursor::new(bytes), &mut |_| {})
 }
 
 /// Imports a batch from any reader; `name` names it in the report and errors.
@@ -154,6 +165,7 @@ pub fn import_reader<R: Read + 'static>(
     cfg: &Config,
     name: &str,
     source: R,
+    progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, ImportError> {
     let cx = Ctx { file: name };
     let mut reader =
@@ -262,6 +274,9 @@ pub fn import_reader<R: Read + 'static>(
         }
         reader.hash(&buf);
         report.records += 1;
+        if report.records.is_multiple_of(4096) {
+            progress(report.records);
+        }
         if !apply {
             continue;
         }
@@ -452,6 +467,7 @@ fn apply_record(
         Inbound::Complaint(c) => {
             let mut c = *c;
             validate_complaint(cx, line, &c)?;
+            store::note_agency(tx, c.id.as_str(), c.agency.as_str()).map_err(db)?;
             if c.drop_identity_if_anonymous() {
                 report.warnings.push(format!(
                     "line {line}: complaint {} is anonymous; the reporter's identity was dropped",

@@ -9,8 +9,12 @@ pub mod export;
 pub mod import;
 pub mod ops;
 mod reader;
+mod scan;
 pub mod wire;
 
 pub use export::{ExportError, ExportOutcome, export_pending, resend};
-pub use import::{ImportError, ImportOutcome, ImportReport, import_bytes, import_file};
+pub use import::{
+    ImportError, ImportOutcome, ImportReport, import_bytes, import_file, import_file_with_progress,
+};
 pub use ops::{OpError, OpRequest, queue_operations};
+pub use scan::{BatchFile, scan_import_dir};

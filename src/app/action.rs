@@ -1,0 +1,183 @@
+//! What can happen to the desk: the officer's bindable commands ([`Command`]), and the
+//! [`Action`]s `update` consumes — commands, typed input, and results reported back by
+//! the runtime. Commands are named in `snake_case` in the config's `[keys]` table.
+
+use crate::domain::{Agency, Clocks, Complaint, ComplaintId};
+use crate::store::{ComplaintDetail, DeskStatus};
+use crate::sync::ImportReport;
+use ratatui_textarea::Input;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// A command a key can be bound to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Next row (or scroll down).
+    Down,
+    /// Previous row (or scroll up).
+    Up,
+    /// First row.
+    First,
+    /// Last row.
+    Last,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// Open the detail of the current row (or confirm a field).
+    Open,
+    /// Next pane or field.
+    NextPane,
+    /// Previous pane or field.
+    PrevPane,
+    /// Next saved view.
+    NextView,
+    /// Previous saved view.
+    PrevView,
+    View1,
+    View2,
+    View3,
+    View4,
+    View5,
+    View6,
+    View7,
+    View8,
+    /// Fuzzy filter the current view.
+    Filter,
+    /// Mark or unmark the current row and move down.
+    Mark,
+    /// Mark a range from the last marked row to the current one.
+    MarkRange,
+    /// Mark every row of the current (filtered) view.
+    MarkAll,
+    /// Clear the filter or the marks; cancel a form.
+    Clear,
+    /// Transfer (*bukan wewenang*) the marked rows, else the current one.
+    Transfer,
+    /// Respond (*tindak lanjut*) to the marked rows, else the current one.
+    Respond,
+    /// Hold (*tunda*): ask the reporter for missing information.
+    Hold,
+    /// Undo the last operation that has not been exported.
+    Undo,
+    /// Confirm again the current complaint's operations in conflict.
+    ConfirmConflicts,
+    /// Discard the current complaint's operations in conflict.
+    DiscardConflicts,
+    /// The import pane (new batch files in the import folder).
+    Import,
+    /// Export every pending operation.
+    Export,
+    /// Send the form (response, transfer, hold).
+    Submit,
+    /// Help.
+    Help,
+    /// Close the current pane; on the inbox, quit.
+    Close,
+    /// Quit from anywhere (drafts kept).
+    Quit,
+}
+
+impl Command {
+    /// Every command, in help order.
+    pub const ALL: [Command; 36] = [
+        Command::Down,
+        Command::Up,
+        Command::First,
+        Command::Last,
+        Command::PageDown,
+        Command::PageUp,
+        Command::Open,
+        Command::NextPane,
+        Command::PrevPane,
+        Command::NextView,
+        Command::PrevView,
+        Command::View1,
+        Command::View2,
+        Command::View3,
+        Command::View4,
+        Command::View5,
+        Command::View6,
+        Command::View7,
+        Command::View8,
+        Command::Filter,
+        Command::Mark,
+        Command::MarkRange,
+        Command::MarkAll,
+        Command::Clear,
+        Command::Transfer,
+        Command::Respond,
+        Command::Hold,
+        Command::Undo,
+        Command::ConfirmConflicts,
+        Command::DiscardConflicts,
+        Command::Import,
+        Command::Export,
+        Command::Submit,
+        Command::Help,
+        Command::Close,
+        Command::Quit,
+    ];
+
+    /// The config name.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
+/// Data the respond pane needs per complaint.
+#[derive(Clone, Debug)]
+pub struct FillData {
+    pub complaint: Complaint,
+    pub agency_name: String,
+}
+
+pub use crate::sync::BatchFile;
+
+/// Everything `update` reacts to.
+#[derive(Debug)]
+pub enum Action {
+    /// A bound command.
+    Command(Command),
+    /// A key typed into the focused text field or picker.
+    Input(Input),
+    /// The screen's size changed (width, height).
+    Resize(u16, u16),
+    /// The inbox rows and the desk status, (re)loaded.
+    Loaded(Box<crate::app::inbox::Loaded>),
+    /// The detail of a complaint with its clocks.
+    DetailLoaded(Box<ComplaintDetail>, Clocks),
+    /// What the respond pane needs, and a saved draft if any.
+    RespondReady {
+        fills: Vec<FillData>,
+        draft: Option<(String, String)>,
+    },
+    /// The agency directory.
+    AgenciesLoaded(Vec<Agency>),
+    /// The previous agencies of each complaint (for the ping-pong warning).
+    HistoryLoaded(Vec<(ComplaintId, Vec<String>)>),
+    /// Operations were queued.
+    Queued { count: usize, what: &'static str },
+    /// Something the officer asked for failed; the message names it.
+    Failed(String),
+    /// Undo finished (what was undone, if anything).
+    Undone(Option<String>),
+    /// Conflicts were settled.
+    ConflictsSettled(usize),
+    /// The import folder was scanned.
+    ImportDirScanned(Vec<BatchFile>),
+    /// The import worker read this many records of this file.
+    ImportProgress { file: String, records: u64 },
+    /// The import worker finished.
+    ImportFinished(Vec<Result<ImportReport, String>>),
+    /// The export finished: the paths written, or nothing to export.
+    ExportFinished(Result<Vec<PathBuf>, String>),
+    /// The desk status changed.
+    StatusLoaded(Box<DeskStatus>),
+    /// A periodic tick (drafts are saved on it).
+    Tick,
+}

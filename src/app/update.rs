@@ -1,0 +1,501 @@
+//! `update(app, action) -> effects`: the only place the desk's state changes. Keys are
+//! routed to the focused pane: confirmation, help, import, the action pane, the
+//! detail, the inbox.
+
+use super::action::{Action, Command};
+use super::forms::{Form, HoldForm, RespondForm, STAGES, TransferForm};
+use super::{App, Confirm, Detail, Effect, Focus, Help, ImportPane, OnYes, View};
+use crate::domain::template::all_templates;
+use ratatui_textarea::{Input, Key as TKey};
+
+mod panes;
+
+/// Applies one action; returns the I/O to run.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(Command::Quit) => {
+            app.quit = true;
+            Vec::new()
+        }
+        Action::Command(cmd) => command(app, cmd),
+        Action::Input(input) => panes::input(app, input),
+        Action::Resize(_, h) => {
+            // Tabs, table header, status bar and borders take six lines.
+            app.page = usize::from(h.saturating_sub(6)).max(1);
+            app.clamp_scroll();
+            Vec::new()
+        }
+        Action::Loaded(l) => {
+            let l = *l;
+            app.status = Some(l.status);
+            app.oldest_pending = l.oldest_pending;
+            app.drafts = l.drafts;
+            app.set_rows(l.rows);
+            // Keep the open detail current.
+            match &app.detail {
+                Some(d) => vec![Effect::LoadDetail(d.data.row.id.clone())],
+                None => Vec::new(),
+            }
+        }
+        Action::DetailLoaded(d, clocks) => {
+            let scroll = match &app.detail {
+                Some(old) if old.data.row.id == d.row.id => old.scroll,
+                _ => 0,
+            };
+            app.detail = Some(Detail {
+                data: d,
+                clocks,
+                scroll,
+            });
+            Vec::new()
+        }
+        Action::AgenciesLoaded(a) => {
+            app.agencies = a;
+            if let Some(Form::Transfer(f)) = &mut app.form {
+                f.refilter(&app.agencies, &app.scope);
+            }
+            Vec::new()
+        }
+        Action::HistoryLoaded(h) => {
+            if let Some(Form::Transfer(f)) = &mut app.form {
+                f.history = h;
+            }
+            Vec::new()
+        }
+        Action::RespondReady { fills, draft } => {
+            if let Some(Form::Respond(f)) = &mut app.form {
+                f.fills = fills;
+                if let Some((stage, text)) = draft {
+                    f.stage = STAGES.iter().position(|s| s.as_str() == stage).unwrap_or(0);
+                    f.set_text(&text);
+                    app.notice = Some(super::Notice {
+                        text: app.t("Draf dipulihkan", "Draft restored").into(),
+                        error: false,
+                    });
+                }
+            }
+            Vec::new()
+        }
+        Action::Queued { count, what } => {
+            app.form = None;
+            app.confirm = None;
+            app.marks.clear();
+            app.anchor = None;
+            app.focus = if app.detail.is_some() {
+                Focus::Detail
+            } else {
+                Focus::Inbox
+            };
+            let msg = if app.en {
+                format!("{count} {what} queued")
+            } else {
+                format!("{count} {what} masuk antrean keluar")
+            };
+            app.say(msg);
+            vec![Effect::Reload]
+        }
+        Action::Failed(e) => {
+            app.fail(e);
+            Vec::new()
+        }
+        Action::Undone(what) => {
+            match what {
+                Some(w) => app.say(format!("{} {w}", app.t("Dibatalkan:", "Undone:"))),
+                None => app.say(app.t("Tidak ada yang bisa dibatalkan", "Nothing to undo")),
+            }
+            vec![Effect::Reload]
+        }
+        Action::ConflictsSettled(n) => {
+            app.say(format!(
+                "{n} {}",
+                app.t("konflik diselesaikan", "conflicts settled")
+            ));
+            vec![Effect::Reload]
+        }
+        Action::ImportDirScanned(files) => {
+            let pane = app.import.get_or_insert_with(ImportPane::default);
+            pane.files = files;
+            Vec::new()
+        }
+        Action::ImportProgress { file, records } => {
+            if let Some(p) = &mut app.import {
+                p.progress = Some((file, records));
+            }
+            Vec::new()
+        }
+        Action::ImportFinished(results) => {
+            let failed = results.iter().filter(|r| r.is_err()).count();
+            let lines: Vec<String> = results
+                .into_iter()
+                .map(|r| match r {
+                    Ok(rep) => rep.to_string(),
+                    Err(e) => e,
+                })
+                .collect();
+            if let Some(p) = &mut app.import {
+                p.running = false;
+                p.progress = None;
+                p.results = lines;
+            }
+            if failed > 0 {
+                app.fail(format!(
+                    "{failed} {}",
+                    app.t(
+                        "berkas ditolak (lihat panel impor)",
+                        "files rejected (see the import pane)"
+                    )
+                ));
+            } else {
+                app.say(app.t("Impor selesai", "Import finished"));
+            }
+            vec![Effect::Reload, Effect::ScanImportDir]
+        }
+        Action::ExportFinished(r) => {
+            match r {
+                Ok(paths) if paths.is_empty() => {
+                    app.say(app.t("Tidak ada yang diekspor", "Nothing to export"))
+                }
+                Ok(paths) => {
+                    let names: Vec<String> =
+                        paths.iter().map(|p| p.display().to_string()).collect();
+                    app.say(format!(
+                        "{} {}",
+                        app.t("Diekspor ke", "Exported to"),
+                        names.join(", ")
+                    ));
+                }
+                Err(e) => app.fail(e),
+            }
+            vec![Effect::Reload]
+        }
+        Action::StatusLoaded(s) => {
+            app.status = Some(*s);
+            Vec::new()
+        }
+        Action::Tick => match &mut app.form {
+            Some(Form::Respond(f)) if f.dirty && f.targets.len() == 1 => {
+                f.dirty = false;
+                vec![Effect::SaveDraft {
+                    id: f.targets[0].clone(),
+                    stage: f.stage(),
+                    text: super::forms::editor_text(&f.text),
+                }]
+            }
+            _ => Vec::new(),
+        },
+    }
+}
+
+fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    match app.focus {
+        Focus::Confirm => confirm(app, cmd),
+        Focus::Help => {
+            match cmd {
+                Command::Clear | Command::Close | Command::Help => {
+                    app.help = None;
+                    app.focus = back(app);
+                }
+                Command::Down => scroll(&mut app.help.get_or_insert_with(Help::default).scroll, 1),
+                Command::Up => scroll_up(&mut app.help.get_or_insert_with(Help::default).scroll, 1),
+                _ => {}
+            }
+            Vec::new()
+        }
+        Focus::Import => panes::import(app, cmd),
+        Focus::Form => panes::form(app, cmd),
+        Focus::Detail => panes::detail(app, cmd),
+        Focus::Inbox => inbox(app, cmd),
+    }
+}
+
+/// Where focus returns when an overlay closes.
+fn back(app: &App) -> Focus {
+    if app.form.is_some() {
+        Focus::Form
+    } else if app.import.is_some() {
+        Focus::Import
+    } else if app.detail.is_some() {
+        Focus::Detail
+    } else {
+        Focus::Inbox
+    }
+}
+
+fn scroll(v: &mut u16, n: u16) {
+    *v = v.saturating_add(n);
+}
+
+fn scroll_up(v: &mut u16, n: u16) {
+    *v = v.saturating_sub(n);
+}
+
+fn confirm(app: &mut App, cmd: Command) -> Vec<Effect> {
+    match cmd {
+        Command::Open | Command::Submit => {
+            let c = app.confirm.take();
+            app.focus = back(app);
+            match c.map(|c| c.on_yes) {
+                Some(OnYes::Run(effect)) => vec![effect],
+                Some(OnYes::Quit) => {
+                    app.quit = true;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            }
+        }
+        Command::Clear | Command::Close => {
+            app.confirm = None;
+            app.focus = back(app);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Asks once when `effect` touches several complaints; runs it directly for one.
+pub(super) fn ask(app: &mut App, count: usize, question: String, effect: Effect) -> Vec<Effect> {
+    if count > 1 {
+        app.confirm = Some(Confirm {
+            question,
+            on_yes: OnYes::Run(effect),
+        });
+        app.focus = Focus::Confirm;
+        Vec::new()
+    } else {
+        vec![effect]
+    }
+}
+
+/// Commands shared by the inbox and the detail: opening the action panes, views,
+/// undo, import, export, help.
+pub(super) fn common(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
+    let view = |i: usize| View::ALL.get(i).copied();
+    let fx = match cmd {
+        Command::Transfer | Command::Respond | Command::Hold => {
+            let targets = app.targets();
+            if targets.is_empty() {
+                app.fail(app.t("Tidak ada laporan terpilih", "No complaint selected"));
+                return Some(Vec::new());
+            }
+            let out_of_scope = app
+                .rows
+                .iter()
+                .filter(|r| targets.contains(&r.id) && !r.in_scope)
+                .count();
+            if out_of_scope > 0 {
+                app.fail(app.t(
+                    "Laporan yang sudah dialihkan keluar hanya bisa dibaca",
+                    "Complaints that left this desk are read-only",
+                ));
+                return Some(Vec::new());
+            }
+            app.focus = Focus::Form;
+            match cmd {
+                Command::Transfer => {
+                    app.form = Some(Form::Transfer(TransferForm::new(
+                        targets.clone(),
+                        &app.agencies,
+                        &app.scope,
+                    )));
+                    vec![Effect::LoadAgencies, Effect::LoadHistory(targets)]
+                }
+                Command::Respond => {
+                    let names = all_templates(&app.templates).into_keys().collect();
+                    app.form = Some(Form::Respond(RespondForm::new(targets.clone(), names)));
+                    vec![Effect::PrepareRespond(targets)]
+                }
+                _ => {
+                    app.form = Some(Form::Hold(HoldForm::new(targets)));
+                    Vec::new()
+                }
+            }
+        }
+        Command::Undo => vec![Effect::Undo],
+        Command::Import => {
+            app.import.get_or_insert_with(ImportPane::default);
+            app.focus = Focus::Import;
+            vec![Effect::ScanImportDir]
+        }
+        Command::Export => {
+            let pending = app.status.as_ref().map_or(0, |s| s.pending_operations) as usize;
+            let q = if app.en {
+                format!("Export {pending} pending operations now? (Enter: yes, Esc: no)")
+            } else {
+                format!("Ekspor {pending} operasi tertunda sekarang? (Enter: ya, Esc: batal)")
+            };
+            ask(app, pending.max(2), q, Effect::Export)
+        }
+        Command::Help => {
+            app.help = Some(Help::default());
+            app.focus = Focus::Help;
+            Vec::new()
+        }
+        Command::NextView | Command::PrevView => {
+            let i = app.view.index();
+            let n = View::ALL.len();
+            let next = if cmd == Command::NextView {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            set_view(app, View::ALL[next]);
+            Vec::new()
+        }
+        Command::View1 => set_view_opt(app, view(0)),
+        Command::View2 => set_view_opt(app, view(1)),
+        Command::View3 => set_view_opt(app, view(2)),
+        Command::View4 => set_view_opt(app, view(3)),
+        Command::View5 => set_view_opt(app, view(4)),
+        Command::View6 => set_view_opt(app, view(5)),
+        Command::View7 => set_view_opt(app, view(6)),
+        Command::View8 => set_view_opt(app, view(7)),
+        _ => return None,
+    };
+    Some(fx)
+}
+
+fn set_view_opt(app: &mut App, v: Option<View>) -> Vec<Effect> {
+    if let Some(v) = v {
+        set_view(app, v);
+    }
+    Vec::new()
+}
+
+fn set_view(app: &mut App, v: View) {
+    app.view = v;
+    app.anchor = None;
+    app.filter.invalidate();
+    app.cursor = 0;
+    app.scroll = 0;
+    app.refresh_visible();
+    app.cursor = 0;
+    app.clamp_scroll();
+}
+
+fn inbox(app: &mut App, cmd: Command) -> Vec<Effect> {
+    if app.filter.editing {
+        match cmd {
+            Command::Open => {
+                app.filter.editing = false;
+                return Vec::new();
+            }
+            Command::Clear => {}
+            Command::Down | Command::Up | Command::PageDown | Command::PageUp => {}
+            _ => return Vec::new(),
+        }
+    }
+    if let Some(fx) = common(app, cmd) {
+        return fx;
+    }
+    let len = app.visible.len();
+    let page = app.page.max(1);
+    match cmd {
+        Command::Down => app.cursor = (app.cursor + 1).min(len.saturating_sub(1)),
+        Command::Up => app.cursor = app.cursor.saturating_sub(1),
+        Command::First => app.cursor = 0,
+        Command::Last => app.cursor = len.saturating_sub(1),
+        Command::PageDown => app.cursor = (app.cursor + page).min(len.saturating_sub(1)),
+        Command::PageUp => app.cursor = app.cursor.saturating_sub(page),
+        Command::Open | Command::NextPane | Command::PrevPane => {
+            if let Some(r) = app.current() {
+                let id = r.id.clone();
+                app.focus = Focus::Detail;
+                return vec![Effect::LoadDetail(id)];
+            }
+        }
+        Command::Filter => app.filter.editing = true,
+        Command::Mark => {
+            if let Some(id) = app.current().map(|r| r.id.clone()) {
+                if !app.marks.remove(&id) {
+                    app.marks.insert(id);
+                }
+                app.anchor = Some(app.cursor);
+                app.cursor = (app.cursor + 1).min(len.saturating_sub(1));
+            }
+        }
+        Command::MarkRange => match app.anchor {
+            Some(a) => {
+                let (lo, hi) = (a.min(app.cursor), a.max(app.cursor));
+                for &i in &app.visible[lo..=hi.min(len.saturating_sub(1))] {
+                    app.marks.insert(app.rows[i].id.clone());
+                }
+                app.anchor = None;
+                let n = hi - lo + 1;
+                app.say(format!(
+                    "{n} {}",
+                    app.t("laporan ditandai", "complaints marked")
+                ));
+            }
+            None => {
+                app.anchor = Some(app.cursor);
+                app.say(app.t(
+                    "Awal rentang ditandai; pindah lalu tekan V lagi",
+                    "Range start set; move, then press V again",
+                ));
+            }
+        },
+        Command::MarkAll => {
+            for &i in &app.visible {
+                app.marks.insert(app.rows[i].id.clone());
+            }
+            let n = app.marks.len();
+            app.say(format!(
+                "{n} {}",
+                app.t("laporan ditandai", "complaints marked")
+            ));
+        }
+        Command::Clear => {
+            if app.filter.active() || app.filter.editing {
+                app.filter.clear();
+                app.refresh_visible();
+            } else if !app.marks.is_empty() || app.anchor.is_some() {
+                app.marks.clear();
+                app.anchor = None;
+            } else {
+                app.notice = None;
+            }
+        }
+        Command::Close => {
+            if app.drafts > 0 {
+                let q = if app.en {
+                    format!(
+                        "{} response drafts are saved. Quit? (Enter: yes, Esc: no)",
+                        app.drafts
+                    )
+                } else {
+                    format!(
+                        "Ada {} draf tindak lanjut tersimpan. Keluar? (Enter: ya, Esc: batal)",
+                        app.drafts
+                    )
+                };
+                app.confirm = Some(Confirm {
+                    question: q,
+                    on_yes: OnYes::Quit,
+                });
+                app.focus = Focus::Confirm;
+            } else {
+                app.quit = true;
+            }
+        }
+        _ => {}
+    }
+    app.clamp_scroll();
+    Vec::new()
+}
+
+/// Turns a text-field key into the textarea's input.
+pub(super) fn is_char(input: &Input) -> Option<char> {
+    match input.key {
+        TKey::Char(c) if !input.ctrl && !input.alt => Some(c),
+        _ => None,
+    }
+}
+
+/// The reason index after a move.
+pub(super) fn cycle(i: usize, n: usize, forward: bool) -> usize {
+    if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }
+}
