@@ -125,7 +125,7 @@ CREATE TABLE complaint_agencies (
     complaint_id TEXT NOT NULL,
     agency       TEXT NOT NULL,
     PRIMARY KEY (complaint_id, agency)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency)
     SELECT id, agency FROM complaints;
 "#;
