@@ -150,7 +150,7 @@ pub struct App {
     /// Table rows that fit on screen (from the last resize).
     pub page: usize,
     pub marks: BTreeSet<ComplaintId>,
-    /// Where a `V` range starts (an index into `visible`).
+    /// Where a `V` range started (an index into `visible`); set by the first `V`.
     pub anchor: Option<usize>,
     pub filter: Filter,
     pub focus: Focus,

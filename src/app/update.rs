@@ -409,7 +409,6 @@ fn inbox(app: &mut App, cmd: Command) -> Vec<Effect> {
                 if !app.marks.remove(&id) {
                     app.marks.insert(id);
                 }
-                app.anchor = Some(app.cursor);
                 app.cursor = (app.cursor + 1).min(len.saturating_sub(1));
             }
         }
@@ -499,3 +498,6 @@ pub(super) fn cycle(i: usize, n: usize, forward: bool) -> usize {
         (i + n - 1) % n
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,6 +19,9 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
                 _ => return Vec::new(),
             }
             app.refresh_visible();
+            // The best match is on top: start there.
+            app.cursor = 0;
+            app.scroll = 0;
         }
         Focus::Help => {
             if let Some(help) = &mut app.help {

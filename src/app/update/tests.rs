@@ -1,0 +1,565 @@
+//! `update` driven directly: state in, action, state and effects out.
+
+use super::update;
+use crate::app::forms::Form;
+use crate::app::inbox::{InboxRow, Loaded, Urgency, View};
+use crate::app::{Action, App, BatchFile, Command, Effect, FillData, Focus, Keymap, OnYes};
+use crate::domain::{
+    Agency, AgencyCode, AgencyLevel, ClockState, Complaint, ComplaintId, OpKind, Stage, Status,
+};
+use crate::store::{DeskStatus, OutboundSummary};
+use ratatui_textarea::{Input, Key};
+use std::collections::BTreeMap;
+
+fn row(id: &str, title: &str, status: Status, urgency: Urgency) -> InboxRow {
+    InboxRow {
+        id: ComplaintId::from(id),
+        title: title.into(),
+        status,
+        category: "Infrastruktur".into(),
+        location: "Kalianget".into(),
+        agency: AgencyCode::from("3529-DINSOS"),
+        in_scope: true,
+        anonymous: false,
+        confidential: false,
+        revision: 1,
+        sla: Some(ClockState::Late(2)),
+        urgency,
+        pending: 0,
+        conflict: false,
+        rejected: false,
+        transfer_proposed: false,
+        first_response_met: false,
+        haystack: format!("{id} {title} infrastruktur kalianget").to_lowercase(),
+    }
+}
+
+fn status() -> DeskStatus {
+    DeskStatus {
+        agencies: vec!["3529-DINSOS".into()],
+        complaints: Default::default(),
+        overdue: 0,
+        pending_operations: 3,
+        exported_operations: 0,
+        rejected_operations: 0,
+        conflicts: 0,
+        inbound: Vec::new(),
+        outbound: OutboundSummary::default(),
+        last_import: None,
+        last_export: None,
+    }
+}
+
+fn app() -> App {
+    let mut app = App::new(
+        false,
+        "2026-11-20".parse().expect("date"),
+        vec![AgencyCode::from("3529-DINSOS")],
+        "Ahmad Fauzi".into(),
+        Keymap::defaults(),
+        BTreeMap::new(),
+    );
+    let rows = vec![
+        row(
+            "LAP-1",
+            "Jalan rusak di Kalianget",
+            Status::Terdisposisi,
+            Urgency::Late,
+        ),
+        row(
+            "LAP-2",
+            "Bantuan PKH tidak cair",
+            Status::Terdisposisi,
+            Urgency::Late,
+        ),
+        row(
+            "LAP-3",
+            "Jalan berlubang di Saronggi",
+            Status::Terdisposisi,
+            Urgency::Soon,
+        ),
+        InboxRow {
+            first_response_met: true,
+            ..row("LAP-4", "Lampu jalan mati", Status::Diproses, Urgency::Fine)
+        },
+        row("LAP-5", "KTP belum jadi", Status::Selesai, Urgency::None),
+    ];
+    update(&mut app, Action::Resize(80, 24));
+    let fx = update(
+        &mut app,
+        Action::Loaded(Box::new(Loaded {
+            rows,
+            status: status(),
+            oldest_pending: None,
+            drafts: 0,
+        })),
+    );
+    assert!(fx.is_empty());
+    app
+}
+
+fn cmd(app: &mut App, c: Command) -> Vec<Effect> {
+    update(app, Action::Command(c))
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        update(
+            app,
+            Action::Input(Input {
+                key: Key::Char(c),
+                ..Input::default()
+            }),
+        );
+    }
+}
+
+fn agencies() -> Vec<Agency> {
+    vec![
+        Agency {
+            code: AgencyCode::from("3529-DPUBM"),
+            name: "Dinas Pekerjaan Umum Bina Marga".into(),
+            parent: None,
+            level: AgencyLevel::Opd,
+            active: true,
+        },
+        Agency {
+            code: AgencyCode::from("35-DPUBM"),
+            name: "Dinas PU Bina Marga Provinsi Jawa Timur".into(),
+            parent: None,
+            level: AgencyLevel::Opd,
+            active: true,
+        },
+    ]
+}
+
+fn complaint(id: &str) -> Complaint {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "revision": 1, "title": "Jalan {rusak}", "body": "b",
+        "classification": "pengaduan", "submitted_at": "2026-11-02T09:12:00+07:00",
+        "reporter": {"name": "Siti", "phone": null, "email": null},
+        "agency": "3529-DINSOS", "status": "terdisposisi"}))
+    .expect("complaint")
+}
+
+#[test]
+fn views_count_and_switch() {
+    let mut app = app();
+    assert_eq!(
+        app.counts[View::NeedsAction.index()],
+        3,
+        "LAP-4 has its first response"
+    );
+    assert_eq!(app.counts[View::Late.index()], 2);
+    assert_eq!(app.counts[View::DueSoon.index()], 1);
+    assert_eq!(app.counts[View::All.index()], 5);
+    assert_eq!(app.visible.len(), 3);
+    cmd(&mut app, Command::View8);
+    assert_eq!(app.view, View::All);
+    assert_eq!(app.visible.len(), 5);
+    cmd(&mut app, Command::NextView);
+    assert_eq!(app.view, View::NeedsAction);
+    cmd(&mut app, Command::PrevView);
+    assert_eq!(app.view, View::All);
+}
+
+#[test]
+fn cursor_moves_and_stays_in_bounds() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Up);
+    assert_eq!(app.cursor, 0);
+    cmd(&mut app, Command::Last);
+    assert_eq!(app.cursor, 4);
+    cmd(&mut app, Command::Down);
+    assert_eq!(app.cursor, 4);
+    cmd(&mut app, Command::First);
+    cmd(&mut app, Command::PageDown);
+    assert_eq!(app.cursor, 4);
+    cmd(&mut app, Command::PageUp);
+    assert_eq!(app.cursor, 0);
+    update(&mut app, Action::Resize(80, 8));
+    assert_eq!(app.page, 2);
+    cmd(&mut app, Command::Last);
+    assert_eq!(app.scroll, 3);
+}
+
+#[test]
+fn fuzzy_filter_narrows_and_clears() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Filter);
+    typed(&mut app, "jalan");
+    assert_eq!(app.visible.len(), 4, "three titles and 'Lampu jalan'");
+    typed(&mut app, " sar");
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-3"));
+    update(
+        &mut app,
+        Action::Input(Input {
+            key: Key::Backspace,
+            ..Input::default()
+        }),
+    );
+    assert_eq!(app.filter.query, "jalan sa");
+    cmd(&mut app, Command::Open); // Enter keeps the filter
+    assert!(!app.filter.editing && app.filter.active());
+    cmd(&mut app, Command::Clear);
+    assert!(!app.filter.active());
+    assert_eq!(app.visible.len(), 5);
+}
+
+#[test]
+fn marks_single_range_all_and_clear() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Mark);
+    assert_eq!(app.marks.len(), 1);
+    assert_eq!(app.cursor, 1);
+    cmd(&mut app, Command::Up);
+    cmd(&mut app, Command::Mark); // unmark
+    assert!(app.marks.is_empty());
+    cmd(&mut app, Command::First);
+    cmd(&mut app, Command::MarkRange);
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::MarkRange);
+    assert_eq!(app.marks.len(), 3);
+    cmd(&mut app, Command::Clear);
+    assert!(app.marks.is_empty());
+    cmd(&mut app, Command::MarkAll);
+    assert_eq!(app.marks.len(), 5);
+    assert_eq!(app.targets().len(), 5);
+}
+
+#[test]
+fn bulk_transfer_asks_once_then_queues_one_each() {
+    let mut app = app();
+    for _ in 0..3 {
+        cmd(&mut app, Command::Mark);
+    }
+    let fx = cmd(&mut app, Command::Transfer);
+    assert_eq!(app.focus, Focus::Form);
+    assert!(fx.contains(&Effect::LoadAgencies));
+    update(&mut app, Action::AgenciesLoaded(agencies()));
+    update(
+        &mut app,
+        Action::HistoryLoaded(vec![(ComplaintId::from("LAP-1"), vec!["35-DPUBM".into()])]),
+    );
+    typed(&mut app, "provinsi");
+    let Some(Form::Transfer(f)) = &app.form else {
+        panic!("transfer pane")
+    };
+    assert_eq!(
+        f.chosen(&app.agencies).map(|a| a.code.as_str()),
+        Some("35-DPUBM")
+    );
+    assert_eq!(f.ping_pong(&app.agencies), vec![ComplaintId::from("LAP-1")]);
+    cmd(&mut app, Command::Open); // → reason
+    cmd(&mut app, Command::Down); // not_our_region
+    cmd(&mut app, Command::Open); // → note
+    // An empty note is refused.
+    assert!(cmd(&mut app, Command::Open).is_empty());
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    typed(&mut app, "Jalan provinsi");
+    let fx = cmd(&mut app, Command::Open);
+    assert!(fx.is_empty(), "asks before queuing");
+    assert_eq!(app.focus, Focus::Confirm);
+    let q = app
+        .confirm
+        .as_ref()
+        .map(|c| c.question.clone())
+        .unwrap_or_default();
+    assert!(
+        q.contains("3 laporan akan diusulkan dialihkan ke Dinas PU Bina Marga Provinsi"),
+        "{q}"
+    );
+    let fx = cmd(&mut app, Command::Open);
+    let [Effect::Queue { requests, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(requests.len(), 3);
+    for r in requests {
+        let OpKind::Transfer {
+            to_agency,
+            reason,
+            note,
+        } = &r.kind
+        else {
+            panic!()
+        };
+        assert_eq!(to_agency.as_ref().map(|a| a.as_str()), Some("35-DPUBM"));
+        assert_eq!(reason.as_str(), "not_our_region");
+        assert_eq!(note, "Jalan provinsi");
+    }
+    let fx = update(
+        &mut app,
+        Action::Queued {
+            count: 3,
+            what: "usulan pengalihan",
+        },
+    );
+    assert_eq!(fx, vec![Effect::Reload]);
+    assert!(app.marks.is_empty() && app.form.is_none());
+    assert_eq!(app.focus, Focus::Inbox);
+}
+
+#[test]
+fn single_transfer_does_not_ask() {
+    let mut app = app();
+    cmd(&mut app, Command::Transfer);
+    update(&mut app, Action::AgenciesLoaded(agencies()));
+    cmd(&mut app, Command::Open);
+    cmd(&mut app, Command::Open);
+    typed(&mut app, "bukan kami");
+    let fx = cmd(&mut app, Command::Submit);
+    assert!(matches!(fx.as_slice(), [Effect::Queue { requests, .. }] if requests.len() == 1));
+}
+
+#[test]
+fn respond_with_template_fills_per_complaint_and_blocks_bad_text() {
+    let mut app = app();
+    let fx = cmd(&mut app, Command::Respond);
+    assert_eq!(
+        fx,
+        vec![Effect::PrepareRespond(vec![ComplaintId::from("LAP-1")])]
+    );
+    update(
+        &mut app,
+        Action::RespondReady {
+            fills: vec![FillData {
+                complaint: complaint("LAP-1"),
+                agency_name: "Dinas Sosial".into(),
+            }],
+            draft: None,
+        },
+    );
+    // Empty text is refused.
+    assert!(cmd(&mut app, Command::Submit).is_empty());
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    // Pick the first template (field 1), then a stage.
+    cmd(&mut app, Command::PrevPane);
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::PrevPane);
+    cmd(&mut app, Command::Down); // progress
+    let fx = cmd(&mut app, Command::Submit);
+    let [
+        Effect::Queue {
+            requests,
+            clear_draft,
+            ..
+        },
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(clear_draft.as_ref().map(|c| c.as_str()), Some("LAP-1"));
+    let OpKind::Response { stage, text } = &requests[0].kind else {
+        panic!()
+    };
+    assert_eq!(*stage, Stage::Progress);
+    assert!(text.contains("LAP-1") && text.contains("Siti"), "{text}");
+    assert!(
+        text.contains("Jalan {rusak}"),
+        "the title's braces are kept"
+    );
+    assert!(requests[0].placeholders_checked);
+    // An unknown placeholder typed by the officer blocks sending.
+    let Some(Form::Respond(f)) = &mut app.form else {
+        panic!()
+    };
+    f.set_text("Yth. {pelapor}, nomor {nomor}");
+    assert!(cmd(&mut app, Command::Submit).is_empty());
+    let msg = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(msg.contains("{nomor}"), "{msg}");
+}
+
+#[test]
+fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
+    let mut app = app();
+    cmd(&mut app, Command::Respond);
+    update(
+        &mut app,
+        Action::RespondReady {
+            fills: vec![FillData {
+                complaint: complaint("LAP-1"),
+                agency_name: "Dinas Sosial".into(),
+            }],
+            draft: Some(("final".into(), "Draf lama".into())),
+        },
+    );
+    let Some(Form::Respond(f)) = &app.form else {
+        panic!()
+    };
+    assert_eq!(f.stage(), Stage::Final);
+    assert_eq!(f.text.lines(), ["Draf lama"]);
+    assert!(
+        update(&mut app, Action::Tick).is_empty(),
+        "nothing typed yet"
+    );
+    typed(&mut app, "!");
+    let fx = update(&mut app, Action::Tick);
+    assert!(
+        matches!(&fx[..], [Effect::SaveDraft { id, stage: Stage::Final, text }]
+        if id.as_str() == "LAP-1" && text == "!Draf lama"),
+        "{fx:?}"
+    );
+    assert!(update(&mut app, Action::Tick).is_empty(), "saved once");
+    typed(&mut app, "x");
+    let fx = cmd(&mut app, Command::Clear);
+    assert!(
+        matches!(fx.first(), Some(Effect::SaveDraft { .. })),
+        "{fx:?}"
+    );
+    assert!(app.form.is_none());
+}
+
+#[test]
+fn hold_asks_what_is_missing() {
+    let mut app = app();
+    cmd(&mut app, Command::Hold);
+    assert!(cmd(&mut app, Command::Open).is_empty());
+    typed(&mut app, "Nama desa");
+    let fx = cmd(&mut app, Command::Open);
+    assert!(matches!(&fx[..], [Effect::Queue { requests, .. }]
+        if matches!(&requests[0].kind, OpKind::Hold { missing } if missing == "Nama desa")));
+}
+
+#[test]
+fn out_of_scope_rows_are_read_only() {
+    let mut app = app();
+    app.rows[0].in_scope = false;
+    let rows = app.rows.clone();
+    app.set_rows(rows);
+    cmd(&mut app, Command::View8);
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-1"));
+    for c in [Command::Respond, Command::Transfer, Command::Hold] {
+        assert!(cmd(&mut app, c).is_empty());
+        assert!(app.form.is_none());
+        assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    }
+    assert_eq!(app.counts[View::Transferred.index()], 1);
+}
+
+#[test]
+fn undo_conflicts_import_export_and_help() {
+    let mut app = app();
+    assert_eq!(cmd(&mut app, Command::Undo), vec![Effect::Undo]);
+    assert_eq!(update(&mut app, Action::Undone(None)), vec![Effect::Reload]);
+
+    // Conflicts are settled from the detail.
+    let fx = cmd(&mut app, Command::Open);
+    assert_eq!(fx, vec![Effect::LoadDetail(ComplaintId::from("LAP-1"))]);
+    assert_eq!(app.focus, Focus::Detail);
+    app.detail = None; // no detail loaded: the pane falls back to the inbox
+    cmd(&mut app, Command::ConfirmConflicts);
+    assert_eq!(app.focus, Focus::Inbox);
+
+    // Import pane.
+    assert_eq!(cmd(&mut app, Command::Import), vec![Effect::ScanImportDir]);
+    update(
+        &mut app,
+        Action::ImportDirScanned(vec![
+            BatchFile {
+                path: "a.jsonl".into(),
+                name: "a.jsonl".into(),
+                header: None,
+                imported: true,
+            },
+            BatchFile {
+                path: "b.jsonl".into(),
+                name: "b.jsonl".into(),
+                header: None,
+                imported: false,
+            },
+        ]),
+    );
+    assert_eq!(
+        cmd(&mut app, Command::Open),
+        vec![Effect::Import(vec!["b.jsonl".into()])]
+    );
+    assert!(
+        cmd(&mut app, Command::Open).is_empty(),
+        "not twice while running"
+    );
+    update(
+        &mut app,
+        Action::ImportProgress {
+            file: "b.jsonl".into(),
+            records: 4096,
+        },
+    );
+    let fx = update(
+        &mut app,
+        Action::ImportFinished(vec![Err("b.jsonl: rejected: x".into())]),
+    );
+    assert_eq!(fx, vec![Effect::Reload, Effect::ScanImportDir]);
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    cmd(&mut app, Command::Close);
+    assert_eq!(app.focus, Focus::Inbox);
+
+    // Export asks first.
+    assert!(cmd(&mut app, Command::Export).is_empty());
+    assert!(
+        app.confirm
+            .as_ref()
+            .is_some_and(|c| c.on_yes == OnYes::Run(Effect::Export))
+    );
+    assert_eq!(cmd(&mut app, Command::Open), vec![Effect::Export]);
+    update(
+        &mut app,
+        Action::ExportFinished(Ok(vec!["/x/outbound-1.jsonl".into()])),
+    );
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("/x/outbound-1.jsonl"))
+    );
+
+    // Help opens, searches, closes.
+    cmd(&mut app, Command::Help);
+    assert_eq!(app.focus, Focus::Help);
+    typed(&mut app, "tandai");
+    assert_eq!(app.help.as_ref().map(|h| h.query.as_str()), Some("tandai"));
+    cmd(&mut app, Command::Clear);
+    assert_eq!(app.focus, Focus::Inbox);
+}
+
+#[test]
+fn quitting_asks_when_drafts_exist() {
+    let mut desk = app();
+    let app = &mut desk;
+    app.drafts = 2;
+    cmd(app, Command::Close);
+    assert!(!app.quit);
+    assert_eq!(app.confirm.as_ref().map(|c| &c.on_yes), Some(&OnYes::Quit));
+    cmd(app, Command::Clear);
+    assert!(!app.quit && app.confirm.is_none());
+    cmd(app, Command::Close);
+    cmd(app, Command::Open);
+    assert!(app.quit);
+    let mut app2 = self::app();
+    cmd(&mut app2, Command::Close);
+    assert!(app2.quit, "no drafts: q quits at once");
+    let mut app3 = self::app();
+    cmd(&mut app3, Command::Transfer);
+    cmd(&mut app3, Command::Quit);
+    assert!(app3.quit, "Ctrl-c quits from anywhere");
+}
+
+#[test]
+fn failures_stay_until_dismissed() {
+    let mut app = app();
+    update(&mut app, Action::Failed("cache terkunci".into()));
+    cmd(&mut app, Command::Down);
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.error && n.text == "cache terkunci")
+    );
+    cmd(&mut app, Command::Clear);
+    assert!(app.notice.is_none());
+}
