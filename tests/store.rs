@@ -128,3 +128,44 @@ fn cache_files_are_private() {
         assert_eq!(mode(&p), 0o600, "{name}");
     }
 }
+
+#[test]
+fn an_existing_v1_cache_is_carried_forward() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut conn = rusqlite::Connection::open(dir.path().join("sigap.db")).expect("sqlite");
+        conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+            .expect("app id");
+        migrations::migrations()
+            .to_version(&mut conn, 1)
+            .expect("schema 1");
+        conn.execute(
+            "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
+                 classification, supervisory, anonymous, confidential, title, submitted_at, data)
+             VALUES ('LAP-1', 1, 'h', '2026-11-01T00:00:00Z', '3529-DINSOS', 'terdisposisi',
+                 'pengaduan', 0, 0, 0, 'Jalan', '2026-11-01T00:00:00+07:00', '{}')",
+            [],
+        )
+        .expect("v1 row");
+    }
+    let mut store = Store::open(dir.path(), ctx(), Access::Write).expect("migrates");
+    let conn = store.conn();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version as usize, migrations::latest_version());
+    let kept: String = conn
+        .query_row("SELECT title FROM complaints WHERE id = 'LAP-1'", [], |r| {
+            r.get(0)
+        })
+        .expect("row kept");
+    assert_eq!(kept, "Jalan");
+    let history: String = conn
+        .query_row(
+            "SELECT agency FROM complaint_agencies WHERE complaint_id = 'LAP-1'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("backfilled");
+    assert_eq!(history, "3529-DINSOS");
+}
