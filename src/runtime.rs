@@ -12,7 +12,7 @@ use crate::ui::{self, Theme};
 use chrono::{NaiveDate, Utc};
 use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -41,38 +41,35 @@ pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
     let mut terminal = crate::tui::enter();
     let _guard = crate::tui::Guard;
     let size = terminal.size()?;
-    let mut pending = vec![Action::Resize(size.width, size.height)];
+    let mut pending: VecDeque<Action> = VecDeque::from([Action::Resize(size.width, size.height)]);
     for e in [Effect::Reload, Effect::LoadAgencies] {
         pending.extend(rt.run(e, &tx));
     }
     let mut last_tick = Instant::now();
     loop {
-        for a in pending.drain(..) {
+        // Every action, and every action its effects produce, until none is left.
+        let dirty = !pending.is_empty();
+        while let Some(a) = pending.pop_front() {
             for e in app::update(&mut app, a) {
-                let more = rt.run(e, &tx);
-                for m in more {
-                    let fx = app::update(&mut app, m);
-                    for e2 in fx {
-                        for m2 in rt.run(e2, &tx) {
-                            let _ = app::update(&mut app, m2);
-                        }
-                    }
-                }
+                pending.extend(rt.run(e, &tx));
             }
         }
         if app.quit {
             break;
         }
-        terminal.draw(|f| ui::draw(f, &app, &theme))?;
+        // Redraw only when something happened.
+        if dirty {
+            terminal.draw(|f| ui::draw(f, &app, &theme))?;
+        }
         let timeout = Duration::from_millis(250);
         if event::poll(timeout)? {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if let Some(a) = key_action(&app, &k) {
-                        pending.push(a);
+                        pending.push_back(a);
                     }
                 }
-                Event::Resize(w, h) => pending.push(Action::Resize(w, h)),
+                Event::Resize(w, h) => pending.push_back(Action::Resize(w, h)),
                 _ => {}
             }
         }
@@ -80,7 +77,7 @@ pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
         if last_tick.elapsed() >= Duration::from_secs(1) {
             last_tick = Instant::now();
             app.now = Utc::now();
-            pending.push(Action::Tick);
+            pending.push_back(Action::Tick);
         }
     }
     // Save an open draft before leaving.
