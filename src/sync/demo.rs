@@ -39,13 +39,28 @@ pub fn config(dir: &Path) -> Result<Config, DemoError> {
     Ok(cfg)
 }
 
+fn shift_days(today: NaiveDate) -> i64 {
+    let reference = NaiveDate::from_ymd_opt(REFERENCE_DATE.0, REFERENCE_DATE.1, REFERENCE_DATE.2)
+        .unwrap_or(today);
+    (today - reference).num_days()
+}
+
 /// The demo batch files, dates shifted so that the reference day falls on `today`,
 /// in name order (each stream's sequences in order).
 pub fn batches(today: NaiveDate) -> Vec<(String, Vec<u8>)> {
-    let reference = NaiveDate::from_ymd_opt(REFERENCE_DATE.0, REFERENCE_DATE.1, REFERENCE_DATE.2)
-        .unwrap_or(today);
-    let days = (today - reference).num_days();
-    let mut files: Vec<_> = DEMO
+    shifted(&DEMO, today)
+}
+
+/// The batches waiting in the demo's import folder (not loaded at start), shifted.
+pub fn waiting(today: NaiveDate) -> Vec<(String, Vec<u8>)> {
+    DEMO.get_dir("masuk")
+        .map(|d| shifted(d, today))
+        .unwrap_or_default()
+}
+
+fn shifted(dir: &Dir<'_>, today: NaiveDate) -> Vec<(String, Vec<u8>)> {
+    let days = shift_days(today);
+    let mut files: Vec<_> = dir
         .files()
         .filter(|f| f.path().extension().is_some_and(|e| e == "jsonl"))
         .collect();
@@ -66,6 +81,18 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<(Config, Store, Vec<ImportRe
     let mut reports = Vec::new();
     for (name, bytes) in batches(today) {
         reports.push(import_bytes(&mut store, &cfg, &name, bytes)?);
+    }
+    // New files for the import pane to find.
+    if let Some(inbox) = &cfg.import_dir {
+        let io = |e: std::io::Error| StoreError::Io {
+            path: inbox.clone(),
+            source: e,
+        };
+        std::fs::create_dir_all(inbox).map_err(io)?;
+        for (name, bytes) in waiting(today) {
+            let file = Path::new(&name).file_name().unwrap_or_default().to_owned();
+            std::fs::write(inbox.join(file), bytes).map_err(io)?;
+        }
     }
     Ok((cfg, store, reports))
 }
