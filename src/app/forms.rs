@@ -77,7 +77,12 @@ pub struct TransferForm {
 }
 
 impl TransferForm {
-    pub fn new(targets: Vec<ComplaintId>, agencies: &[Agency], scope: &[AgencyCode]) -> Self {
+    pub fn new(
+        targets: Vec<ComplaintId>,
+        agencies: &[Agency],
+        scope: &[AgencyCode],
+        en: bool,
+    ) -> Self {
         let mut f = TransferForm {
             targets,
             field: 0,
@@ -85,7 +90,11 @@ impl TransferForm {
             picks: Vec::new(),
             pick: 0,
             reason: 0,
-            note: editor("Catatan wajib: mengapa bukan wewenang kami"),
+            note: editor(if en {
+                "Required: why this is not our authority"
+            } else {
+                "Catatan wajib: mengapa bukan wewenang kami"
+            }),
             history: Vec::new(),
         };
         f.refilter(agencies, scope);
@@ -175,21 +184,28 @@ pub struct RespondForm {
     pub fills: Vec<FillData>,
     /// The text changed since the draft was last saved.
     pub dirty: bool,
+    placeholder: &'static str,
 }
 
 impl RespondForm {
-    pub fn new(targets: Vec<ComplaintId>, names: Vec<String>) -> Self {
+    pub fn new(targets: Vec<ComplaintId>, names: Vec<String>, en: bool) -> Self {
         let mut all = vec![String::new()];
         all.extend(names);
+        let placeholder = if en {
+            "Write the response, or pick a template (Shift-Tab)"
+        } else {
+            "Tulis tindak lanjut, atau pilih templat (Shift-Tab)"
+        };
         RespondForm {
             targets,
             field: 2,
             stage: 0,
             names: all,
             template: 0,
-            text: editor("Tulis tindak lanjut, atau pilih templat (Tab)"),
+            text: editor(placeholder),
             fills: Vec::new(),
             dirty: false,
+            placeholder,
         }
     }
 
@@ -201,8 +217,7 @@ impl RespondForm {
         } else {
             lines
         });
-        self.text
-            .set_placeholder_text("Tulis tindak lanjut, atau pilih templat (Tab)");
+        self.text.set_placeholder_text(self.placeholder);
         self.text
             .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     }
@@ -283,10 +298,14 @@ pub struct HoldForm {
 }
 
 impl HoldForm {
-    pub fn new(targets: Vec<ComplaintId>) -> Self {
+    pub fn new(targets: Vec<ComplaintId>, en: bool) -> Self {
         HoldForm {
             targets,
-            missing: editor("Data apa yang perlu dilengkapi pelapor?"),
+            missing: editor(if en {
+                "What must the reporter supply?"
+            } else {
+                "Data apa yang perlu dilengkapi pelapor?"
+            }),
         }
     }
 

@@ -296,16 +296,21 @@ pub(super) fn common(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
                         targets.clone(),
                         &app.agencies,
                         &app.scope,
+                        app.en,
                     )));
                     vec![Effect::LoadAgencies, Effect::LoadHistory(targets)]
                 }
                 Command::Respond => {
                     let names = all_templates(&app.templates).into_keys().collect();
-                    app.form = Some(Form::Respond(RespondForm::new(targets.clone(), names)));
+                    app.form = Some(Form::Respond(RespondForm::new(
+                        targets.clone(),
+                        names,
+                        app.en,
+                    )));
                     vec![Effect::PrepareRespond(targets)]
                 }
                 _ => {
-                    app.form = Some(Form::Hold(HoldForm::new(targets)));
+                    app.form = Some(Form::Hold(HoldForm::new(targets, app.en)));
                     Vec::new()
                 }
             }
