@@ -31,6 +31,7 @@ pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
         cfg.templates.clone(),
     );
     app.calendar = cfg.calendar();
+    app.tz = cfg.timezone;
     app.now = Utc::now();
     let mut rt = Runtime {
         cfg,

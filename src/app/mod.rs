@@ -17,7 +17,7 @@ pub use update::update;
 use crate::domain::{Agency, AgencyCode, Clocks, ComplaintId, Stage, WorkCalendar};
 use crate::store::{ComplaintDetail, DeskStatus};
 use crate::sync::OpRequest;
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 use filter::Filter;
 use forms::Form;
 use std::collections::{BTreeMap, BTreeSet};
@@ -136,6 +136,8 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// The working-day calendar the clocks count with.
     pub calendar: WorkCalendar,
+    /// The desk's time zone, for the times it shows.
+    pub tz: FixedOffset,
     pub scope: Vec<AgencyCode>,
     pub officer: String,
     pub keymap: Keymap,
@@ -182,6 +184,7 @@ impl App {
             today,
             now: today.and_time(NaiveTime::MIN).and_utc(),
             calendar: WorkCalendar::weekends_only(),
+            tz: crate::config::wib(),
             scope,
             officer,
             keymap,

@@ -156,10 +156,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     app.say(app.t("Tidak ada yang diekspor", "Nothing to export"))
                 }
                 Ok(paths) => {
-                    let names: Vec<String> =
-                        paths.iter().map(|p| p.display().to_string()).collect();
+                    // The folder once, then the file names, so several files fit.
+                    let dir = paths[0]
+                        .parent()
+                        .map(|d| d.display().to_string())
+                        .unwrap_or_default();
+                    let names: Vec<String> = paths
+                        .iter()
+                        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                        .collect();
                     app.say(format!(
-                        "{} {}",
+                        "{} {dir}: {}",
                         app.t("Diekspor ke", "Exported to"),
                         names.join(", ")
                     ));

@@ -5,15 +5,15 @@
 use super::Theme;
 use crate::app::{App, Command, Focus, TextMode};
 use crate::text;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-fn short_time(s: &str) -> String {
+fn short_time(s: &str, tz: FixedOffset) -> String {
     DateTime::parse_from_rfc3339(s)
-        .map(|t| t.format("%d/%m %H:%M").to_string())
+        .map(|t| t.with_timezone(&tz).format("%d/%m %H:%M").to_string())
         .unwrap_or_else(|_| "—".into())
 }
 
@@ -79,9 +79,13 @@ pub fn draw(frame: &mut Frame<'_>, status: Rect, notice: Rect, app: &App, theme:
         parts.push(Span::raw(format!(
             " · {} {} · {} {}",
             app.t("impor", "import"),
-            s.last_import.as_deref().map_or("—".into(), short_time),
+            s.last_import
+                .as_deref()
+                .map_or("—".into(), |t| short_time(t, app.tz)),
             app.t("ekspor", "export"),
-            s.last_export.as_deref().map_or("—".into(), short_time),
+            s.last_export
+                .as_deref()
+                .map_or("—".into(), |t| short_time(t, app.tz)),
         )));
         let missing: Vec<String> = s
             .inbound

@@ -516,7 +516,7 @@ fn undo_conflicts_import_export_and_help() {
     assert!(
         app.notice
             .as_ref()
-            .is_some_and(|n| n.text.contains("/x/outbound-1.jsonl"))
+            .is_some_and(|n| n.text == "Diekspor ke /x: outbound-1.jsonl")
     );
 
     // Help opens, searches, closes.
