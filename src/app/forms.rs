@@ -69,6 +69,8 @@ pub struct TransferForm {
     pub query: String,
     /// Indices into the directory, best match first.
     pub picks: Vec<usize>,
+    /// The highlighted line: 0 is "agency unknown" (the coordinator decides), `n` is
+    /// `picks[n - 1]`.
     pub pick: usize,
     pub reason: usize,
     pub note: TextArea<'static>,
@@ -120,12 +122,14 @@ impl TransferForm {
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         self.picks = scored.into_iter().map(|(_, i)| i).collect();
-        self.pick = 0;
+        // Typing picks the best match; an empty query leaves the target unknown.
+        self.pick = usize::from(!q.is_empty() && !self.picks.is_empty());
     }
 
-    /// The chosen agency.
+    /// The chosen agency (`None`: unknown, the coordinator decides).
     pub fn chosen<'a>(&self, agencies: &'a [Agency]) -> Option<&'a Agency> {
-        self.picks.get(self.pick).and_then(|&i| agencies.get(i))
+        let i = self.pick.checked_sub(1)?;
+        self.picks.get(i).and_then(|&i| agencies.get(i))
     }
 
     /// Targets that were already transferred away from the chosen agency before.
@@ -184,6 +188,8 @@ pub struct RespondForm {
     pub fills: Vec<FillData>,
     /// The text changed since the draft was last saved.
     pub dirty: bool,
+    /// How far the preview is scrolled (PgDn/PgUp outside the text field).
+    pub preview_scroll: u16,
     placeholder: &'static str,
 }
 
@@ -205,6 +211,7 @@ impl RespondForm {
             text: editor(placeholder),
             fills: Vec::new(),
             dirty: false,
+            preview_scroll: 0,
             placeholder,
         }
     }

@@ -261,6 +261,8 @@ impl App {
             .filter(|&i| self.rows[i].in_view(self.view))
             .collect();
         self.visible = self.filter.apply(&self.rows, &base);
+        // A range start is a position in the old list: it means nothing in the new one.
+        self.anchor = None;
         self.cursor = keep
             .and_then(|id| self.visible.iter().position(|&i| self.rows[i].id == id))
             .unwrap_or(0)

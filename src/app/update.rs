@@ -424,19 +424,21 @@ fn inbox(app: &mut App, cmd: Command) -> Vec<Effect> {
                 app.cursor = (app.cursor + 1).min(len.saturating_sub(1));
             }
         }
-        Command::MarkRange => match app.anchor {
+        Command::MarkRange => match app.anchor.filter(|&a| a < len) {
             Some(a) => {
                 let (lo, hi) = (a.min(app.cursor), a.max(app.cursor));
-                for &i in &app.visible[lo..=hi.min(len.saturating_sub(1))] {
+                let before = app.marks.len();
+                for &i in app.visible.get(lo..=hi).unwrap_or_default() {
                     app.marks.insert(app.rows[i].id.clone());
                 }
                 app.anchor = None;
-                let n = hi - lo + 1;
+                let n = app.marks.len() - before;
                 app.say(format!(
                     "{n} {}",
                     app.t("laporan ditandai", "complaints marked")
                 ));
             }
+            None if len == 0 => {}
             None => {
                 app.anchor = Some(app.cursor);
                 app.say(app.t(

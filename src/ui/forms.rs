@@ -20,6 +20,33 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// A row of choices with the chosen one marked; when they do not all fit, only the
+/// chosen one with its position.
+fn choices(labels: &[String], chosen: usize, width: usize, theme: &Theme) -> Line<'static> {
+    let all: usize = labels.iter().map(|l| l.chars().count() + 2).sum();
+    if all <= width {
+        let spans: Vec<Span<'static>> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == chosen {
+                    Span::styled(format!("[{l}]"), theme.selected())
+                } else {
+                    Span::raw(format!(" {l} "))
+                }
+            })
+            .collect();
+        Line::from(spans)
+    } else {
+        let l = labels.get(chosen).cloned().unwrap_or_default();
+        Line::from(vec![
+            Span::raw("◂ "),
+            Span::styled(format!("[{l}]"), theme.selected()),
+            Span::raw(format!(" ▸ {}/{}", chosen + 1, labels.len())),
+        ])
+    }
+}
+
 fn field_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
     let b = Block::bordered().title(title);
     if focused {
@@ -58,25 +85,28 @@ fn transfer(
         Span::raw(text::line(&f.query)),
         Span::raw(if f.field == 0 { "▏" } else { "" }),
     ])];
-    for (n, &i) in f.picks.iter().enumerate().skip(first).take(list_h) {
-        let Some(a) = app.agencies.get(i) else {
-            continue;
-        };
+    let unknown = app.t(
+        "— belum tahu: koordinator yang menentukan —",
+        "— unknown: the coordinator decides —",
+    );
+    let entries = std::iter::once(None).chain(f.picks.iter().map(|&i| app.agencies.get(i)));
+    for (n, a) in entries.enumerate().skip(first).take(list_h) {
         let style = if n == f.pick {
             theme.selected()
         } else {
             Style::default()
         };
-        lines.push(Line::styled(
-            format!(
+        let label = match a {
+            Some(a) => format!(
                 "{:<20} {}",
                 text::line(a.code.as_str()),
                 text::line(&a.name)
             ),
-            style,
-        ));
+            None => unknown.to_owned(),
+        };
+        lines.push(Line::styled(label, style));
     }
-    if f.picks.is_empty() {
+    if f.picks.is_empty() && !f.query.is_empty() {
         lines.push(Line::styled(
             app.t("(tidak ada instansi cocok)", "(no agency matches)"),
             theme.dim(),
@@ -90,20 +120,18 @@ fn transfer(
         )),
         picker,
     );
-    let reasons: Vec<Span<'_>> = REASONS
+    let labels: Vec<String> = REASONS
         .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let label = format!(" {} ", reason_label(*r, app.en));
-            if i == f.reason {
-                Span::styled(format!("[{label}]"), theme.selected())
-            } else {
-                Span::raw(format!(" {label} "))
-            }
-        })
+        .map(|r| format!(" {} ", reason_label(*r, app.en)))
         .collect();
+    let reasons = choices(
+        &labels,
+        f.reason,
+        usize::from(reason.width.saturating_sub(2)),
+        theme,
+    );
     frame.render_widget(
-        Paragraph::new(Line::from(reasons)).block(field_block(
+        Paragraph::new(reasons).block(field_block(
             app.t(" Alasan ", " Reason ").into(),
             f.field == 1,
             theme,
@@ -117,9 +145,16 @@ fn transfer(
         theme,
     ));
     frame.render_widget(&ta, note);
-    let target = f
-        .chosen(&app.agencies)
-        .map_or_else(|| "?".to_owned(), |a| text::line(&a.name));
+    let target = f.chosen(&app.agencies).map_or_else(
+        || {
+            app.t(
+                "instansi yang dipilih koordinator",
+                "an agency the coordinator chooses",
+            )
+            .to_owned()
+        },
+        |a| text::line(&a.name),
+    );
     let mut info = vec![Line::raw(if app.en {
         format!(
             "{} complaints will be proposed for transfer to {target}",
@@ -146,7 +181,7 @@ fn transfer(
             theme.error(),
         ));
     }
-    frame.render_widget(Paragraph::new(info), preview);
+    frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), preview);
 }
 
 fn respond(
@@ -169,20 +204,18 @@ fn respond(
     let [top, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(inner);
     let [stage, template] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(top);
-    let stages: Vec<Span<'_>> = STAGES
+    let labels: Vec<String> = STAGES
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let l = format!(" {} ", stage_label(*s, app.en));
-            if i == f.stage {
-                Span::styled(l, theme.selected())
-            } else {
-                Span::raw(l)
-            }
-        })
+        .map(|s| format!(" {} ", stage_label(*s, app.en)))
         .collect();
+    let stages = choices(
+        &labels,
+        f.stage,
+        usize::from(stage.width.saturating_sub(2)),
+        theme,
+    );
     frame.render_widget(
-        Paragraph::new(Line::from(stages)).block(field_block(
+        Paragraph::new(stages).block(field_block(
             app.t(" Tahap ", " Stage ").into(),
             f.field == 0,
             theme,
@@ -225,7 +258,8 @@ fn respond(
     if f.fills.is_empty() {
         lines.push(Line::styled(app.t("Memuat…", "Loading…"), theme.dim()));
     }
-    for fd in f.fills.iter().take(20) {
+    const SHOWN: usize = 50;
+    for fd in f.fills.iter().take(SHOWN) {
         lines.push(Line::styled(
             format!(
                 "▸ {} {}",
@@ -239,10 +273,24 @@ fn respond(
         }
         lines.push(Line::raw(""));
     }
+    if f.fills.len() > SHOWN {
+        let more = f.fills.len() - SHOWN;
+        lines.push(Line::styled(
+            if app.en {
+                format!("… and {more} more, filled the same way")
+            } else {
+                format!("… dan {more} laporan lain, diisi dengan cara yang sama")
+            },
+            theme.dim(),
+        ));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(app.t(" Pratinjau ", " Preview "))),
+            .scroll((f.preview_scroll, 0))
+            .block(
+                Block::bordered().title(app.t(" Pratinjau (PgDn/PgUp) ", " Preview (PgDn/PgUp) ")),
+            ),
         preview,
     );
 }

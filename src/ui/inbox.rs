@@ -85,6 +85,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 title.push(Span::styled(app.t("[Keluar] ", "[Left] "), theme.dim()));
             }
             title.push(Span::raw(text::line(&r.title)));
+            if !wide && !r.category.is_empty() {
+                // No room for a category column: it follows the title.
+                title.push(Span::styled(
+                    format!(" · {}", text::line(&r.category)),
+                    theme.dim(),
+                ));
+            }
             let mut cells = vec![
                 Cell::from(Span::styled(mark, theme.marked())),
                 Cell::from(text::line(r.id.as_str())),

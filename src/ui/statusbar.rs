@@ -135,16 +135,32 @@ fn hints(app: &App) -> String {
             (k(Command::Export), app.t("ekspor", "export")),
             (k(Command::Help), app.t("bantuan", "help")),
         ],
-        (Focus::Detail, _) => vec![
-            (k(Command::Down), app.t("gulir", "scroll")),
-            (k(Command::Respond), app.t("tanggapi", "respond")),
-            (k(Command::Transfer), app.t("alihkan", "transfer")),
-            (
-                k(Command::ConfirmConflicts),
-                app.t("konfirmasi konflik", "confirm conflicts"),
-            ),
-            (k(Command::Close), app.t("tutup", "close")),
-        ],
+        (Focus::Detail, _) => {
+            let mut v = vec![
+                (k(Command::Down), app.t("gulir", "scroll")),
+                (k(Command::Respond), app.t("tanggapi", "respond")),
+                (k(Command::Transfer), app.t("alihkan", "transfer")),
+                (k(Command::Hold), app.t("tunda", "hold")),
+            ];
+            let conflict = app.detail.as_ref().is_some_and(|d| {
+                d.data
+                    .operations
+                    .iter()
+                    .any(|o| o.state == crate::domain::OpState::Conflict)
+            });
+            if conflict {
+                v.push((
+                    k(Command::ConfirmConflicts),
+                    app.t("konfirmasi konflik", "confirm conflicts"),
+                ));
+                v.push((
+                    k(Command::DiscardConflicts),
+                    app.t("buang konflik", "discard conflicts"),
+                ));
+            }
+            v.push((k(Command::Close), app.t("tutup", "close")));
+            v
+        }
         (Focus::Form, TextMode::Multi) => vec![
             (k(Command::Submit), app.t("kirim", "send")),
             (k(Command::NextPane), app.t("kolom berikut", "next field")),
@@ -152,6 +168,10 @@ fn hints(app: &App) -> String {
                 "Esc".into(),
                 app.t("batal (draf disimpan)", "cancel (draft kept)"),
             ),
+        ],
+        (Focus::Form, _) if matches!(app.form, Some(crate::app::forms::Form::Hold(_))) => vec![
+            ("Enter".into(), app.t("kirim", "send")),
+            ("Esc".into(), app.t("batal", "cancel")),
         ],
         (Focus::Form, _) => vec![
             ("Enter".into(), app.t("lanjut/kirim", "next/send")),

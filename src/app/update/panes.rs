@@ -97,12 +97,22 @@ pub fn form(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Command::PageDown | Command::PageUp if matches!(form, Form::Respond(_)) => {
+            if let Form::Respond(f) = form {
+                f.preview_scroll = if cmd == Command::PageDown {
+                    f.preview_scroll.saturating_add(10)
+                } else {
+                    f.preview_scroll.saturating_sub(10)
+                };
+            }
+            Vec::new()
+        }
         Command::Down | Command::Up | Command::PageDown | Command::PageUp => {
             let fwd = matches!(cmd, Command::Down | Command::PageDown);
             match form {
-                Form::Transfer(f) if f.field == 0 && !f.picks.is_empty() => {
+                Form::Transfer(f) if f.field == 0 => {
                     f.pick = if fwd {
-                        (f.pick + 1).min(f.picks.len() - 1)
+                        (f.pick + 1).min(f.picks.len())
                     } else {
                         f.pick.saturating_sub(1)
                     };
@@ -144,9 +154,12 @@ pub fn form(app: &mut App, cmd: Command) -> Vec<Effect> {
 fn submit(app: &mut App, en: bool) -> Vec<Effect> {
     let built = match &app.form {
         Some(Form::Transfer(f)) => f.requests(&app.agencies, en).map(|r| {
-            let to = f
-                .chosen(&app.agencies)
-                .map_or_else(|| "?".to_owned(), |a| format!("{} ({})", a.name, a.code));
+            let to = f.chosen(&app.agencies).map_or_else(
+                || {
+                    if en { "an agency the coordinator chooses" } else { "instansi yang dipilih koordinator" }.to_owned()
+                },
+                |a| format!("{} ({})", a.name, a.code),
+            );
             let q = if en {
                 format!("{} complaints will be proposed for transfer to {to}. Send? (Enter: yes, Esc: no)", r.len())
             } else {
