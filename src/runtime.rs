@@ -14,6 +14,7 @@ use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// Runs the desk until the officer quits.
@@ -37,6 +38,7 @@ pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
         cfg,
         store,
         fixed_today: today,
+        workers: Vec::new(),
     };
     let (tx, rx) = channel();
     let mut terminal = crate::tui::enter();
@@ -81,10 +83,17 @@ pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
             pending.push_back(Action::Tick);
         }
     }
-    // Save an open draft before leaving.
+    // Save an open draft before leaving, and say so if that fails.
     for e in app::update(&mut app, Action::Tick) {
-        rt.run(e, &tx);
+        for a in rt.run(e, &tx) {
+            if let Action::DraftNotSaved(err) = a {
+                return Err(color_eyre::eyre::eyre!(
+                    "the open response draft could not be saved: {err}"
+                ));
+            }
+        }
     }
+    rt.wait_for_workers();
     Ok(())
 }
 
@@ -105,20 +114,28 @@ pub fn key_action(app: &App, k: &event::KeyEvent) -> Option<Action> {
     }
     let mode = app.text_mode();
     if mode != TextMode::None {
+        use app::Command as C;
+        let plain_char =
+            matches!(k.code, KeyCode::Char(_)) && !ctrl && !k.modifiers.contains(KeyModifiers::ALT);
+        // Bound keys that make sense in a text field (never a plain letter: that is text).
+        let bound = app.keymap.command(k).filter(|c| {
+            !plain_char
+                && match c {
+                    C::Submit | C::Clear | C::NextPane | C::PrevPane | C::Quit => true,
+                    C::Open | C::Up | C::Down | C::PageUp | C::PageDown => mode == TextMode::Line,
+                    _ => false,
+                }
+        });
+        // The fixed keys of a text field, whatever the bindings.
         let fixed = match k.code {
-            KeyCode::Esc => Some(app::Command::Clear),
-            KeyCode::Tab => Some(app::Command::NextPane),
-            KeyCode::BackTab => Some(app::Command::PrevPane),
-            KeyCode::Char('s') if ctrl => Some(app::Command::Submit),
-            KeyCode::Enter if mode == TextMode::Line => Some(app::Command::Open),
-            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
-                if mode == TextMode::Line =>
-            {
-                app.keymap.command(k)
-            }
+            KeyCode::Esc => Some(C::Clear),
+            KeyCode::Tab => Some(C::NextPane),
+            KeyCode::BackTab => Some(C::PrevPane),
+            KeyCode::Char('s') if ctrl => Some(C::Submit),
+            KeyCode::Enter if mode == TextMode::Line => Some(C::Open),
             _ => None,
         };
-        return Some(match fixed {
+        return Some(match bound.or(fixed) {
             Some(c) => Action::Command(c),
             None => Action::Input((*k).into()),
         });
@@ -130,9 +147,34 @@ struct Runtime {
     cfg: Config,
     store: Store,
     fixed_today: Option<NaiveDate>,
+    /// Import and export threads still running.
+    workers: Vec<JoinHandle<()>>,
+}
+
+/// Runs `work` on a worker thread; a panic in it becomes `on_panic`'s action instead
+/// of a pane stuck in "running".
+fn spawn_worker<F>(tx: &Sender<Action>, work: F, on_panic: fn(String) -> Action) -> JoinHandle<()>
+where
+    F: FnOnce(&Sender<Action>) + Send + 'static,
+{
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&tx)));
+        if done.is_err() {
+            let _ = tx.send(on_panic("the worker stopped unexpectedly".into()));
+        }
+    })
 }
 
 impl Runtime {
+    /// Waits for running imports and exports (each is one transaction; leaving in the
+    /// middle would only waste the work, but an export must reach its rename).
+    fn wait_for_workers(&mut self) {
+        for w in self.workers.drain(..) {
+            let _ = w.join();
+        }
+    }
+
     fn today(&self) -> NaiveDate {
         self.fixed_today
             .unwrap_or_else(|| Utc::now().with_timezone(&self.cfg.timezone).date_naive())
@@ -191,13 +233,15 @@ impl Runtime {
             Effect::Queue {
                 requests,
                 what,
-                clear_draft,
+                clear_drafts,
             } => {
                 let now = Utc::now().with_timezone(&self.cfg.timezone);
                 match sync::queue_operations(&mut self.store, &self.cfg, &requests, now) {
                     Ok(ids) => {
-                        if let Some(id) = clear_draft {
-                            self.store.delete_draft(id.as_str())?;
+                        // The operations are committed: a draft that could not be
+                        // deleted is harmless and must not make the officer send again.
+                        for id in clear_drafts {
+                            let _ = self.store.delete_draft(id.as_str());
                         }
                         vec![Action::Queued {
                             count: ids.len(),
@@ -207,9 +251,19 @@ impl Runtime {
                     Err(e) => vec![Action::Failed(e.to_string())],
                 }
             }
-            Effect::SaveDraft { id, stage, text } => {
-                self.store.save_draft(id.as_str(), stage.as_str(), &text)?;
-                Vec::new()
+            Effect::SaveDraft {
+                ids,
+                stage,
+                text,
+                close,
+            } => {
+                let saved = ids
+                    .iter()
+                    .try_for_each(|id| self.store.save_draft(id.as_str(), stage.as_str(), &text));
+                match saved {
+                    Ok(()) => vec![Action::DraftSaved { close }],
+                    Err(e) => vec![Action::DraftNotSaved(e.to_string())],
+                }
             }
             Effect::Undo => {
                 let op = sync::ops::undo_last(&mut self.store)?;
@@ -247,42 +301,53 @@ impl Runtime {
             Effect::Import(paths) => {
                 let mut worker = self.store.worker()?;
                 let cfg = self.cfg.clone();
-                let tx = tx.clone();
-                std::thread::spawn(move || {
-                    let mut results = Vec::new();
-                    for p in paths {
-                        let name = p.file_name().map_or_else(
-                            || p.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        );
-                        let progress_tx = tx.clone();
-                        let file = name.clone();
-                        let r = sync::import_file_with_progress(&mut worker, &cfg, &p, &mut |n| {
-                            let _ = progress_tx.send(Action::ImportProgress {
-                                file: file.clone(),
-                                records: n,
-                            });
-                        });
-                        results.push(r.map_err(|e| format!("{name}: rejected: {}", e.reason)));
-                    }
-                    let _ = tx.send(Action::ImportFinished(results));
-                });
+                let handle = spawn_worker(
+                    tx,
+                    move |tx| {
+                        let mut results = Vec::new();
+                        for p in paths {
+                            let name = p.file_name().map_or_else(
+                                || p.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            );
+                            let progress_tx = tx.clone();
+                            let file = name.clone();
+                            let r =
+                                sync::import_file_with_progress(&mut worker, &cfg, &p, &mut |n| {
+                                    let _ = progress_tx.send(Action::ImportProgress {
+                                        file: file.clone(),
+                                        records: n,
+                                    });
+                                });
+                            results.push(r.map_err(|e| format!("{name}: rejected: {}", e.reason)));
+                        }
+                        let _ = tx.send(Action::ImportFinished(results));
+                    },
+                    |e| Action::ImportFinished(vec![Err(e)]),
+                );
+                self.workers.retain(|h| !h.is_finished());
+                self.workers.push(handle);
                 Vec::new()
             }
             Effect::Export => {
                 let mut worker = self.store.worker()?;
                 let cfg = self.cfg.clone();
-                let tx = tx.clone();
                 let now = Utc::now().with_timezone(&self.cfg.timezone);
-                std::thread::spawn(move || {
-                    let r = sync::export_pending(&mut worker, &cfg, None, false, now)
-                        .map(|o| match o {
-                            ExportOutcome::Nothing => Vec::new(),
-                            ExportOutcome::Written(p) => p,
-                        })
-                        .map_err(|e| e.to_string());
-                    let _ = tx.send(Action::ExportFinished(r));
-                });
+                let handle = spawn_worker(
+                    tx,
+                    move |tx| {
+                        let r = sync::export_pending(&mut worker, &cfg, None, false, now)
+                            .map(|o| match o {
+                                ExportOutcome::Nothing => Vec::new(),
+                                ExportOutcome::Written(p) => p,
+                            })
+                            .map_err(|e| e.to_string());
+                        let _ = tx.send(Action::ExportFinished(r));
+                    },
+                    |e| Action::ExportFinished(Err(e)),
+                );
+                self.workers.retain(|h| !h.is_finished());
+                self.workers.push(handle);
                 Vec::new()
             }
         })

@@ -178,6 +178,10 @@ pub enum Action {
     ExportFinished(Result<Vec<PathBuf>, String>),
     /// The desk status changed.
     StatusLoaded(Box<DeskStatus>),
+    /// A draft was saved (and the pane may now close).
+    DraftSaved { close: bool },
+    /// A draft could not be saved; the text stays in the pane.
+    DraftNotSaved(String),
     /// A periodic tick (drafts are saved on it).
     Tick,
 }

@@ -52,8 +52,18 @@ pub fn stage_label(s: Stage, en: bool) -> &'static str {
 fn editor(placeholder: &str) -> TextArea<'static> {
     let mut t = TextArea::default();
     t.set_placeholder_text(placeholder);
-    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    style_editor(&mut t);
     t
+}
+
+/// Emphasis only, no colours, so the editors honour `NO_COLOR` like every pane.
+fn style_editor(t: &mut TextArea<'_>) {
+    use ratatui::style::{Modifier, Style};
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    t.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
+    t.set_selection_style(Style::default().add_modifier(Modifier::REVERSED));
+    t.set_cursor_line_style(Style::default());
+    t.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
 }
 
 /// The text of an editor.
@@ -190,6 +200,11 @@ pub struct RespondForm {
     pub dirty: bool,
     /// How far the preview is scrolled (PgDn/PgUp outside the text field).
     pub preview_scroll: u16,
+    /// The text as last set by a template or a restored draft: choosing another
+    /// template replaces it only while the officer has not changed it.
+    pub applied: String,
+    /// The officer was warned that choosing a template would replace edited text.
+    pub overwrite_armed: bool,
     placeholder: &'static str,
 }
 
@@ -212,12 +227,22 @@ impl RespondForm {
             fills: Vec::new(),
             dirty: false,
             preview_scroll: 0,
+            applied: String::new(),
+            overwrite_armed: false,
             placeholder,
         }
     }
 
+    /// Whether the officer changed the text since a template or draft set it.
+    pub fn edited(&self) -> bool {
+        let now = editor_text(&self.text);
+        !now.trim().is_empty() && now != self.applied
+    }
+
     /// Replaces the text (template chosen or draft restored).
     pub fn set_text(&mut self, s: &str) {
+        self.applied = s.to_owned();
+        self.overwrite_armed = false;
         let lines: Vec<String> = s.lines().map(str::to_owned).collect();
         self.text = TextArea::new(if lines.is_empty() {
             vec![String::new()]

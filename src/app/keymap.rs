@@ -238,6 +238,25 @@ impl Keymap {
             }
             by_command.insert(cmd, keys);
         }
+        // Arrows, paging, Enter and Esc keep working even when an override gave their
+        // command only letter keys (unless the override took the key for another one).
+        const ALWAYS: [(Command, &str); 6] = [
+            (Command::Down, "Down"),
+            (Command::Up, "Up"),
+            (Command::PageDown, "PgDn"),
+            (Command::PageUp, "PgUp"),
+            (Command::Open, "Enter"),
+            (Command::Clear, "Esc"),
+        ];
+        for (cmd, name) in ALWAYS {
+            let Some(key) = Key::parse(name) else {
+                continue;
+            };
+            let taken = by_command.values().any(|ks| ks.contains(&key));
+            if !taken {
+                by_command.entry(cmd).or_default().push(key);
+            }
+        }
         let mut by_key: BTreeMap<Key, Command> = BTreeMap::new();
         for (cmd, keys) in &by_command {
             for key in keys {

@@ -40,14 +40,16 @@ pub enum Effect {
     Queue {
         requests: Vec<OpRequest>,
         what: &'static str,
-        /// A draft to delete in the same step once queued.
-        clear_draft: Option<ComplaintId>,
+        /// Drafts to delete once queued.
+        clear_drafts: Vec<ComplaintId>,
     },
-    /// Save a response draft.
+    /// Save a response draft (under each complaint it is for).
     SaveDraft {
-        id: ComplaintId,
+        ids: Vec<ComplaintId>,
         stage: Stage,
         text: String,
+        /// Close the response pane once it is saved.
+        close: bool,
     },
     /// Undo the last unexported operation.
     Undo,
@@ -160,12 +162,16 @@ pub struct App {
     pub form: Option<Form>,
     pub confirm: Option<Confirm>,
     pub help: Option<Help>,
+    /// The pane the help was opened from (it lists that pane's keys first).
+    pub help_for: Focus,
     pub import: Option<ImportPane>,
     pub status: Option<DeskStatus>,
     pub oldest_pending: Option<String>,
     pub drafts: usize,
     pub notice: Option<Notice>,
     pub agencies: Vec<Agency>,
+    /// An export is running on the worker thread.
+    pub exporting: bool,
     pub quit: bool,
 }
 
@@ -204,12 +210,14 @@ impl App {
             form: None,
             confirm: None,
             help: None,
+            help_for: Focus::Inbox,
             import: None,
             status: None,
             oldest_pending: None,
             drafts: 0,
             notice: None,
             agencies: Vec::new(),
+            exporting: false,
             quit: false,
         }
     }
@@ -227,14 +235,30 @@ impl App {
     }
 
     /// What an action applies to: the marked rows, else the current one.
+    /// In the detail pane, "the current one" is the complaint on screen.
     pub fn targets(&self) -> Vec<ComplaintId> {
-        if self.marks.is_empty() {
-            self.current()
-                .map(|r| vec![r.id.clone()])
-                .unwrap_or_default()
-        } else {
-            self.marks.iter().cloned().collect()
+        if !self.marks.is_empty() {
+            return self.marks.iter().cloned().collect();
         }
+        if self.focus == Focus::Detail
+            && let Some(d) = &self.detail
+        {
+            return vec![d.data.row.id.clone()];
+        }
+        self.current()
+            .map(|r| vec![r.id.clone()])
+            .unwrap_or_default()
+    }
+
+    /// How many of the given complaints are not in the visible list.
+    pub fn hidden(&self, ids: &[ComplaintId]) -> usize {
+        let shown: BTreeSet<&ComplaintId> = self
+            .visible
+            .iter()
+            .filter_map(|&i| self.rows.get(i))
+            .map(|r| &r.id)
+            .collect();
+        ids.iter().filter(|id| !shown.contains(id)).count()
     }
 
     /// How the focused pane takes keys.
@@ -263,9 +287,11 @@ impl App {
         self.visible = self.filter.apply(&self.rows, &base);
         // A range start is a position in the old list: it means nothing in the new one.
         self.anchor = None;
+        // The same complaint if it is still there, else the same position.
+        let at = self.cursor;
         self.cursor = keep
             .and_then(|id| self.visible.iter().position(|&i| self.rows[i].id == id))
-            .unwrap_or(0)
+            .unwrap_or(at)
             .min(self.visible.len().saturating_sub(1));
         self.clamp_scroll();
     }

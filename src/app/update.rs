@@ -151,6 +151,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![Effect::Reload, Effect::ScanImportDir]
         }
         Action::ExportFinished(r) => {
+            app.exporting = false;
             match r {
                 Ok(paths) if paths.is_empty() => {
                     app.say(app.t("Tidak ada yang diekspor", "Nothing to export"))
@@ -179,17 +180,36 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.status = Some(*s);
             Vec::new()
         }
-        Action::Tick => match &mut app.form {
-            Some(Form::Respond(f)) if f.dirty && f.targets.len() == 1 => {
-                f.dirty = false;
-                vec![Effect::SaveDraft {
-                    id: f.targets[0].clone(),
-                    stage: f.stage(),
-                    text: super::forms::editor_text(&f.text),
-                }]
-            }
+        Action::Tick => match &app.form {
+            Some(Form::Respond(f)) if f.dirty => vec![Effect::SaveDraft {
+                ids: f.targets.clone(),
+                stage: f.stage(),
+                text: super::forms::editor_text(&f.text),
+                close: false,
+            }],
             _ => Vec::new(),
         },
+        Action::DraftSaved { close } => {
+            if let Some(Form::Respond(f)) = &mut app.form {
+                f.dirty = false;
+            }
+            if close {
+                app.form = None;
+                app.focus = back(app);
+                app.say(app.t("Draf disimpan", "Draft saved"));
+                return vec![Effect::Reload];
+            }
+            Vec::new()
+        }
+        Action::DraftNotSaved(e) => {
+            let msg = if app.en {
+                format!("The draft was NOT saved ({e}); the text is still here")
+            } else {
+                format!("Draf TIDAK tersimpan ({e}); teks masih di sini")
+            };
+            app.fail(msg);
+            Vec::new()
+        }
     }
 }
 
@@ -242,7 +262,12 @@ fn confirm(app: &mut App, cmd: Command) -> Vec<Effect> {
             let c = app.confirm.take();
             app.focus = back(app);
             match c.map(|c| c.on_yes) {
-                Some(OnYes::Run(effect)) => vec![effect],
+                Some(OnYes::Run(effect)) => {
+                    if effect == Effect::Export {
+                        app.exporting = true;
+                    }
+                    vec![effect]
+                }
                 Some(OnYes::Quit) => {
                     app.quit = true;
                     Vec::new()
@@ -259,9 +284,31 @@ fn confirm(app: &mut App, cmd: Command) -> Vec<Effect> {
     }
 }
 
-/// Asks once when `effect` touches several complaints; runs it directly for one.
+/// Asks once when `effect` touches several complaints, or any the officer cannot see
+/// in the current list; runs it directly for the one on screen.
 pub(super) fn ask(app: &mut App, count: usize, question: String, effect: Effect) -> Vec<Effect> {
-    if count > 1 {
+    let hidden = match &effect {
+        Effect::Queue { requests, .. } => {
+            let ids: Vec<_> = requests.iter().map(|r| r.complaint_id.clone()).collect();
+            if app.focus == Focus::Form && app.detail.is_some() && app.marks.is_empty() {
+                0
+            } else {
+                app.hidden(&ids)
+            }
+        }
+        _ => 0,
+    };
+    let question = if hidden > 0 {
+        let note = if app.en {
+            format!(" ({hidden} of them not in the current list)")
+        } else {
+            format!(" ({hidden} di antaranya tidak tampak di daftar ini)")
+        };
+        format!("{question}{note}")
+    } else {
+        question
+    };
+    if count > 1 || hidden > 0 {
         app.confirm = Some(Confirm {
             question,
             on_yes: OnYes::Run(effect),
@@ -328,6 +375,10 @@ pub(super) fn common(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
             app.focus = Focus::Import;
             vec![Effect::ScanImportDir]
         }
+        Command::Export if app.exporting => {
+            app.say(app.t("Ekspor sedang berjalan…", "An export is running…"));
+            Vec::new()
+        }
         Command::Export => {
             let pending = app.status.as_ref().map_or(0, |s| s.pending_operations) as usize;
             let q = if app.en {
@@ -339,6 +390,7 @@ pub(super) fn common(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
         }
         Command::Help => {
             app.help = Some(Help::default());
+            app.help_for = app.focus;
             app.focus = Focus::Help;
             Vec::new()
         }
@@ -374,6 +426,10 @@ fn set_view_opt(app: &mut App, v: Option<View>) -> Vec<Effect> {
 }
 
 fn set_view(app: &mut App, v: View) {
+    if app.focus == Focus::Detail {
+        app.detail = None;
+        app.focus = Focus::Inbox;
+    }
     app.view = v;
     app.anchor = None;
     app.filter.invalidate();

@@ -10,6 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     match &app.form {
@@ -45,6 +46,14 @@ fn choices(labels: &[String], chosen: usize, width: usize, theme: &Theme) -> Lin
             Span::raw(format!(" ▸ {}/{}", chosen + 1, labels.len())),
         ])
     }
+}
+
+/// Draws the pane's own editor (not a copy, so the editor learns its size and scrolls
+/// with the cursor) inside a block.
+fn draw_editor(frame: &mut Frame<'_>, area: Rect, editor: &TextArea<'_>, block: Block<'_>) {
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(editor, inner);
 }
 
 fn field_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
@@ -138,13 +147,16 @@ fn transfer(
         )),
         reason,
     );
-    let mut ta = f.note.clone();
-    ta.set_block(field_block(
-        app.t(" Catatan (wajib) ", " Note (required) ").into(),
-        f.field == 2,
-        theme,
-    ));
-    frame.render_widget(&ta, note);
+    draw_editor(
+        frame,
+        note,
+        &f.note,
+        field_block(
+            app.t(" Catatan (wajib) ", " Note (required) ").into(),
+            f.field == 2,
+            theme,
+        ),
+    );
     let target = f.chosen(&app.agencies).map_or_else(
         || {
             app.t(
@@ -243,8 +255,7 @@ fn respond(
     } else {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
     };
-    let mut ta = f.text.clone();
-    ta.set_block(field_block(
+    let block = field_block(
         app.t(
             " Teks ({placeholder} diisi per laporan) ",
             " Text ({placeholders} filled per complaint) ",
@@ -252,8 +263,8 @@ fn respond(
         .into(),
         f.field == 2,
         theme,
-    ));
-    frame.render_widget(&ta, editor);
+    );
+    draw_editor(frame, editor, &f.text, block);
     let mut lines: Vec<Line<'_>> = Vec::new();
     if f.fills.is_empty() {
         lines.push(Line::styled(app.t("Memuat…", "Loading…"), theme.dim()));
@@ -315,7 +326,5 @@ fn hold(
             f.targets.len()
         )
     };
-    let mut ta = f.missing.clone();
-    ta.set_block(field_block(title, true, theme));
-    frame.render_widget(&ta, r);
+    draw_editor(frame, r, &f.missing, field_block(title, true, theme));
 }

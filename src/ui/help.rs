@@ -2,7 +2,7 @@
 //! searchable as you type.
 
 use super::{Theme, popup};
-use crate::app::{App, Command};
+use crate::app::{App, Command, Focus};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -76,6 +76,78 @@ pub fn describe(cmd: Command, en: bool) -> &'static str {
     if en { eng } else { id }
 }
 
+/// The commands of a pane, in help order.
+pub fn pane_commands(focus: Focus) -> &'static [Command] {
+    use Command as C;
+    match focus {
+        Focus::Detail => &[
+            C::Down,
+            C::Up,
+            C::PageDown,
+            C::PageUp,
+            C::First,
+            C::Respond,
+            C::Transfer,
+            C::Hold,
+            C::ConfirmConflicts,
+            C::DiscardConflicts,
+            C::Undo,
+            C::Close,
+            C::Help,
+            C::Quit,
+        ],
+        Focus::Form => &[
+            C::NextPane,
+            C::PrevPane,
+            C::Down,
+            C::Up,
+            C::PageDown,
+            C::PageUp,
+            C::Open,
+            C::Submit,
+            C::Clear,
+            C::Help,
+            C::Quit,
+        ],
+        Focus::Import => &[C::Open, C::Clear, C::Help, C::Quit],
+        _ => &[
+            C::Down,
+            C::Up,
+            C::First,
+            C::Last,
+            C::PageDown,
+            C::PageUp,
+            C::Open,
+            C::NextPane,
+            C::PrevPane,
+            C::NextView,
+            C::PrevView,
+            C::View1,
+            C::View2,
+            C::View3,
+            C::View4,
+            C::View5,
+            C::View6,
+            C::View7,
+            C::View8,
+            C::Filter,
+            C::Mark,
+            C::MarkRange,
+            C::MarkAll,
+            C::Clear,
+            C::Transfer,
+            C::Respond,
+            C::Hold,
+            C::Undo,
+            C::Import,
+            C::Export,
+            C::Help,
+            C::Close,
+            C::Quit,
+        ],
+    }
+}
+
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let Some(help) = &app.help else { return };
     let r = popup(area, 80, area.height);
@@ -85,17 +157,33 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         Span::styled(app.t("Cari: ", "Search: "), theme.dim()),
         Span::raw(format!("{}▏", text::line(&help.query))),
     ])];
-    for cmd in Command::ALL {
-        let keys = app.keymap.keys(cmd).join(" ");
-        let what = describe(cmd, app.en);
-        let hay = format!("{keys} {what} {}", cmd.name()).to_lowercase();
-        if !q.is_empty() && !hay.contains(&q) {
-            continue;
+    let here = pane_commands(app.help_for);
+    let others: Vec<Command> = Command::ALL
+        .into_iter()
+        .filter(|c| !here.contains(c))
+        .collect();
+    for (title, cmds) in [
+        (app.t("── Panel ini ──", "── This pane ──"), here.to_vec()),
+        (app.t("── Tombol lain ──", "── Other keys ──"), others),
+    ] {
+        let rows: Vec<Line<'_>> = cmds
+            .into_iter()
+            .filter_map(|cmd| {
+                let keys = app.keymap.keys(cmd).join(" ");
+                let what = describe(cmd, app.en);
+                let hay = format!("{keys} {what} {}", cmd.name()).to_lowercase();
+                (q.is_empty() || hay.contains(&q)).then(|| {
+                    Line::from(vec![
+                        Span::styled(format!("{keys:<18}"), theme.header()),
+                        Span::raw(what),
+                    ])
+                })
+            })
+            .collect();
+        if !rows.is_empty() {
+            lines.push(Line::styled(title, theme.dim()));
+            lines.extend(rows);
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{keys:<18}"), theme.header()),
-            Span::raw(what),
-        ]));
     }
     lines.push(Line::styled(
         app.t(

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         let r = popup(main, 70, 5);
         frame.render_widget(Clear, r);
         frame.render_widget(
-            Paragraph::new(c.question.as_str())
+            Paragraph::new(crate::text::line(&c.question))
                 .wrap(Wrap { trim: true })
                 .block(Block::bordered().title(app.t(" Konfirmasi ", " Confirm "))),
             r,

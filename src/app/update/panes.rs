@@ -49,7 +49,11 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
             Some(Form::Transfer(f)) if f.field == 2 => {
                 f.note.input(input);
             }
-            Some(Form::Respond(f)) if f.field == 2 => f.dirty |= f.text.input(input),
+            Some(Form::Respond(f)) if f.field == 2 => {
+                let changed = f.text.input(input);
+                f.dirty |= changed;
+                f.overwrite_armed &= !changed;
+            }
             Some(Form::Hold(f)) => {
                 f.missing.input(input);
             }
@@ -69,24 +73,20 @@ pub fn form(app: &mut App, cmd: Command) -> Vec<Effect> {
     };
     match cmd {
         Command::Clear | Command::Close => {
-            let mut fx = Vec::new();
+            // An unsaved response is saved first; the pane closes once it is.
             if let Form::Respond(f) = form
                 && f.dirty
-                && f.targets.len() == 1
             {
-                fx.push(Effect::SaveDraft {
-                    id: f.targets[0].clone(),
+                return vec![Effect::SaveDraft {
+                    ids: f.targets.clone(),
                     stage: f.stage(),
                     text: editor_text(&f.text),
-                });
+                    close: true,
+                }];
             }
             app.form = None;
             app.focus = back(app);
-            if !fx.is_empty() {
-                app.say(app.t("Draf disimpan", "Draft saved"));
-                fx.push(Effect::Reload);
-            }
-            fx
+            Vec::new()
         }
         Command::NextPane | Command::PrevPane => {
             let fwd = cmd == Command::NextPane;
@@ -111,15 +111,30 @@ pub fn form(app: &mut App, cmd: Command) -> Vec<Effect> {
             let fwd = matches!(cmd, Command::Down | Command::PageDown);
             match form {
                 Form::Transfer(f) if f.field == 0 => {
-                    f.pick = if fwd {
-                        (f.pick + 1).min(f.picks.len())
+                    let step = if matches!(cmd, Command::PageDown | Command::PageUp) {
+                        10
                     } else {
-                        f.pick.saturating_sub(1)
+                        1
+                    };
+                    f.pick = if fwd {
+                        (f.pick + step).min(f.picks.len())
+                    } else {
+                        f.pick.saturating_sub(step)
                     };
                 }
                 Form::Transfer(f) if f.field == 1 => f.reason = cycle(f.reason, REASONS.len(), fwd),
                 Form::Respond(f) if f.field == 0 => f.stage = cycle(f.stage, STAGES.len(), fwd),
                 Form::Respond(f) if f.field == 1 => {
+                    if f.edited() && !f.overwrite_armed {
+                        // Never throw away what the officer wrote without a warning.
+                        f.overwrite_armed = true;
+                        let msg = app.t(
+                            "Teks sudah diubah: tekan ↑/↓ sekali lagi untuk menggantinya dengan templat",
+                            "The text was edited: press ↑/↓ again to replace it with a template",
+                        );
+                        app.fail(msg);
+                        return Vec::new();
+                    }
                     f.template = cycle(f.template, f.names.len(), fwd);
                     let body = all_templates(&app.templates)
                         .get(&f.names[f.template])
@@ -147,6 +162,12 @@ pub fn form(app: &mut App, cmd: Command) -> Vec<Effect> {
             submit(app, en)
         }
         Command::Submit => submit(app, en),
+        Command::Help => {
+            app.help = Some(crate::app::Help::default());
+            app.help_for = Focus::Form;
+            app.focus = Focus::Help;
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }
@@ -165,7 +186,7 @@ fn submit(app: &mut App, en: bool) -> Vec<Effect> {
             } else {
                 format!("{} laporan akan diusulkan dialihkan ke {to}. Kirim? (Enter: ya, Esc: batal)", r.len())
             };
-            (r, q, if en { "transfers" } else { "usulan pengalihan" }, None)
+            (r, q, if en { "transfers" } else { "usulan pengalihan" }, Vec::new())
         }),
         Some(Form::Respond(f)) => f.requests(&app.officer, app.today, en).map(|r| {
             let q = if en {
@@ -173,8 +194,7 @@ fn submit(app: &mut App, en: bool) -> Vec<Effect> {
             } else {
                 format!("Kirim tindak lanjut ke {} laporan? (Enter: ya, Esc: batal)", r.len())
             };
-            let draft = (f.targets.len() == 1).then(|| f.targets[0].clone());
-            (r, q, if en { "responses" } else { "tindak lanjut" }, draft)
+            (r, q, if en { "responses" } else { "tindak lanjut" }, f.targets.clone())
         }),
         Some(Form::Hold(f)) => f.requests(en).map(|r| {
             let q = if en {
@@ -182,7 +202,7 @@ fn submit(app: &mut App, en: bool) -> Vec<Effect> {
             } else {
                 format!("Tunda {} laporan? (Enter: ya, Esc: batal)", r.len())
             };
-            (r, q, if en { "holds" } else { "penundaan" }, None)
+            (r, q, if en { "holds" } else { "penundaan" }, Vec::new())
         }),
         None => return Vec::new(),
     };
@@ -191,7 +211,7 @@ fn submit(app: &mut App, en: bool) -> Vec<Effect> {
             app.fail(e);
             Vec::new()
         }
-        Ok((requests, question, what, clear_draft)) => {
+        Ok((requests, question, what, clear_drafts)) => {
             let n = requests.len();
             ask(
                 app,
@@ -200,7 +220,7 @@ fn submit(app: &mut App, en: bool) -> Vec<Effect> {
                 Effect::Queue {
                     requests,
                     what,
-                    clear_draft,
+                    clear_drafts,
                 },
             )
         }
@@ -223,12 +243,23 @@ pub fn detail(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::PageDown => d.scroll = d.scroll.saturating_add(page),
         Command::PageUp => d.scroll = d.scroll.saturating_sub(page),
         Command::First => d.scroll = 0,
-        Command::ConfirmConflicts | Command::DiscardConflicts => {
+        Command::ConfirmConflicts => {
             let id = d.data.row.id.clone();
-            return vec![Effect::Conflicts {
-                id,
-                confirm: cmd == Command::ConfirmConflicts,
-            }];
+            return vec![Effect::Conflicts { id, confirm: true }];
+        }
+        Command::DiscardConflicts => {
+            let id = d.data.row.id.clone();
+            let q = if app.en {
+                format!("Discard the operations in conflict on {id}? (Enter: yes, Esc: no)")
+            } else {
+                format!("Buang operasi yang konflik pada {id}? (Enter: ya, Esc: batal)")
+            };
+            app.confirm = Some(crate::app::Confirm {
+                question: q,
+                on_yes: crate::app::OnYes::Run(Effect::Conflicts { id, confirm: false }),
+            });
+            app.focus = Focus::Confirm;
+            return Vec::new();
         }
         Command::Close | Command::Clear | Command::NextPane | Command::PrevPane => {
             app.detail = None;
@@ -264,6 +295,12 @@ pub fn import(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Clear | Command::Close if !pane.running => {
             app.import = None;
             app.focus = back(app);
+            Vec::new()
+        }
+        Command::Help => {
+            app.help = Some(crate::app::Help::default());
+            app.help_for = Focus::Import;
+            app.focus = Focus::Help;
             Vec::new()
         }
         _ => Vec::new(),

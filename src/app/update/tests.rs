@@ -345,14 +345,14 @@ fn respond_with_template_fills_per_complaint_and_blocks_bad_text() {
     let [
         Effect::Queue {
             requests,
-            clear_draft,
+            clear_drafts,
             ..
         },
     ] = fx.as_slice()
     else {
         panic!("{fx:?}")
     };
-    assert_eq!(clear_draft.as_ref().map(|c| c.as_str()), Some("LAP-1"));
+    assert_eq!(clear_drafts, &vec![ComplaintId::from("LAP-1")]);
     let OpKind::Response { stage, text } = &requests[0].kind else {
         panic!()
     };
@@ -403,18 +403,158 @@ fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
     typed(&mut app, "!");
     let fx = update(&mut app, Action::Tick);
     assert!(
-        matches!(&fx[..], [Effect::SaveDraft { id, stage: Stage::Final, text }]
-        if id.as_str() == "LAP-1" && text == "!Draf lama"),
+        matches!(&fx[..], [Effect::SaveDraft { ids, stage: Stage::Final, text, close: false }]
+        if ids == &vec![ComplaintId::from("LAP-1")] && text == "!Draf lama"),
         "{fx:?}"
     );
+    // A failed save keeps the text dirty: the next tick tries again.
+    update(&mut app, Action::DraftNotSaved("database is locked".into()));
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.error && n.text.contains("TIDAK"))
+    );
+    assert_eq!(update(&mut app, Action::Tick).len(), 1);
+    update(&mut app, Action::DraftSaved { close: false });
     assert!(update(&mut app, Action::Tick).is_empty(), "saved once");
+    // Cancelling with unsaved text saves first and closes only once it is saved.
     typed(&mut app, "x");
     let fx = cmd(&mut app, Command::Clear);
     assert!(
-        matches!(fx.first(), Some(Effect::SaveDraft { .. })),
+        matches!(&fx[..], [Effect::SaveDraft { close: true, .. }]),
         "{fx:?}"
     );
+    assert!(app.form.is_some());
+    let fx = update(&mut app, Action::DraftSaved { close: true });
+    assert_eq!(fx, vec![Effect::Reload]);
     assert!(app.form.is_none());
+}
+
+#[test]
+fn bulk_response_drafts_are_saved_for_every_target() {
+    let mut app = app();
+    cmd(&mut app, Command::Mark);
+    cmd(&mut app, Command::Mark);
+    cmd(&mut app, Command::Respond);
+    typed(&mut app, "Mohon maaf");
+    let fx = update(&mut app, Action::Tick);
+    assert!(
+        matches!(&fx[..], [Effect::SaveDraft { ids, .. }] if ids.len() == 2),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn choosing_a_template_does_not_silently_replace_edited_text() {
+    let mut app = app();
+    cmd(&mut app, Command::Respond);
+    typed(&mut app, "Teks saya sendiri");
+    cmd(&mut app, Command::PrevPane); // template field
+    cmd(&mut app, Command::Down);
+    let text = |app: &App| match &app.form {
+        Some(Form::Respond(f)) => f.text.lines().join("\n"),
+        _ => String::new(),
+    };
+    assert_eq!(text(&app), "Teks saya sendiri", "first press only warns");
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    cmd(&mut app, Command::Down);
+    assert_ne!(text(&app), "Teks saya sendiri", "second press replaces");
+    // Moving between templates replaces freely while the text is untouched.
+    let before = text(&app);
+    cmd(&mut app, Command::Down);
+    assert_ne!(text(&app), before);
+}
+
+fn detail_of(id: &str) -> crate::store::ComplaintDetail {
+    let c = complaint(id);
+    crate::store::ComplaintDetail {
+        row: crate::store::ComplaintRow {
+            id: c.id.clone(),
+            revision: 1,
+            title: c.title.clone(),
+            status: Status::Terdisposisi,
+            agency: c.agency.clone(),
+            in_scope: true,
+            category: None,
+            location: None,
+            classification: c.classification.clone(),
+            supervisory: false,
+            anonymous: false,
+            confidential: false,
+            disposed_at: None,
+            snapshot_at: None,
+            first_response_due: None,
+            completion_due: None,
+            urgency_due: None,
+            pending_operations: 0,
+            first_response_at: None,
+            final_response_at: None,
+            latest_response_at: None,
+            latest_reply_at: None,
+        },
+        complaint: c,
+        messages: Vec::new(),
+        operations: Vec::new(),
+    }
+}
+
+#[test]
+fn the_detail_acts_on_the_complaint_on_screen() {
+    let mut app = app();
+    cmd(&mut app, Command::Down);
+    let fx = cmd(&mut app, Command::Open);
+    assert_eq!(fx, vec![Effect::LoadDetail(ComplaintId::from("LAP-2"))]);
+    let clocks = crate::domain::Clocks {
+        first_response: None,
+        completion: None,
+        auto_close: None,
+    };
+    update(
+        &mut app,
+        Action::DetailLoaded(Box::new(detail_of("LAP-2")), clocks),
+    );
+    // The inbox moves under the open detail (a reload put the cursor elsewhere).
+    app.cursor = 0;
+    assert_eq!(app.targets(), vec![ComplaintId::from("LAP-2")]);
+    cmd(&mut app, Command::Hold);
+    typed(&mut app, "foto");
+    let fx = cmd(&mut app, Command::Open);
+    assert!(
+        matches!(&fx[..], [Effect::Queue { requests, .. }]
+            if requests[0].complaint_id.as_str() == "LAP-2"),
+        "{fx:?}"
+    );
+    // Switching view from the detail goes back to the inbox.
+    update(
+        &mut app,
+        Action::Queued {
+            count: 1,
+            what: "penundaan",
+        },
+    );
+    cmd(&mut app, Command::View3);
+    assert_eq!(app.focus, Focus::Inbox);
+    assert!(app.detail.is_none());
+}
+
+#[test]
+fn hidden_marks_are_named_before_acting() {
+    let mut app = app();
+    cmd(&mut app, Command::Mark); // LAP-1, in view 1
+    cmd(&mut app, Command::View5); // Selesai: LAP-1 is not shown
+    cmd(&mut app, Command::Hold);
+    typed(&mut app, "foto");
+    let fx = cmd(&mut app, Command::Open);
+    assert!(
+        fx.is_empty(),
+        "asks even for one complaint when it is not in sight"
+    );
+    let q = app
+        .confirm
+        .as_ref()
+        .map(|c| c.question.clone())
+        .unwrap_or_default();
+    assert!(q.contains("1 di antaranya tidak tampak"), "{q}");
 }
 
 #[test]
