@@ -3,7 +3,7 @@
 //! Unknown keys and wrong types are refused with a sentence naming the file, the line,
 //! the key and what was expected. This module reads files; it never writes them.
 
-use crate::domain::{AgencyCode, SlaContext, SlaRules, WorkCalendar};
+use crate::domain::{AgencyCode, DeskContext, SlaRules, WorkCalendar};
 use chrono::{FixedOffset, NaiveDate, Offset, Utc};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
@@ -158,12 +158,13 @@ impl Config {
             .adjust(&self.holidays.add, &self.holidays.remove)
     }
 
-    /// The SLA rules, calendar and time zone together.
-    pub fn sla_context(&self) -> SlaContext {
-        SlaContext {
+    /// The SLA rules, calendar, time zone and scope together.
+    pub fn desk_context(&self) -> DeskContext {
+        DeskContext {
             rules: self.sla.clone(),
             calendar: self.calendar(),
             tz: self.timezone,
+            scope: self.agency.clone(),
         }
     }
 

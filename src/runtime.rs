@@ -190,10 +190,9 @@ impl Runtime {
     }
 
     fn try_run(&mut self, effect: Effect, tx: &Sender<Action>) -> Result<Vec<Action>> {
-        let scope = self.cfg.agency.clone();
         Ok(match effect {
             Effect::Reload => vec![Action::Loaded(Box::new(self.load()?))],
-            Effect::LoadDetail(id) => match self.store.complaint(&scope, id.as_str())? {
+            Effect::LoadDetail(id) => match self.store.complaint(id.as_str())? {
                 Some(d) => {
                     let clocks = self.store.sla().clocks(&d.row.facts(self.store.sla()));
                     vec![Action::DetailLoaded(Box::new(d), clocks)]
@@ -213,7 +212,7 @@ impl Runtime {
                 let agencies = self.store.agencies()?;
                 let mut fills = Vec::new();
                 for id in &ids {
-                    if let Some(d) = self.store.complaint(&scope, id.as_str())? {
+                    if let Some(d) = self.store.complaint(id.as_str())? {
                         let agency_name = agencies
                             .iter()
                             .find(|a| a.code == d.complaint.agency)
@@ -356,7 +355,7 @@ impl Runtime {
     fn load(&mut self) -> Result<Loaded> {
         let scope = self.cfg.agency.clone();
         let today = self.today();
-        let rows = self.store.list(&scope, &ListFilter::default())?;
+        let rows = self.store.list(&ListFilter::default())?;
         let mut ops: HashMap<String, Vec<(String, OpState)>> = HashMap::new();
         for (c, kind, state) in self.store.open_operation_states()? {
             if let Some(s) = OpState::parse(&state) {

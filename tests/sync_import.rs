@@ -302,18 +302,9 @@ fn rejects_equal_revision_with_different_content() {
     let p2 = write_batch(&desk.files, &head(2, "B-eq-2"), &recs);
     let msg = assert_rejected(&mut desk, &p2, Some(4), "revision");
     assert!(msg.contains(C1), "{msg}");
-    let d = desk
-        .store
-        .complaint(&desk.cfg.agency, C1)
-        .expect("query")
-        .expect("kept");
+    let d = desk.store.complaint(C1).expect("query").expect("kept");
     assert_eq!(d.complaint.title, "Jalan desa rusak parah");
-    assert!(
-        desk.store
-            .complaint(&desk.cfg.agency, C3)
-            .expect("query")
-            .is_none()
-    );
+    assert!(desk.store.complaint(C3).expect("query").is_none());
 }
 
 #[test]
@@ -513,11 +504,7 @@ fn anonymous_complaint_is_stored_without_identity() {
         "{:?}",
         r.warnings
     );
-    let d = desk
-        .store
-        .complaint(&desk.cfg.agency, C1)
-        .expect("query")
-        .expect("stored");
+    let d = desk.store.complaint(C1).expect("query").expect("stored");
     assert!(d.complaint.anonymous);
     assert!(d.complaint.reporter.is_none());
     for secret in ["Siti Rahasia Aminah", "0812999888777", "siti@contoh.id"] {
@@ -560,11 +547,7 @@ fn lower_revision_is_unchanged_and_higher_replaces() {
         ),
         (0, 0, 2)
     );
-    let d = desk
-        .store
-        .complaint(&desk.cfg.agency, C1)
-        .expect("query")
-        .expect("stored");
+    let d = desk.store.complaint(C1).expect("query").expect("stored");
     assert_eq!(
         (d.row.revision, d.complaint.title.as_str()),
         (2, "revision two")
@@ -583,11 +566,7 @@ fn lower_revision_is_unchanged_and_higher_replaces() {
         ),
         (0, 1, 0)
     );
-    let d = desk
-        .store
-        .complaint(&desk.cfg.agency, C1)
-        .expect("query")
-        .expect("stored");
+    let d = desk.store.complaint(C1).expect("query").expect("stored");
     assert_eq!(
         (d.row.revision, d.complaint.title.as_str()),
         (3, "revision three")
@@ -915,26 +894,14 @@ fn any_import_order_reaches_the_same_state() {
         for f in &files {
             import_file(&mut desk.store, &desk.cfg, f).expect("import");
         }
-        let a = desk
-            .store
-            .complaint(&desk.cfg.agency, PA)
-            .expect("q")
-            .expect("PA");
+        let a = desk.store.complaint(PA).expect("q").expect("PA");
         assert_eq!((a.row.revision, a.messages.len()), (3, 2));
-        let b = desk
-            .store
-            .complaint(&desk.cfg.agency, PB)
-            .expect("q")
-            .expect("PB");
+        let b = desk.store.complaint(PB).expect("q").expect("PB");
         assert_eq!(
             (b.row.revision, b.row.in_scope, b.messages.len()),
             (2, false, 2)
         );
-        let p = desk
-            .store
-            .complaint(&desk.cfg.agency, PP)
-            .expect("q")
-            .expect("PP");
+        let p = desk.store.complaint(PP).expect("q").expect("PP");
         assert_eq!(p.row.revision, 3);
         let names: Vec<String> = desk
             .store

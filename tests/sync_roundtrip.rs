@@ -131,7 +131,7 @@ impl Desk {
     /// The byte-for-byte digest of the cache (the binary has exited, so the lock is free).
     fn digest(&self) -> String {
         let cfg = Config::parse(&self.config_text, &self.config).expect("config");
-        let mut store = Store::open(&self.data, cfg.sla_context(), Access::Write).expect("open");
+        let mut store = Store::open(&self.data, cfg.desk_context(), Access::Write).expect("open");
         table_digest(&mut store)
     }
 }

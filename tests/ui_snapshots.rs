@@ -156,10 +156,9 @@ impl Harness {
 
     /// `Runtime::load`, with the wall-clock import time blanked.
     fn load(&self) -> Loaded {
-        let scope = self.desk.cfg.agency.clone();
         let today = Desk::today();
         let store = &self.desk.store;
-        let rows = store.list(&scope, &ListFilter::default()).expect("list");
+        let rows = store.list(&ListFilter::default()).expect("list");
         let mut ops: HashMap<String, Vec<(String, OpState)>> = HashMap::new();
         for (c, kind, state) in store.open_operation_states().expect("operation states") {
             if let Some(s) = OpState::parse(&state) {
@@ -178,7 +177,7 @@ impl Harness {
                 )
             })
             .collect();
-        let mut status = store.status(&scope, today).expect("status");
+        let mut status = store.status(&self.desk.cfg.agency, today).expect("status");
         status.last_import = None;
         Loaded {
             rows,
@@ -190,13 +189,12 @@ impl Harness {
 
     /// `Runtime::try_run` for the effects that only read.
     fn run(&mut self, effect: Effect) -> Vec<Action> {
-        let scope = self.desk.cfg.agency.clone();
         let store = &self.desk.store;
         match effect {
             Effect::Reload => vec![Action::Loaded(Box::new(self.load()))],
             Effect::LoadDetail(id) => {
                 let d = store
-                    .complaint(&scope, id.as_str())
+                    .complaint(id.as_str())
                     .expect("complaint")
                     .expect("known complaint");
                 let clocks = store.sla().clocks(&d.row.facts(store.sla()));
@@ -219,7 +217,7 @@ impl Harness {
                 let agencies = store.agencies().expect("agencies");
                 let mut fills = Vec::new();
                 for id in &ids {
-                    if let Some(d) = store.complaint(&scope, id.as_str()).expect("complaint") {
+                    if let Some(d) = store.complaint(id.as_str()).expect("complaint") {
                         let agency_name = agencies
                             .iter()
                             .find(|a| a.code == d.complaint.agency)

@@ -2,7 +2,7 @@
 //! views of `spec/ui.md` and their counts. Built by the runtime from the store; read by
 //! `update` and the panes.
 
-use crate::domain::{AgencyCode, ClockState, ComplaintId, OpState, SlaContext, Status};
+use crate::domain::{AgencyCode, ClockState, ComplaintId, DeskContext, OpState, Status};
 use crate::store::{ComplaintRow, DeskStatus};
 use chrono::NaiveDate;
 
@@ -107,7 +107,7 @@ impl InboxRow {
     pub fn new(
         r: &ComplaintRow,
         ops: &[(String, OpState)],
-        ctx: &SlaContext,
+        ctx: &DeskContext,
         today: NaiveDate,
     ) -> InboxRow {
         let clocks = ctx.clocks(&r.facts(ctx));

@@ -189,7 +189,7 @@ impl Env {
                     .map(|d| d.data_dir().to_path_buf())
                     .ok_or_else(|| eyre!("no home folder to keep the cache in; pass --data-dir"))?,
             };
-            let store = Store::open(&dir, cfg.sla_context(), access)?;
+            let store = Store::open(&dir, cfg.desk_context(), access)?;
             (cfg, store, None)
         };
         let now = Utc::now().with_timezone(&cfg.timezone);

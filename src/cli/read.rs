@@ -138,7 +138,7 @@ pub fn list(env: &Env, filter: &ListFilter, as_json: bool, limit: Option<usize>)
         limit,
         ..filter.clone()
     };
-    let rows = env.store.list(&env.cfg.agency, &filter)?;
+    let rows = env.store.list(&filter)?;
     if as_json {
         let all: Vec<Value> = rows.iter().map(|r| row_json(env, r)).collect();
         outln!("{}", serde_json::to_string_pretty(&all)?);
@@ -179,7 +179,7 @@ pub fn list(env: &Env, filter: &ListFilter, as_json: bool, limit: Option<usize>)
 pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
     let d = env
         .store
-        .complaint(&env.cfg.agency, id)?
+        .complaint(id)?
         .ok_or_else(|| eyre!("unknown complaint {}", text::line(id)))?;
     let clocks = clocks_of(env, &d.row);
     // Never show an anonymous reporter, whatever the stored snapshot says.

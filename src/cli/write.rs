@@ -112,7 +112,7 @@ pub fn respond(
             for id in ids {
                 let d = env
                     .store
-                    .complaint(&env.cfg.agency, id)?
+                    .complaint(id)?
                     .ok_or_else(|| eyre!("unknown complaint {}", text::line(id)))?;
                 let agency_name = agencies
                     .iter()

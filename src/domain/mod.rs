@@ -7,6 +7,7 @@
 pub mod agency;
 pub mod calendar;
 pub mod complaint;
+pub mod desk;
 pub mod ids;
 pub mod message;
 pub mod operation;
@@ -16,7 +17,8 @@ pub mod template;
 pub use agency::{Agency, AgencyLevel};
 pub use calendar::WorkCalendar;
 pub use complaint::{Attachment, Classification, Complaint, Reporter, Status};
+pub use desk::DeskContext;
 pub use ids::{AgencyCode, BatchId, ComplaintId, MessageId, OpId};
 pub use message::{Author, Message};
 pub use operation::{OpKind, OpState, Operation, Stage, TransferReason};
-pub use sla::{ClockState, ClockView, Clocks, Met, SlaContext, SlaFacts, SlaRules};
+pub use sla::{ClockState, ClockView, Clocks, Met, SlaFacts, SlaRules};

@@ -68,36 +68,6 @@ impl SlaRules {
     }
 }
 
-/// Everything the clocks count with: the rules, the calendar and the desk's time zone.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SlaContext {
-    pub rules: SlaRules,
-    pub calendar: WorkCalendar,
-    pub tz: FixedOffset,
-}
-
-impl SlaContext {
-    /// Computes a complaint's clocks.
-    pub fn clocks(&self, facts: &SlaFacts) -> Clocks {
-        Clocks::compute(facts, &self.rules, &self.calendar, self.tz)
-    }
-
-    /// The local date of an instant.
-    pub fn local_date(&self, t: DateTime<FixedOffset>) -> NaiveDate {
-        t.with_timezone(&self.tz).date_naive()
-    }
-
-    /// A text that changes whenever a cached due date could change.
-    pub fn fingerprint(&self) -> String {
-        format!(
-            "{}|{}|{}",
-            self.rules.fingerprint(),
-            self.tz,
-            self.calendar.fingerprint()
-        )
-    }
-}
-
 /// What the clocks need to know about one complaint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SlaFacts {

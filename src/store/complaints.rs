@@ -188,8 +188,8 @@ pub struct ComplaintRow {
     pub latest_reply_at: Option<DateTime<FixedOffset>>,
 }
 
-const ROW_COLUMNS: &str = "id, revision, title, status, agency,
-    agency IN (SELECT value FROM json_each(?1)) AS in_scope, category, location,
+pub(super) const ROW_COLUMNS: &str = "id, revision, title, status, agency,
+    in_scope, category, location,
     classification, supervisory, anonymous, confidential, disposed_at, snapshot_at,
     first_response_due, completion_due, urgency_due, pending_ops, first_response_at,
     final_response_at, latest_response_at, latest_reply_at";
@@ -202,7 +202,7 @@ fn day(s: Option<String>) -> Option<NaiveDate> {
 }
 
 impl ComplaintRow {
-    fn from_row(r: &Row<'_>) -> rusqlite::Result<ComplaintRow> {
+    pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<ComplaintRow> {
         Ok(ComplaintRow {
             id: ComplaintId(r.get(0)?),
             revision: r.get::<_, i64>(1)? as u64,
@@ -231,7 +231,7 @@ impl ComplaintRow {
 
     /// What the SLA clocks need; a complaint outside the scope stops its clocks on the
     /// day its out-of-scope snapshot arrived.
-    pub fn facts(&self, ctx: &crate::domain::SlaContext) -> SlaFacts {
+    pub fn facts(&self, ctx: &crate::domain::DeskContext) -> SlaFacts {
         SlaFacts {
             disposed_at: self.disposed_at,
             classification: self.classification.clone(),
@@ -268,34 +268,23 @@ pub struct ComplaintDetail {
     pub operations: Vec<super::OpRow>,
 }
 
-/// The desk's scope as the JSON array the queries bind.
-fn scope_json(scope: &[AgencyCode]) -> String {
-    serde_json::to_string(&scope.iter().map(|a| a.as_str()).collect::<Vec<_>>())
-        .unwrap_or_else(|_| "[]".into())
-}
-
 impl Store {
     /// Complaints, most urgent first: in-scope before out-of-scope, then by the nearest
     /// running due date (so the most overdue come first), then by tracking ID.
-    pub fn list(
-        &self,
-        scope: &[AgencyCode],
-        filter: &ListFilter,
-    ) -> Result<Vec<ComplaintRow>, StoreError> {
+    pub fn list(&self, filter: &ListFilter) -> Result<Vec<ComplaintRow>, StoreError> {
         let sql = format!(
             "SELECT {ROW_COLUMNS} FROM complaints
-             WHERE (?2 IS NULL OR status = ?2)
-               AND (?3 IS NULL OR (urgency_due < ?3 AND agency IN (SELECT value FROM json_each(?1))))
-               AND (?4 IS NULL OR instr(lower(id || ' ' || title || ' ' || ifnull(category, '')
-                    || ' ' || ifnull(location, '')), lower(?4)) > 0)
-             ORDER BY in_scope DESC, urgency_due IS NULL, urgency_due, id
-             LIMIT ?5"
+             WHERE (?1 IS NULL OR status = ?1)
+               AND (?2 IS NULL OR (in_scope = 1 AND urgency_due < ?2))
+               AND (?3 IS NULL OR instr(lower(id || ' ' || title || ' ' || ifnull(category, '')
+                    || ' ' || ifnull(location, '')), lower(?3)) > 0)
+             ORDER BY sort_key
+             LIMIT ?4"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let limit = filter.limit.map_or(-1, |l| l as i64);
         let rows = stmt.query_map(
             params![
-                scope_json(scope),
                 filter.status,
                 filter.overdue_on.map(|d| d.to_string()),
                 filter.query,
@@ -307,15 +296,11 @@ impl Store {
     }
 
     /// One complaint with its thread (oldest first) and this desk's operations.
-    pub fn complaint(
-        &self,
-        scope: &[AgencyCode],
-        id: &str,
-    ) -> Result<Option<ComplaintDetail>, StoreError> {
-        let sql = format!("SELECT {ROW_COLUMNS}, data FROM complaints WHERE id = ?2");
+    pub fn complaint(&self, id: &str) -> Result<Option<ComplaintDetail>, StoreError> {
+        let sql = format!("SELECT {ROW_COLUMNS}, data FROM complaints WHERE id = ?1");
         let found = self
             .conn
-            .query_row(&sql, params![scope_json(scope), id], |r| {
+            .query_row(&sql, params![id], |r| {
                 Ok((ComplaintRow::from_row(r)?, r.get::<_, String>(22)?))
             })
             .optional()?;

@@ -3,7 +3,7 @@
 //! same transaction as anything that changes them, so they are never stale.
 
 use super::StoreError;
-use crate::domain::{Classification, OpState, SlaContext, SlaFacts, Status};
+use crate::domain::{Classification, DeskContext, OpState, SlaFacts, Status};
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -18,10 +18,11 @@ fn parse(t: Option<String>) -> Option<DateTime<FixedOffset>> {
 }
 
 /// Recomputes the derived columns of one complaint (a no-op for an unknown id).
-pub fn refresh_derived(conn: &Connection, ctx: &SlaContext, id: &str) -> Result<(), StoreError> {
+pub fn refresh_derived(conn: &Connection, ctx: &DeskContext, id: &str) -> Result<(), StoreError> {
     let row = conn
         .query_row(
-            "SELECT disposed_at, classification, supervisory, status FROM complaints WHERE id = ?1",
+            "SELECT disposed_at, classification, supervisory, status, agency FROM complaints
+             WHERE id = ?1",
             [id],
             |r| {
                 Ok((
@@ -29,11 +30,12 @@ pub fn refresh_derived(conn: &Connection, ctx: &SlaContext, id: &str) -> Result<
                     r.get::<_, String>(1)?,
                     r.get::<_, bool>(2)?,
                     r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
                 ))
             },
         )
         .optional()?;
-    let Some((disposed_at, class, supervisory, status)) = row else {
+    let Some((disposed_at, class, supervisory, status, agency)) = row else {
         return Ok(());
     };
 
@@ -53,6 +55,8 @@ pub fn refresh_derived(conn: &Connection, ctx: &SlaContext, id: &str) -> Result<
     let mut latest_op: Option<String> = None;
     let mut final_op: Option<String> = None;
     let mut pending = 0i64;
+    let mut outbox = false;
+    let mut transfer_proposed = false;
     {
         let mut stmt = conn.prepare_cached(
             "SELECT kind, payload, state, at_utc FROM operations WHERE complaint_id = ?1",
@@ -66,6 +70,15 @@ pub fn refresh_derived(conn: &Connection, ctx: &SlaContext, id: &str) -> Result<
             if state == OpState::Pending {
                 pending += 1;
             }
+            outbox |= matches!(
+                state,
+                OpState::Pending | OpState::Conflict | OpState::Rejected
+            );
+            transfer_proposed |= kind == "transfer"
+                && matches!(
+                    state,
+                    OpState::Pending | OpState::Exported | OpState::Accepted | OpState::Conflict
+                );
             if kind != "response" || !state.stands() {
                 continue;
             }
@@ -107,22 +120,39 @@ pub fn refresh_derived(conn: &Connection, ctx: &SlaContext, id: &str) -> Result<
     };
     let clocks = ctx.clocks(&facts);
     let date = |c: Option<crate::domain::ClockView>| c.map(|c| c.due.to_string());
-    conn.execute(
+    let urgency = clocks.urgency().map(|d| d.to_string());
+    let in_scope = ctx.in_scope(&agency);
+    conn.prepare_cached(
         "UPDATE complaints SET first_response_at = ?2, final_response_at = ?3,
              latest_response_at = ?4, latest_reply_at = ?5, first_response_due = ?6,
-             completion_due = ?7, urgency_due = ?8, pending_ops = ?9
+             completion_due = ?7, urgency_due = ?8, pending_ops = ?9, in_scope = ?10,
+             transfer_proposed = ?11, outbox = ?12, sort_key = ?13
          WHERE id = ?1",
-        params![
-            id,
-            first_response_at,
-            final_op,
-            latest_response_at,
-            latest_reply,
-            date(clocks.first_response),
-            date(clocks.completion),
-            clocks.urgency().map(|d| d.to_string()),
-            pending,
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        first_response_at,
+        final_op,
+        latest_response_at,
+        latest_reply,
+        date(clocks.first_response),
+        date(clocks.completion),
+        urgency,
+        pending,
+        in_scope,
+        transfer_proposed,
+        outbox,
+        sort_key(in_scope, urgency.as_deref(), id),
+    ])?;
     Ok(())
+}
+
+/// The inbox order as one text: complaints in scope first, then the nearest running
+/// due date (none last), then the tracking ID. Unique, so it pages by keyset.
+pub fn sort_key(in_scope: bool, urgency: Option<&str>, id: &str) -> String {
+    format!(
+        "{}{}|{id}",
+        if in_scope { '0' } else { '1' },
+        urgency.unwrap_or("9999-12-31")
+    )
 }

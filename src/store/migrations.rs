@@ -130,9 +130,122 @@ INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency)
     SELECT id, agency FROM complaints;
 "#;
 
+/// The inbox at a million complaints: whether a complaint is in the desk's scope, its
+/// flags for the saved views, one sort key (scope, then nearest running due date, then
+/// id) with an index per view, and counts kept up to date by triggers so that no screen
+/// has to count rows. The new columns are filled by the recomputation that follows any
+/// change of the desk's context (the migration changes it).
+const V3: &str = r#"
+ALTER TABLE complaints ADD COLUMN in_scope INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE complaints ADD COLUMN transfer_proposed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE complaints ADD COLUMN outbox INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE complaints ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+
+DROP INDEX complaints_by_urgency;
+DROP INDEX complaints_by_status;
+CREATE INDEX complaints_sorted ON complaints (sort_key);
+CREATE INDEX complaints_status_sorted ON complaints (status, sort_key);
+CREATE INDEX complaints_needs_action ON complaints (sort_key)
+    WHERE in_scope = 1 AND status IN ('terdisposisi', 'diproses')
+      AND first_response_at IS NULL AND transfer_proposed = 0;
+CREATE INDEX complaints_transferred ON complaints (sort_key)
+    WHERE in_scope = 0 OR transfer_proposed = 1;
+CREATE INDEX complaints_outbox ON complaints (sort_key) WHERE outbox = 1;
+
+CREATE TABLE view_counts (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    total        INTEGER NOT NULL,
+    needs_action INTEGER NOT NULL,
+    in_progress  INTEGER NOT NULL,
+    done         INTEGER NOT NULL,
+    transferred  INTEGER NOT NULL,
+    outbox       INTEGER NOT NULL,
+    left_desk    INTEGER NOT NULL
+) STRICT;
+INSERT INTO view_counts
+    SELECT 1, count(*), 0, ifnull(sum(status = 'diproses'), 0), ifnull(sum(status = 'selesai'), 0),
+           count(*), 0, count(*)
+    FROM complaints;
+CREATE TABLE status_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT;
+INSERT INTO status_counts SELECT status, count(*) FROM complaints GROUP BY status;
+-- In-scope complaints per nearest running due date: the late and due-soon views are
+-- sums over a few hundred dates.
+CREATE TABLE due_counts (due TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT;
+
+CREATE TRIGGER complaints_counted_in AFTER INSERT ON complaints BEGIN
+    UPDATE view_counts SET
+        total = total + 1,
+        needs_action = needs_action + (NEW.in_scope = 1 AND NEW.status IN ('terdisposisi', 'diproses')
+            AND NEW.first_response_at IS NULL AND NEW.transfer_proposed = 0),
+        in_progress = in_progress + (NEW.status = 'diproses'),
+        done = done + (NEW.status = 'selesai'),
+        transferred = transferred + (NEW.in_scope = 0 OR NEW.transfer_proposed = 1),
+        outbox = outbox + (NEW.outbox = 1),
+        left_desk = left_desk + (NEW.in_scope = 0)
+    WHERE id = 1;
+    INSERT INTO status_counts (status, n) VALUES (NEW.status, 1)
+        ON CONFLICT (status) DO UPDATE SET n = n + 1;
+    INSERT INTO due_counts (due, n) SELECT NEW.urgency_due, 1
+        WHERE NEW.in_scope = 1 AND NEW.urgency_due IS NOT NULL
+        ON CONFLICT (due) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER complaints_counted_out AFTER DELETE ON complaints BEGIN
+    UPDATE view_counts SET
+        total = total - 1,
+        needs_action = needs_action - (OLD.in_scope = 1 AND OLD.status IN ('terdisposisi', 'diproses')
+            AND OLD.first_response_at IS NULL AND OLD.transfer_proposed = 0),
+        in_progress = in_progress - (OLD.status = 'diproses'),
+        done = done - (OLD.status = 'selesai'),
+        transferred = transferred - (OLD.in_scope = 0 OR OLD.transfer_proposed = 1),
+        outbox = outbox - (OLD.outbox = 1),
+        left_desk = left_desk - (OLD.in_scope = 0)
+    WHERE id = 1;
+    UPDATE status_counts SET n = n - 1 WHERE status = OLD.status;
+    UPDATE due_counts SET n = n - 1 WHERE due = OLD.urgency_due AND OLD.in_scope = 1;
+    DELETE FROM status_counts WHERE n = 0;
+    DELETE FROM due_counts WHERE n = 0;
+END;
+
+CREATE TRIGGER complaints_recounted AFTER UPDATE OF
+        in_scope, status, first_response_at, transfer_proposed, outbox, urgency_due ON complaints
+    WHEN OLD.in_scope IS NOT NEW.in_scope OR OLD.status IS NOT NEW.status
+      OR OLD.first_response_at IS NOT NEW.first_response_at
+      OR OLD.transfer_proposed IS NOT NEW.transfer_proposed OR OLD.outbox IS NOT NEW.outbox
+      OR OLD.urgency_due IS NOT NEW.urgency_due
+BEGIN
+    UPDATE view_counts SET
+        needs_action = needs_action
+            - (OLD.in_scope = 1 AND OLD.status IN ('terdisposisi', 'diproses')
+               AND OLD.first_response_at IS NULL AND OLD.transfer_proposed = 0)
+            + (NEW.in_scope = 1 AND NEW.status IN ('terdisposisi', 'diproses')
+               AND NEW.first_response_at IS NULL AND NEW.transfer_proposed = 0),
+        in_progress = in_progress - (OLD.status = 'diproses') + (NEW.status = 'diproses'),
+        done = done - (OLD.status = 'selesai') + (NEW.status = 'selesai'),
+        transferred = transferred - (OLD.in_scope = 0 OR OLD.transfer_proposed = 1)
+            + (NEW.in_scope = 0 OR NEW.transfer_proposed = 1),
+        outbox = outbox - (OLD.outbox = 1) + (NEW.outbox = 1),
+        left_desk = left_desk - (OLD.in_scope = 0) + (NEW.in_scope = 0)
+    WHERE id = 1;
+    UPDATE status_counts SET n = n - 1 WHERE status = OLD.status AND OLD.status IS NOT NEW.status;
+    INSERT INTO status_counts (status, n) SELECT NEW.status, 1 WHERE OLD.status IS NOT NEW.status
+        ON CONFLICT (status) DO UPDATE SET n = n + 1;
+    UPDATE due_counts SET n = n - 1 WHERE due = OLD.urgency_due AND OLD.in_scope = 1;
+    INSERT INTO due_counts (due, n) SELECT NEW.urgency_due, 1
+        WHERE NEW.in_scope = 1 AND NEW.urgency_due IS NOT NULL
+        ON CONFLICT (due) DO UPDATE SET n = n + 1;
+    -- Empty rows go, so the tables hold the same rows whatever the order of changes.
+    DELETE FROM status_counts WHERE status = OLD.status AND n = 0;
+    DELETE FROM due_counts WHERE due = OLD.urgency_due AND n = 0;
+END;
+
+-- The desk's context changed with this schema: recompute every complaint.
+DELETE FROM meta WHERE key = 'sla_fingerprint';
+"#;
+
 /// Every migration, in order. Version N is the state after the Nth.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this binary writes.
@@ -140,4 +253,4 @@ pub fn latest_version() -> usize {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: usize = 2;
+const MIGRATION_COUNT: usize = 3;

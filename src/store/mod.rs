@@ -8,6 +8,7 @@ mod complaints;
 mod derived;
 mod drafts;
 mod fsperm;
+mod inbox;
 pub mod migrations;
 mod ops;
 mod status;
@@ -18,13 +19,14 @@ pub use complaints::{
 };
 pub use derived::{refresh_derived, utc_key};
 pub use fsperm::{private_dir, private_file};
+pub use inbox::{Direction, KeyedRow, ViewQuery};
 pub use ops::{
     OpRow, delete_unexported, get_operation, insert_operation, operations_in_batch,
     operations_in_state, rebase_operation, set_op_state,
 };
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences};
 
-use crate::domain::SlaContext;
+use crate::domain::DeskContext;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::MigrationDefinitionError;
 use std::fs::File;
@@ -76,14 +78,14 @@ pub enum Access {
 /// An open cache.
 pub struct Store {
     conn: Connection,
-    ctx: SlaContext,
+    ctx: DeskContext,
     dir: PathBuf,
     _lock: Option<File>,
 }
 
 impl Store {
     /// Opens (creating if needed) the cache in `dir`.
-    pub fn open(dir: &Path, ctx: SlaContext, access: Access) -> Result<Store, StoreError> {
+    pub fn open(dir: &Path, ctx: DeskContext, access: Access) -> Result<Store, StoreError> {
         let io = |source| StoreError::Io {
             path: dir.to_owned(),
             source,
@@ -157,7 +159,7 @@ impl Store {
     }
 
     /// The SLA context the cached due dates were computed with.
-    pub fn sla(&self) -> &SlaContext {
+    pub fn sla(&self) -> &DeskContext {
         &self.ctx
     }
 

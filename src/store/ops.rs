@@ -3,7 +3,7 @@
 
 use super::derived::{refresh_derived, utc_key};
 use super::{Store, StoreError};
-use crate::domain::{BatchId, ComplaintId, OpId, OpKind, OpState, Operation, SlaContext};
+use crate::domain::{BatchId, ComplaintId, DeskContext, OpId, OpKind, OpState, Operation};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -41,7 +41,7 @@ fn now() -> String {
 /// Appends an operation to the outbox and refreshes its complaint's derived columns.
 pub fn insert_operation(
     conn: &Connection,
-    ctx: &SlaContext,
+    ctx: &DeskContext,
     op: &Operation,
 ) -> Result<(), StoreError> {
     let payload =
@@ -78,7 +78,7 @@ pub fn get_operation(conn: &Connection, op_id: &str) -> Result<Option<Operation>
 /// derived columns of its complaint.
 pub fn set_op_state(
     conn: &Connection,
-    ctx: &SlaContext,
+    ctx: &DeskContext,
     op_id: &str,
     state: OpState,
     batch_id: Option<&str>,
@@ -104,7 +104,7 @@ pub fn set_op_state(
 /// Rebases an operation on a new revision (confirming it again after a conflict).
 pub fn rebase_operation(
     conn: &Connection,
-    ctx: &SlaContext,
+    ctx: &DeskContext,
     op_id: &str,
     base_revision: u64,
 ) -> Result<(), StoreError> {
@@ -122,7 +122,7 @@ pub fn rebase_operation(
 /// Deletes a never-exported operation (undo, or discarding a conflict).
 pub fn delete_unexported(
     conn: &Connection,
-    ctx: &SlaContext,
+    ctx: &DeskContext,
     op_id: &str,
 ) -> Result<bool, StoreError> {
     let complaint: Option<String> = conn

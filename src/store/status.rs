@@ -4,7 +4,6 @@
 use super::{Store, StoreError, get_meta};
 use crate::domain::AgencyCode;
 use chrono::NaiveDate;
-use rusqlite::params;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -68,14 +67,12 @@ pub fn missing_sequences(imported: &[u64]) -> Vec<u64> {
 impl Store {
     /// The desk's state on `today`.
     pub fn status(&self, scope: &[AgencyCode], today: NaiveDate) -> Result<DeskStatus, StoreError> {
-        let scope_json =
-            serde_json::to_string(&scope.iter().map(|a| a.as_str()).collect::<Vec<_>>())
-                .unwrap_or_else(|_| "[]".into());
+        // Maintained counts (see migration 3): nothing is counted here.
         let mut counts = ComplaintCounts::default();
         {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT status, count(*) FROM complaints GROUP BY status")?;
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT status, n FROM status_counts WHERE n > 0 ORDER BY status",
+            )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let n = r.get::<_, i64>(1)? as u64;
@@ -83,15 +80,14 @@ impl Store {
                 counts.by_status.insert(r.get(0)?, n);
             }
         }
-        counts.out_of_scope = self.conn.query_row(
-            "SELECT count(*) FROM complaints WHERE agency NOT IN (SELECT value FROM json_each(?1))",
-            [&scope_json],
-            |r| r.get::<_, i64>(0),
-        )? as u64;
+        counts.out_of_scope =
+            self.conn
+                .query_row("SELECT left_desk FROM view_counts WHERE id = 1", [], |r| {
+                    r.get::<_, i64>(0)
+                })? as u64;
         let overdue = self.conn.query_row(
-            "SELECT count(*) FROM complaints WHERE urgency_due < ?2
-               AND agency IN (SELECT value FROM json_each(?1))",
-            params![scope_json, today.to_string()],
+            "SELECT ifnull(sum(n), 0) FROM due_counts WHERE due < ?1",
+            [today.to_string()],
             |r| r.get::<_, i64>(0),
         )? as u64;
         let mut by_state: BTreeMap<String, u64> = BTreeMap::new();

@@ -77,7 +77,7 @@ fn shifted(dir: &Dir<'_>, today: NaiveDate) -> Vec<(String, Vec<u8>)> {
 /// Opens a fresh cache in `dir` and imports the demo into it.
 pub fn load(dir: &Path, today: NaiveDate) -> Result<(Config, Store, Vec<ImportReport>), DemoError> {
     let cfg = config(dir)?;
-    let mut store = Store::open(&dir.join("data"), cfg.sla_context(), Access::Write)?;
+    let mut store = Store::open(&dir.join("data"), cfg.desk_context(), Access::Write)?;
     let mut reports = Vec::new();
     for (name, bytes) in batches(today) {
         reports.push(import_bytes(&mut store, &cfg, &name, bytes)?);

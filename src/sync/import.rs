@@ -453,7 +453,7 @@ struct Origin<'a> {
 #[allow(clippy::too_many_arguments)]
 fn apply_record(
     tx: &rusqlite::Transaction<'_>,
-    ctx: &crate::domain::SlaContext,
+    ctx: &crate::domain::DeskContext,
     cx: &Ctx<'_>,
     line: u64,
     record: Inbound,

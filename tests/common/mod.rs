@@ -259,7 +259,7 @@ impl Desk {
         let dir = tempfile::tempdir().expect("temporary folder");
         let cfg = Config::parse(text, &dir.path().join("config.toml")).expect("valid config");
         let data = dir.path().join("data");
-        let store = Store::open(&data, cfg.sla_context(), Access::Write).expect("open the cache");
+        let store = Store::open(&data, cfg.desk_context(), Access::Write).expect("open the cache");
         let files = dir.path().join("files");
         std::fs::create_dir_all(&files).expect("files folder");
         Desk {
