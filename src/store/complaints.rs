@@ -186,13 +186,18 @@ pub struct ComplaintRow {
     pub final_response_at: Option<DateTime<FixedOffset>>,
     pub latest_response_at: Option<DateTime<FixedOffset>>,
     pub latest_reply_at: Option<DateTime<FixedOffset>>,
+    /// The row's id in the cache (the search index refers to rows by it).
+    pub rowid: i64,
+    pub transfer_proposed: bool,
+    /// The inbox order (see the derived columns).
+    pub sort_key: String,
 }
 
 pub(super) const ROW_COLUMNS: &str = "id, revision, title, status, agency,
     in_scope, category, location,
     classification, supervisory, anonymous, confidential, disposed_at, snapshot_at,
     first_response_due, completion_due, urgency_due, pending_ops, first_response_at,
-    final_response_at, latest_response_at, latest_reply_at";
+    final_response_at, latest_response_at, latest_reply_at, rowid, transfer_proposed, sort_key";
 
 fn time(s: Option<String>) -> Option<DateTime<FixedOffset>> {
     s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
@@ -226,6 +231,9 @@ impl ComplaintRow {
             final_response_at: time(r.get(19)?),
             latest_response_at: time(r.get(20)?),
             latest_reply_at: time(r.get(21)?),
+            rowid: r.get(22)?,
+            transfer_proposed: r.get(23)?,
+            sort_key: r.get(24)?,
         })
     }
 
@@ -301,7 +309,7 @@ impl Store {
         let found = self
             .conn
             .query_row(&sql, params![id], |r| {
-                Ok((ComplaintRow::from_row(r)?, r.get::<_, String>(22)?))
+                Ok((ComplaintRow::from_row(r)?, r.get::<_, String>(25)?))
             })
             .optional()?;
         let Some((row, data)) = found else {

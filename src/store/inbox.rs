@@ -34,6 +34,34 @@ const TRANSFERRED: &str = "(in_scope = 0 OR transfer_proposed = 1)";
 const OUTBOX: &str = "outbox = 1";
 /// Due dates in scope sort as `0<date>|<id>`; these bound them by day.
 const DUE_RANGE: &str = "sort_key >= ?3 AND sort_key < ?4";
+/// Every inbox query binds the same five values (key, limit, two bounds, offset);
+/// this mentions them all so that each statement accepts the five.
+const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND (?3 IS NULL OR 1) AND (?4 IS NULL OR 1) AND (?5 IS NULL OR 1)";
+
+/// The searchable texts of a view (see [`Store::search_texts`]).
+#[derive(Clone, Debug, Default)]
+pub struct SearchTexts {
+    pub rowids: Vec<i64>,
+    pub text: String,
+    pub ends: Vec<u32>,
+}
+
+impl SearchTexts {
+    /// The text of entry `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let end = self.ends.get(i).map_or(start, |e| *e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.rowids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rowids.is_empty()
+    }
+}
 
 /// Which way a page goes from the cursor key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,9 +71,6 @@ pub enum Direction {
     /// Rows before the key (or from the end), returned in order.
     Backward,
 }
-
-/// A row with its sort key, for the next page's keyset.
-pub type KeyedRow = (String, ComplaintRow);
 
 impl ViewQuery {
     fn condition(&self) -> &'static str {
@@ -74,33 +99,119 @@ impl ViewQuery {
 }
 
 impl Store {
-    /// Up to `limit` rows of a view next to `key` (exclusive) in `dir`ection; from the
-    /// start (or the end, backwards) when `key` is `None`.
+    /// Up to `limit` rows of a view next to `key` in `dir`ection (`inclusive` takes the
+    /// key's own row too); from the start (or the end, backwards) when `key` is `None`.
     pub fn page(
         &self,
         view: &ViewQuery,
         key: Option<&str>,
         dir: Direction,
+        inclusive: bool,
         limit: usize,
-    ) -> Result<Vec<KeyedRow>, StoreError> {
-        let (cmp, order) = match dir {
-            Direction::Forward => (">", "ASC"),
-            Direction::Backward => ("<", "DESC"),
+    ) -> Result<Vec<ComplaintRow>, StoreError> {
+        let (cmp, order) = match (dir, inclusive) {
+            (Direction::Forward, false) => (">", "ASC"),
+            (Direction::Forward, true) => (">=", "ASC"),
+            (Direction::Backward, false) => ("<", "DESC"),
+            (Direction::Backward, true) => ("<=", "DESC"),
         };
         let sql = format!(
-            "SELECT {ROW_COLUMNS}, sort_key FROM complaints
-             WHERE {} AND (?1 IS NULL OR sort_key {cmp} ?1)
+            "SELECT {ROW_COLUMNS} FROM complaints
+             WHERE {} AND {ALL_PARAMS} AND (?1 IS NULL OR sort_key {cmp} ?1)
              ORDER BY sort_key {order} LIMIT ?2",
             view.condition()
         );
         let (a, b) = view.bounds();
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![key, limit as i64, a, b], |r| {
-            Ok((r.get::<_, String>(22)?, ComplaintRow::from_row(r)?))
-        })?;
-        let mut out: Vec<KeyedRow> = rows.collect::<Result<_, _>>()?;
+        let rows = stmt.query_map(params![key, limit as i64, a, b, 0], ComplaintRow::from_row)?;
+        let mut out: Vec<ComplaintRow> = rows.collect::<Result<_, _>>()?;
         if dir == Direction::Backward {
             out.reverse();
+        }
+        Ok(out)
+    }
+
+    /// Rows of a view from a position (for a jump the keyset cannot make; rare).
+    pub fn page_at(
+        &self,
+        view: &ViewQuery,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ComplaintRow>, StoreError> {
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM complaints WHERE {} AND {ALL_PARAMS}
+             ORDER BY sort_key LIMIT ?2 OFFSET ?5",
+            view.condition()
+        );
+        let (a, b) = view.bounds();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![Option::<String>::None, limit as i64, a, b, offset as i64],
+            ComplaintRow::from_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The rows with these cache ids, in the order given (missing ones skipped).
+    pub fn rows_by_rowid(&self, rowids: &[i64]) -> Result<Vec<ComplaintRow>, StoreError> {
+        let list = serde_json::to_string(rowids).unwrap_or_else(|_| "[]".into());
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM complaints
+             WHERE rowid IN (SELECT value FROM json_each(?1))"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([list], ComplaintRow::from_row)?;
+        let mut found: std::collections::HashMap<i64, ComplaintRow> =
+            std::collections::HashMap::new();
+        for r in rows {
+            let r = r?;
+            found.insert(r.rowid, r);
+        }
+        Ok(rowids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    /// The tracking IDs of a view between two sort keys (inclusive, either order).
+    pub fn ids_between(
+        &self,
+        view: &ViewQuery,
+        a: &str,
+        b: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let sql = format!(
+            "SELECT id FROM complaints WHERE {} AND {ALL_PARAMS}
+               AND sort_key >= ?1 AND sort_key <= ?5
+             ORDER BY sort_key",
+            view.condition()
+        );
+        let (x, y) = view.bounds();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![lo, 0, x, y, hi], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What the fuzzy filter searches for a view: each row's cache id and its tracking
+    /// ID, title, category and location in lower case, in the view's order. The texts
+    /// share one buffer (`ends[i]` is where text `i` ends) to keep a million of them
+    /// small.
+    pub fn search_texts(&self, view: &ViewQuery) -> Result<SearchTexts, StoreError> {
+        let sql = format!(
+            "SELECT rowid, id || ' ' || title || ' ' || ifnull(category, '') || ' ' ||
+                    ifnull(location, '')
+             FROM complaints WHERE {} AND {ALL_PARAMS}
+             ORDER BY sort_key",
+            view.condition()
+        );
+        let (a, b) = view.bounds();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![Option::<String>::None, 0, a, b, 0])?;
+        let mut out = SearchTexts::default();
+        while let Some(r) = rows.next()? {
+            out.rowids.push(r.get(0)?);
+            let text: String = r.get(1)?;
+            out.text.push_str(&text.to_lowercase());
+            out.ends
+                .push(u32::try_from(out.text.len()).unwrap_or(u32::MAX));
         }
         Ok(out)
     }
@@ -108,13 +219,12 @@ impl Store {
     /// Every tracking ID of a view (for marking the whole view).
     pub fn view_ids(&self, view: &ViewQuery) -> Result<Vec<String>, StoreError> {
         let sql = format!(
-            "SELECT id FROM complaints WHERE {} ORDER BY sort_key",
+            "SELECT id FROM complaints WHERE {} AND {ALL_PARAMS} ORDER BY sort_key",
             view.condition()
         );
         let (a, b) = view.bounds();
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        // ?1 and ?2 are unused here; bind them so the numbering matches `page`.
-        let rows = stmt.query_map(params![Option::<String>::None, 0, a, b], |r| r.get(0))?;
+        let rows = stmt.query_map(params![Option::<String>::None, 0, a, b, 0], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

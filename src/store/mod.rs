@@ -19,7 +19,7 @@ pub use complaints::{
 };
 pub use derived::{refresh_derived, utc_key};
 pub use fsperm::{private_dir, private_file};
-pub use inbox::{Direction, KeyedRow, ViewQuery};
+pub use inbox::{Direction, SearchTexts, ViewQuery};
 pub use ops::{
     OpRow, delete_unexported, get_operation, insert_operation, operations_in_batch,
     operations_in_state, rebase_operation, set_op_state,
