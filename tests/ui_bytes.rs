@@ -15,12 +15,11 @@ use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use serde_json::json;
-use sigap::app::{Action, App, Command, Effect, FillData, InboxRow, Keymap, Loaded, update};
-use sigap::domain::OpState;
-use sigap::store::ListFilter;
+use sigap::app::{Action, App, Command, Effect, Keymap, update};
+use sigap::runtime::Executor;
 use sigap::ui::{self, Theme};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -106,7 +105,9 @@ fn hostile_batch() -> Vec<u8> {
 // ---------------------------------------------------------------------------------------
 
 struct Harness {
-    desk: Desk,
+    exec: Executor,
+    /// Keeps the cache's folder alive.
+    _dir: tempfile::TempDir,
     app: App,
 }
 
@@ -125,92 +126,36 @@ impl Harness {
         );
         app.calendar = desk.cfg.calendar();
         app.tz = desk.cfg.timezone;
-        let mut h = Harness { desk, app };
+        let Desk {
+            store, cfg, dir, ..
+        } = desk;
+        let mut h = Harness {
+            exec: Executor::inline(cfg, store, Some(Desk::today())),
+            _dir: dir,
+            app,
+        };
         h.feed(Action::Resize(W, H));
-        let loaded = h.load();
-        h.feed(Action::Loaded(Box::new(loaded)));
+        for a in h.run(Effect::Reload) {
+            h.feed(a);
+        }
         h.cmd(Command::View8);
         h
     }
 
-    /// `Runtime::load`, with the wall-clock import time blanked.
-    fn load(&self) -> Loaded {
-        let today = Desk::today();
-        let store = &self.desk.store;
-        let rows = store.list(&ListFilter::default()).expect("list");
-        let mut ops: HashMap<String, Vec<(String, OpState)>> = HashMap::new();
-        for (c, kind, state) in store.open_operation_states().expect("operation states") {
-            if let Some(s) = OpState::parse(&state) {
-                ops.entry(c).or_default().push((kind, s));
-            }
-        }
-        let ctx = store.sla().clone();
-        let rows: Vec<InboxRow> = rows
-            .iter()
-            .map(|r| {
-                InboxRow::new(
-                    r,
-                    ops.get(r.id.as_str()).map_or(&[][..], Vec::as_slice),
-                    &ctx,
-                    today,
-                )
-            })
-            .collect();
-        let mut status = store.status(&self.desk.cfg.agency, today).expect("status");
-        status.last_import = None;
-        Loaded {
-            rows,
-            status,
-            oldest_pending: None,
-            drafts: 0,
-        }
-    }
-
-    /// `Runtime::try_run` for the effects that only read.
+    /// Runs an effect as the runtime does, with the wall-clock import time blanked.
     fn run(&mut self, effect: Effect) -> Vec<Action> {
-        let store = &self.desk.store;
-        match effect {
-            Effect::Reload => vec![Action::Loaded(Box::new(self.load()))],
-            Effect::LoadDetail(id) => {
-                let d = store
-                    .complaint(id.as_str())
-                    .expect("complaint")
-                    .expect("known complaint");
-                let clocks = store.sla().clocks(&d.row.facts(store.sla()));
-                vec![Action::DetailLoaded(Box::new(d), clocks)]
-            }
-            Effect::LoadAgencies => {
-                vec![Action::AgenciesLoaded(store.agencies().expect("agencies"))]
-            }
-            Effect::LoadHistory(ids) => {
-                let h = ids
-                    .into_iter()
-                    .map(|id| {
-                        let prev = store.previous_agencies(id.as_str()).expect("history");
-                        (id, prev)
-                    })
-                    .collect();
-                vec![Action::HistoryLoaded(h)]
-            }
-            Effect::PrepareRespond(ids) => {
-                let agencies = store.agencies().expect("agencies");
-                let mut fills = Vec::new();
-                for id in &ids {
-                    if let Some(d) = store.complaint(id.as_str()).expect("complaint") {
-                        let agency_name = agencies
-                            .iter()
-                            .find(|a| a.code == d.complaint.agency)
-                            .map_or_else(|| d.complaint.agency.to_string(), |a| a.name.clone());
-                        fills.push(FillData {
-                            complaint: d.complaint,
-                            agency_name,
-                        });
-                    }
+        let (tx, _rx) = std::sync::mpsc::channel();
+        self.exec
+            .run(effect, &tx)
+            .into_iter()
+            .map(|a| match a {
+                Action::Loaded(mut l) => {
+                    l.status.last_import = None;
+                    Action::Loaded(l)
                 }
-                vec![Action::RespondReady { fills, draft: None }]
-            }
-            other => panic!("unexpected effect {other:?}"),
-        }
+                other => other,
+            })
+            .collect()
     }
 
     fn feed(&mut self, action: Action) {
@@ -226,16 +171,14 @@ impl Harness {
     }
 
     fn goto(&mut self, id: &str) {
-        let pos = self
-            .app
-            .visible
-            .iter()
-            .position(|&i| self.app.rows[i].id.as_str() == id)
-            .expect("the complaint is in the view");
         self.cmd(Command::First);
-        for _ in 0..pos {
+        for _ in 0..self.app.total {
+            if self.app.current().is_some_and(|r| r.id.as_str() == id) {
+                return;
+            }
             self.cmd(Command::Down);
         }
+        panic!("{id} is not in the view");
     }
 }
 

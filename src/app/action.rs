@@ -147,8 +147,21 @@ pub enum Action {
     Input(Input),
     /// The screen's size changed (width, height).
     Resize(u16, u16),
-    /// The inbox rows and the desk status, (re)loaded.
+    /// The view counts and the desk status, (re)loaded.
     Loaded(Box<crate::app::inbox::Loaded>),
+    /// The rows of a window.
+    WindowLoaded {
+        generation: u64,
+        place: crate::app::inbox::Place,
+        rows: Vec<crate::app::inbox::InboxRow>,
+    },
+    /// What the fuzzy filter found (cache ids, best first).
+    Filtered {
+        generation: u64,
+        rows: std::sync::Arc<Vec<i64>>,
+    },
+    /// These complaints are now marked.
+    Marked(Vec<ComplaintId>),
     /// The detail of a complaint with its clocks.
     DetailLoaded(Box<ComplaintDetail>, Clocks),
     /// What the respond pane needs, and a saved draft if any.

@@ -1,9 +1,10 @@
-//! The inbox's data: one row per cached complaint with what the table shows, the saved
-//! views of `spec/ui.md` and their counts. Built by the runtime from the store; read by
-//! `update` and the panes.
+//! The inbox's data: the saved views of `spec/ui.md`, the rows of the window around
+//! the cursor (the desk never holds a whole view: a view may have a million rows), and
+//! how the window is asked for. Built by the runtime from the store; read by `update`
+//! and the panes.
 
 use crate::domain::{AgencyCode, ClockState, ComplaintId, DeskContext, OpState, Status};
-use crate::store::{ComplaintRow, DeskStatus};
+use crate::store::{ComplaintRow, DeskStatus, ViewQuery};
 use chrono::NaiveDate;
 
 /// The saved views, in tab order (keys 1 to 8).
@@ -98,18 +99,15 @@ pub struct InboxRow {
     pub rejected: bool,
     pub transfer_proposed: bool,
     pub first_response_met: bool,
-    /// Lower-cased text the fuzzy filter matches against.
-    pub haystack: String,
+    /// The row's place in the inbox order (its keyset key).
+    pub sort_key: String,
+    /// The row's cache id.
+    pub rowid: i64,
 }
 
 impl InboxRow {
     /// Builds a row from the store's row, its operation states and the clocks.
-    pub fn new(
-        r: &ComplaintRow,
-        ops: &[(String, OpState)],
-        ctx: &DeskContext,
-        today: NaiveDate,
-    ) -> InboxRow {
+    pub fn new(r: &ComplaintRow, ops: &[OpState], ctx: &DeskContext, today: NaiveDate) -> InboxRow {
         let clocks = ctx.clocks(&r.facts(ctx));
         let running = clocks
             .first_response
@@ -124,14 +122,10 @@ impl InboxRow {
             Some(_) => Urgency::Fine,
             None => Urgency::None,
         };
-        let conflict = ops.iter().any(|(_, s)| *s == OpState::Conflict);
-        let rejected = ops.iter().any(|(_, s)| *s == OpState::Rejected);
-        let transfer_proposed = ops.iter().any(|(k, s)| {
-            k == "transfer" && matches!(s, OpState::Pending | OpState::Exported | OpState::Accepted)
-        });
+        let conflict = ops.contains(&OpState::Conflict);
+        let rejected = ops.contains(&OpState::Rejected);
         let category = r.category.clone().unwrap_or_default();
         let location = r.location.clone().unwrap_or_default();
-        let haystack = format!("{} {} {} {}", r.id, r.title, category, location).to_lowercase();
         InboxRow {
             id: r.id.clone(),
             title: r.title.clone(),
@@ -148,9 +142,10 @@ impl InboxRow {
             pending: r.pending_operations,
             conflict,
             rejected,
-            transfer_proposed,
+            transfer_proposed: r.transfer_proposed,
             first_response_met: r.first_response_at.is_some(),
-            haystack,
+            sort_key: r.sort_key.clone(),
+            rowid: r.rowid,
         }
     }
 
@@ -174,13 +169,67 @@ impl InboxRow {
     }
 }
 
-/// What a reload brings: every row (most urgent first) and the desk status.
+/// What a reload brings: the view counts and the desk status.
 #[derive(Clone, Debug)]
 pub struct Loaded {
-    pub rows: Vec<InboxRow>,
+    /// How many complaints each view holds, in tab order.
+    pub counts: [usize; 8],
     pub status: DeskStatus,
     /// When the oldest pending operation was queued (RFC 3339), if any.
     pub oldest_pending: Option<String>,
     /// How many response drafts are saved.
     pub drafts: usize,
+}
+
+/// The rows held around the cursor: `rows[0]` is at position `start` of the list.
+#[derive(Clone, Debug, Default)]
+pub struct Window {
+    pub start: usize,
+    pub rows: Vec<InboxRow>,
+}
+
+impl Window {
+    /// Whether a list position is held.
+    pub fn holds(&self, at: usize) -> bool {
+        at >= self.start && at < self.start + self.rows.len()
+    }
+
+    /// The row at a list position.
+    pub fn get(&self, at: usize) -> Option<&InboxRow> {
+        at.checked_sub(self.start).and_then(|i| self.rows.get(i))
+    }
+}
+
+/// The list the inbox shows: a saved view, or what the fuzzy filter found in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListRef {
+    View(ViewQuery),
+    /// These cache ids, best match first.
+    Rows(std::sync::Arc<Vec<i64>>),
+}
+
+/// Where a window starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum From {
+    /// The first rows.
+    Start,
+    /// The last rows.
+    End,
+    /// The rows after a key.
+    After(String),
+    /// The rows before a key.
+    Before(String),
+    /// The rows from a key on (a reload keeps the window where it was).
+    AtOrAfter(String),
+    /// The rows from a position (a jump the keys cannot make).
+    Offset(usize),
+}
+
+/// Where the loaded rows sit in the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The first row is at this position.
+    StartsAt(usize),
+    /// The last row is just before this position.
+    EndsAt(usize),
 }

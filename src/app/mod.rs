@@ -10,7 +10,7 @@ pub mod keymap;
 mod update;
 
 pub use action::{Action, BatchFile, Command, FillData};
-pub use inbox::{InboxRow, Loaded, Urgency, View};
+pub use inbox::{From, InboxRow, ListRef, Loaded, Place, Urgency, View, Window};
 pub use keymap::Keymap;
 pub use update::update;
 
@@ -18,7 +18,7 @@ use crate::domain::{Agency, AgencyCode, Clocks, ComplaintId, Stage, WorkCalendar
 use crate::store::{ComplaintDetail, DeskStatus};
 use crate::sync::OpRequest;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
-use filter::Filter;
+use filter::FilterInput;
 use forms::Form;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -26,8 +26,31 @@ use std::path::PathBuf;
 /// I/O the runtime runs for `update`; results come back as actions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Reload the inbox rows and the desk status.
+    /// Reload the view counts and the desk status (the window follows).
     Reload,
+    /// Load the rows of a window of the list.
+    LoadWindow {
+        list: ListRef,
+        from: From,
+        place: Place,
+        limit: usize,
+        generation: u64,
+    },
+    /// Run the fuzzy filter over a view (off the UI thread; a newer query cancels it).
+    /// Without a query, only load the view's texts so the first keystroke is quick.
+    Filter {
+        view: crate::store::ViewQuery,
+        query: Option<String>,
+        generation: u64,
+    },
+    /// Mark every row of the list.
+    MarkAll(ListRef),
+    /// Mark the rows of a view between two keys.
+    MarkRange {
+        view: crate::store::ViewQuery,
+        from: String,
+        to: String,
+    },
     /// Load one complaint's detail.
     LoadDetail(ComplaintId),
     /// Load the agency directory.
@@ -144,19 +167,29 @@ pub struct App {
     pub officer: String,
     pub keymap: Keymap,
     pub templates: BTreeMap<String, String>,
-    pub rows: Vec<InboxRow>,
+    /// How many complaints each view holds (maintained by the store).
     pub counts: [usize; 8],
     pub view: View,
-    /// Indices into `rows` shown now (view, then filter).
-    pub visible: Vec<usize>,
+    /// The rows around the cursor.
+    pub window: Window,
+    /// How many rows the current list has.
+    pub total: usize,
+    /// What the fuzzy filter found (cache ids, best first), when a filter is in force.
+    pub found: Option<std::sync::Arc<Vec<i64>>>,
+    /// Numbers window requests, so a late answer to an older one is ignored.
+    pub generation: u64,
+    /// Numbers filter requests likewise.
+    pub filter_generation: u64,
+    /// The cursor's position in the list.
     pub cursor: usize,
     pub scroll: usize,
     /// Table rows that fit on screen (from the last resize).
     pub page: usize,
     pub marks: BTreeSet<ComplaintId>,
-    /// Where a `V` range started (an index into `visible`); set by the first `V`.
-    pub anchor: Option<usize>,
-    pub filter: Filter,
+    /// Where a `V` range started: its position and its row's sort key (for the fuzzy
+    /// filter's list, its tracking ID); set by the first `V`.
+    pub anchor: Option<(usize, String, ComplaintId)>,
+    pub filter: FilterInput,
     pub focus: Focus,
     pub detail: Option<Detail>,
     pub form: Option<Form>,
@@ -195,16 +228,19 @@ impl App {
             officer,
             keymap,
             templates,
-            rows: Vec::new(),
             counts: [0; 8],
             view: View::NeedsAction,
-            visible: Vec::new(),
+            window: Window::default(),
+            total: 0,
+            found: None,
+            generation: 0,
+            filter_generation: 0,
             cursor: 0,
             scroll: 0,
             page: 10,
             marks: BTreeSet::new(),
             anchor: None,
-            filter: Filter::default(),
+            filter: FilterInput::default(),
             focus: Focus::Inbox,
             detail: None,
             form: None,
@@ -227,11 +263,9 @@ impl App {
         if self.en { en } else { id }
     }
 
-    /// The row under the cursor.
+    /// The row under the cursor (when its window is loaded).
     pub fn current(&self) -> Option<&InboxRow> {
-        self.visible
-            .get(self.cursor)
-            .and_then(|&i| self.rows.get(i))
+        self.window.get(self.cursor)
     }
 
     /// What an action applies to: the marked rows, else the current one.
@@ -250,15 +284,11 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// How many of the given complaints are not in the visible list.
+    /// How many of the given complaints are not the row under the cursor (for a single
+    /// target: whether the officer might not see what will be touched).
     pub fn hidden(&self, ids: &[ComplaintId]) -> usize {
-        let shown: BTreeSet<&ComplaintId> = self
-            .visible
-            .iter()
-            .filter_map(|&i| self.rows.get(i))
-            .map(|r| &r.id)
-            .collect();
-        ids.iter().filter(|id| !shown.contains(id)).count()
+        let here = self.current().map(|r| &r.id);
+        ids.iter().filter(|id| Some(*id) != here).count()
     }
 
     /// How the focused pane takes keys.
@@ -277,23 +307,114 @@ impl App {
         }
     }
 
-    /// Recomputes the visible rows after the rows, the view or the filter changed,
-    /// keeping the cursor on the same complaint when it is still there.
-    pub fn refresh_visible(&mut self) {
-        let keep = self.current().map(|r| r.id.clone());
-        let base: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| self.rows[i].in_view(self.view))
-            .collect();
-        self.visible = self.filter.apply(&self.rows, &base);
-        // A range start is a position in the old list: it means nothing in the new one.
-        self.anchor = None;
-        // The same complaint if it is still there, else the same position.
-        let at = self.cursor;
-        self.cursor = keep
-            .and_then(|id| self.visible.iter().position(|&i| self.rows[i].id == id))
-            .unwrap_or(at)
-            .min(self.visible.len().saturating_sub(1));
-        self.clamp_scroll();
+    /// The store's query for a saved view, on today's date.
+    pub fn view_query(&self, view: View) -> crate::store::ViewQuery {
+        use crate::store::ViewQuery as Q;
+        match view {
+            View::NeedsAction => Q::NeedsAction,
+            // Due today or by the next working day (*sisa 1 HK*).
+            View::DueSoon => {
+                Q::DueBetween(self.today, self.calendar.add_working_days(self.today, 1))
+            }
+            View::Late => Q::DueBefore(self.today),
+            View::InProgress => Q::Status("diproses".into()),
+            View::Done => Q::Status("selesai".into()),
+            View::Transferred => Q::Transferred,
+            View::Outbox => Q::Outbox,
+            View::All => Q::All,
+        }
+    }
+
+    /// The list shown now.
+    pub fn list(&self) -> ListRef {
+        match &self.found {
+            Some(rows) => ListRef::Rows(rows.clone()),
+            None => ListRef::View(self.view_query(self.view)),
+        }
+    }
+
+    /// How many rows a window holds: a few screens.
+    pub fn window_size(&self) -> usize {
+        (self.page.max(1) * 3).max(60)
+    }
+
+    /// The window to load so that the cursor's row is held, if it is not.
+    pub fn window_effect(&mut self) -> Option<Effect> {
+        if self.total == 0 {
+            self.window = Window::default();
+            return None;
+        }
+        self.cursor = self.cursor.min(self.total - 1);
+        if self.window.holds(self.cursor) {
+            return None;
+        }
+        let w = self.window_size();
+        let list = self.list();
+        let (from, place) = match &list {
+            ListRef::Rows(_) => {
+                let start = self.cursor - self.cursor % w;
+                (From::Offset(start), Place::StartsAt(start))
+            }
+            ListRef::View(_) => {
+                let end = self.window.start + self.window.rows.len();
+                let first = self.window.rows.first().map(|r| r.sort_key.clone());
+                let last = self.window.rows.last().map(|r| r.sort_key.clone());
+                if self.cursor < w {
+                    (From::Start, Place::StartsAt(0))
+                } else if self.cursor + w >= self.total {
+                    (From::End, Place::EndsAt(self.total))
+                } else if let Some(k) = last.filter(|_| self.cursor >= end && self.cursor < end + w)
+                {
+                    (From::After(k), Place::StartsAt(end))
+                } else if let Some(k) = first.filter(|_| {
+                    self.cursor < self.window.start && self.cursor + w >= self.window.start
+                }) {
+                    (From::Before(k), Place::EndsAt(self.window.start))
+                } else {
+                    let start = self.cursor.saturating_sub(w / 2);
+                    (From::Offset(start), Place::StartsAt(start))
+                }
+            }
+        };
+        self.generation += 1;
+        Some(Effect::LoadWindow {
+            list,
+            from,
+            place,
+            limit: w,
+            generation: self.generation,
+        })
+    }
+
+    /// Loads the window again where it is (after the list changed), or from the start.
+    pub fn reload_window(&mut self) -> Option<Effect> {
+        if self.total == 0 {
+            self.window = Window::default();
+            self.cursor = 0;
+            self.scroll = 0;
+            return None;
+        }
+        self.cursor = self.cursor.min(self.total - 1);
+        self.generation += 1;
+        let list = self.list();
+        let (from, place) = match (&list, self.window.rows.first()) {
+            (ListRef::View(_), Some(first)) => (
+                From::AtOrAfter(first.sort_key.clone()),
+                Place::StartsAt(self.window.start),
+            ),
+            (ListRef::Rows(_), Some(_)) => (
+                From::Offset(self.window.start),
+                Place::StartsAt(self.window.start),
+            ),
+            (_, None) => (From::Start, Place::StartsAt(0)),
+        };
+        Some(Effect::LoadWindow {
+            list,
+            from,
+            place,
+            limit: self.window_size(),
+            generation: self.generation,
+        })
     }
 
     /// Keeps the cursor on screen.
@@ -304,20 +425,24 @@ impl App {
         } else if self.cursor >= self.scroll + page {
             self.scroll = self.cursor + 1 - page;
         }
-        let max_scroll = self.visible.len().saturating_sub(page);
+        let max_scroll = self.total.saturating_sub(page);
         self.scroll = self.scroll.min(max_scroll);
     }
 
-    /// Replaces the rows (after a reload) and recounts the views.
-    pub fn set_rows(&mut self, rows: Vec<InboxRow>) {
-        self.rows = rows;
-        for (n, view) in self.counts.iter_mut().zip(View::ALL) {
-            *n = self.rows.iter().filter(|r| r.in_view(view)).count();
+    /// The list changed (view, filter or a reload): count it and load its window.
+    pub fn list_changed(&mut self, keep_place: bool) -> Vec<Effect> {
+        self.anchor = None;
+        self.total = match &self.found {
+            Some(rows) => rows.len(),
+            None => self.counts[self.view.index()],
+        };
+        if !keep_place {
+            self.cursor = 0;
+            self.scroll = 0;
+            self.window = Window::default();
         }
-        let ids: BTreeSet<&ComplaintId> = self.rows.iter().map(|r| &r.id).collect();
-        self.marks.retain(|m| ids.contains(m));
-        self.filter.invalidate();
-        self.refresh_visible();
+        self.clamp_scroll();
+        self.reload_window().into_iter().collect()
     }
 
     /// Shows a message in the status bar.

@@ -4,7 +4,7 @@
 
 use super::action::{Action, Command};
 use super::forms::{Form, HoldForm, RespondForm, STAGES, TransferForm};
-use super::{App, Confirm, Detail, Effect, Focus, Help, ImportPane, OnYes, View};
+use super::{App, Confirm, Detail, Effect, Focus, Help, ImportPane, OnYes, Place, View, Window};
 use crate::domain::template::all_templates;
 use ratatui_textarea::{Input, Key as TKey};
 
@@ -23,19 +23,68 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             // Tabs, table header, status bar and borders take six lines.
             app.page = usize::from(h.saturating_sub(6)).max(1);
             app.clamp_scroll();
-            Vec::new()
+            app.window_effect().into_iter().collect()
         }
         Action::Loaded(l) => {
             let l = *l;
+            app.counts = l.counts;
             app.status = Some(l.status);
             app.oldest_pending = l.oldest_pending;
             app.drafts = l.drafts;
-            app.set_rows(l.rows);
+            // The list may have changed: refilter, or reload the window where it is.
+            let mut fx = match app.found {
+                Some(_) => filter_effect(app),
+                None => app.list_changed(true),
+            };
             // Keep the open detail current.
-            match &app.detail {
-                Some(d) => vec![Effect::LoadDetail(d.data.row.id.clone())],
-                None => Vec::new(),
+            if let Some(d) = &app.detail {
+                fx.push(Effect::LoadDetail(d.data.row.id.clone()));
             }
+            fx
+        }
+        Action::WindowLoaded {
+            generation,
+            place,
+            rows,
+        } => {
+            if generation == app.generation {
+                let start = match place {
+                    Place::StartsAt(s) => s,
+                    Place::EndsAt(e) => e.saturating_sub(rows.len()),
+                };
+                app.window = Window { start, rows };
+                // The list may be shorter than counted (it changed meanwhile).
+                let held = app.window.start + app.window.rows.len();
+                if app.window.rows.len() < app.window_size()
+                    && held < app.total
+                    && place != Place::EndsAt(app.total)
+                {
+                    app.total = held.max(app.window.start);
+                }
+                app.cursor = app.cursor.min(app.total.saturating_sub(1));
+                app.clamp_scroll();
+            }
+            Vec::new()
+        }
+        Action::Filtered { generation, rows } => {
+            if generation != app.filter_generation || !app.filter.active() {
+                return Vec::new();
+            }
+            app.found = Some(rows);
+            app.cursor = 0;
+            app.scroll = 0;
+            app.window = Window::default();
+            app.list_changed(false)
+        }
+        Action::Marked(ids) => {
+            let before = app.marks.len();
+            app.marks.extend(ids);
+            let n = app.marks.len() - before;
+            app.say(format!(
+                "{n} {}",
+                app.t("laporan ditandai", "complaints marked")
+            ));
+            Vec::new()
         }
         Action::DetailLoaded(d, clocks) => {
             let scroll = match &app.detail {
@@ -331,11 +380,18 @@ pub(super) fn common(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
                 app.fail(app.t("Tidak ada laporan terpilih", "No complaint selected"));
                 return Some(Vec::new());
             }
+            // Rows on screen that left the desk (the store refuses any others too).
             let out_of_scope = app
+                .window
                 .rows
                 .iter()
                 .filter(|r| targets.contains(&r.id) && !r.in_scope)
-                .count();
+                .count()
+                + app
+                    .detail
+                    .as_ref()
+                    .filter(|d| targets.contains(&d.data.row.id) && !d.data.row.in_scope)
+                    .map_or(0, |_| 1);
             if out_of_scope > 0 {
                 app.fail(app.t(
                     "Laporan yang sudah dialihkan keluar hanya bisa dibaca",
@@ -419,25 +475,40 @@ pub(super) fn common(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
 }
 
 fn set_view_opt(app: &mut App, v: Option<View>) -> Vec<Effect> {
-    if let Some(v) = v {
-        set_view(app, v);
+    match v {
+        Some(v) => set_view(app, v),
+        None => Vec::new(),
     }
-    Vec::new()
 }
 
-fn set_view(app: &mut App, v: View) {
+fn set_view(app: &mut App, v: View) -> Vec<Effect> {
     if app.focus == Focus::Detail {
         app.detail = None;
         app.focus = Focus::Inbox;
     }
     app.view = v;
-    app.anchor = None;
-    app.filter.invalidate();
-    app.cursor = 0;
-    app.scroll = 0;
-    app.refresh_visible();
-    app.cursor = 0;
-    app.clamp_scroll();
+    // The filter belongs to the view it was typed in.
+    app.filter.clear();
+    app.found = None;
+    app.list_changed(false)
+}
+
+/// Runs the filter for the current query (or drops it when the query is empty).
+pub(super) fn filter_effect(app: &mut App) -> Vec<Effect> {
+    if !app.filter.active() {
+        let had = app.found.take().is_some();
+        return if had {
+            app.list_changed(false)
+        } else {
+            Vec::new()
+        };
+    }
+    app.filter_generation += 1;
+    vec![Effect::Filter {
+        view: app.view_query(app.view),
+        query: Some(app.filter.query.trim().to_lowercase()),
+        generation: app.filter_generation,
+    }]
 }
 
 fn inbox(app: &mut App, cmd: Command) -> Vec<Effect> {
@@ -455,7 +526,7 @@ fn inbox(app: &mut App, cmd: Command) -> Vec<Effect> {
     if let Some(fx) = common(app, cmd) {
         return fx;
     }
-    let len = app.visible.len();
+    let len = app.total;
     let page = app.page.max(1);
     match cmd {
         Command::Down => app.cursor = (app.cursor + 1).min(len.saturating_sub(1)),
@@ -471,7 +542,16 @@ fn inbox(app: &mut App, cmd: Command) -> Vec<Effect> {
                 return vec![Effect::LoadDetail(id)];
             }
         }
-        Command::Filter => app.filter.editing = true,
+        Command::Filter => {
+            app.filter.editing = true;
+            // Start loading the view's texts now: the first keystroke then finds them.
+            app.filter_generation += 1;
+            return vec![Effect::Filter {
+                view: app.view_query(app.view),
+                query: None,
+                generation: app.filter_generation,
+            }];
+        }
         Command::Mark => {
             if let Some(id) = app.current().map(|r| r.id.clone()) {
                 if !app.marks.remove(&id) {
@@ -480,43 +560,40 @@ fn inbox(app: &mut App, cmd: Command) -> Vec<Effect> {
                 app.cursor = (app.cursor + 1).min(len.saturating_sub(1));
             }
         }
-        Command::MarkRange => match app.anchor.filter(|&a| a < len) {
-            Some(a) => {
-                let (lo, hi) = (a.min(app.cursor), a.max(app.cursor));
-                let before = app.marks.len();
-                for &i in app.visible.get(lo..=hi).unwrap_or_default() {
-                    app.marks.insert(app.rows[i].id.clone());
+        Command::MarkRange => {
+            let here = app.current().map(|r| (r.sort_key.clone(), r.id.clone()));
+            match (app.anchor.take(), here) {
+                (Some((a, key, _)), Some((here_key, _))) => {
+                    let (lo, hi) = (a.min(app.cursor), a.max(app.cursor));
+                    let fx = match app.list() {
+                        crate::app::ListRef::View(view) => Effect::MarkRange {
+                            view,
+                            from: key,
+                            to: here_key,
+                        },
+                        crate::app::ListRef::Rows(rows) => {
+                            let part = rows.get(lo..=hi).unwrap_or_default().to_vec();
+                            Effect::MarkAll(crate::app::ListRef::Rows(std::sync::Arc::new(part)))
+                        }
+                    };
+                    app.clamp_scroll();
+                    return vec![fx];
                 }
-                app.anchor = None;
-                let n = app.marks.len() - before;
-                app.say(format!(
-                    "{n} {}",
-                    app.t("laporan ditandai", "complaints marked")
-                ));
+                (None, Some((key, id))) => {
+                    app.anchor = Some((app.cursor, key, id));
+                    app.say(app.t(
+                        "Awal rentang ditandai; pindah lalu tekan V lagi",
+                        "Range start set; move, then press V again",
+                    ));
+                }
+                _ => {}
             }
-            None if len == 0 => {}
-            None => {
-                app.anchor = Some(app.cursor);
-                app.say(app.t(
-                    "Awal rentang ditandai; pindah lalu tekan V lagi",
-                    "Range start set; move, then press V again",
-                ));
-            }
-        },
-        Command::MarkAll => {
-            for &i in &app.visible {
-                app.marks.insert(app.rows[i].id.clone());
-            }
-            let n = app.marks.len();
-            app.say(format!(
-                "{n} {}",
-                app.t("laporan ditandai", "complaints marked")
-            ));
         }
+        Command::MarkAll if len > 0 => return vec![Effect::MarkAll(app.list())],
         Command::Clear => {
             if app.filter.active() || app.filter.editing {
                 app.filter.clear();
-                app.refresh_visible();
+                return filter_effect(app);
             } else if !app.marks.is_empty() || app.anchor.is_some() {
                 app.marks.clear();
                 app.anchor = None;
@@ -549,7 +626,7 @@ fn inbox(app: &mut App, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     app.clamp_scroll();
-    Vec::new()
+    app.window_effect().into_iter().collect()
 }
 
 /// Turns a text-field key into the textarea's input.

@@ -53,13 +53,16 @@ impl Store {
         )?)
     }
 
-    /// Every operation's (complaint, kind, state) except accepted ones, for the
-    /// inbox's markers and views.
-    pub fn open_operation_states(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+    /// The rejected and conflicting operations' (complaint, state) of these complaints,
+    /// for the inbox's markers.
+    pub fn flagged_operations(&self, ids: &[&str]) -> Result<Vec<(String, String)>, StoreError> {
+        let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
         let mut stmt = self.conn.prepare_cached(
-            "SELECT complaint_id, kind, state FROM operations WHERE state <> 'superseded'",
+            "SELECT complaint_id, state FROM operations
+             WHERE complaint_id IN (SELECT value FROM json_each(?1))
+               AND state IN ('rejected', 'conflict')",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map([list], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }

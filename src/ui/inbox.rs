@@ -10,15 +10,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let position = if app.total > 0 {
+        format!(" {}/{}", app.cursor + 1, app.total)
+    } else {
+        String::new()
+    };
     let title = if app.filter.active() || app.filter.editing {
         format!(
-            " {} / {}{} ",
+            " {} / {}{}{position} ",
             app.view.title(app.en),
             text::line(&app.filter.query),
             if app.filter.editing { "▏" } else { "" }
         )
     } else {
-        format!(" {} ", app.view.title(app.en))
+        format!(" {}{position} ", app.view.title(app.en))
     };
     let marks = if app.marks.is_empty() {
         String::new()
@@ -28,8 +33,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
         .title_bottom(Line::styled(marks, theme.marked()));
-    if app.visible.is_empty() {
-        let msg = if app.rows.is_empty() {
+    if app.total == 0 {
+        let msg = if app.counts[crate::app::View::All.index()] == 0 {
             app.t(
                 "Belum ada laporan. Tekan i untuk mengimpor berkas dari registri.",
                 "No complaints yet. Press i to import batch files from the registry.",
@@ -44,12 +49,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let wide = area.width >= 120;
-    let start = app.scroll.min(app.visible.len());
-    let end = (start + usize::from(area.height.saturating_sub(3)).max(1)).min(app.visible.len());
-    let rows: Vec<Row<'_>> = app.visible[start..end]
-        .iter()
-        .filter_map(|&i| app.rows.get(i))
+    let start = app.scroll.min(app.total);
+    let end = (start + usize::from(area.height.saturating_sub(3)).max(1)).min(app.total);
+    // Only the rows on screen are built; a row whose window is still loading shows "…".
+    let rows: Vec<Row<'_>> = (start..end)
+        .map(|at| app.window.get(at))
         .map(|r| {
+            let Some(r) = r else {
+                return Row::new(vec![Cell::from(""), Cell::from("…")]);
+            };
             let mark = if app.marks.contains(&r.id) {
                 "●"
             } else {

@@ -18,10 +18,8 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
                 }
                 _ => return Vec::new(),
             }
-            app.refresh_visible();
-            // The best match is on top: start there.
-            app.cursor = 0;
-            app.scroll = 0;
+            // The matching runs off the UI thread; its answer starts at the best match.
+            return super::filter_effect(app);
         }
         Focus::Help => {
             if let Some(help) = &mut app.help {

@@ -1,15 +1,25 @@
-//! `update` driven directly: state in, action, state and effects out.
+//! `update` driven directly: state in, action, state and effects out. The store's side
+//! of the inbox (counts, windows, the filter, marking a view) is answered by a small
+//! in-memory stand-in, so these tests need no cache.
 
 use super::update;
 use crate::app::forms::Form;
-use crate::app::inbox::{InboxRow, Loaded, Urgency, View};
+use crate::app::inbox::{From, InboxRow, ListRef, Loaded, Urgency, View};
 use crate::app::{Action, App, BatchFile, Command, Effect, FillData, Focus, Keymap, OnYes};
 use crate::domain::{
     Agency, AgencyCode, AgencyLevel, ClockState, Complaint, ComplaintId, OpKind, Stage, Status,
 };
-use crate::store::{DeskStatus, OutboundSummary};
+use crate::store::{DeskStatus, OutboundSummary, ViewQuery};
+use fuzzy_matcher::FuzzyMatcher;
 use ratatui_textarea::{Input, Key};
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
+
+thread_local! {
+    /// The complaints the stand-in store holds, in inbox order.
+    static ROWS: RefCell<Vec<InboxRow>> = const { RefCell::new(Vec::new()) };
+}
 
 fn row(id: &str, title: &str, status: Status, urgency: Urgency) -> InboxRow {
     InboxRow {
@@ -30,7 +40,8 @@ fn row(id: &str, title: &str, status: Status, urgency: Urgency) -> InboxRow {
         rejected: false,
         transfer_proposed: false,
         first_response_met: false,
-        haystack: format!("{id} {title} infrastruktur kalianget").to_lowercase(),
+        sort_key: String::new(),
+        rowid: 0,
     }
 }
 
@@ -50,6 +61,157 @@ fn status() -> DeskStatus {
     }
 }
 
+/// Replaces the stand-in store's rows (their order is the inbox order).
+fn set_rows(mut rows: Vec<InboxRow>) {
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.sort_key = format!("0{i:03}|{}", r.id);
+        r.rowid = i as i64 + 1;
+    }
+    ROWS.with(|cell| *cell.borrow_mut() = rows);
+}
+
+fn view_of(app: &App, q: &ViewQuery) -> View {
+    View::ALL
+        .into_iter()
+        .find(|v| app.view_query(*v) == *q)
+        .unwrap_or(View::All)
+}
+
+fn list_rows(app: &App, list: &ListRef) -> Vec<InboxRow> {
+    ROWS.with(|cell| {
+        let rows = cell.borrow();
+        match list {
+            ListRef::View(q) => {
+                let v = view_of(app, q);
+                rows.iter().filter(|r| r.in_view(v)).cloned().collect()
+            }
+            ListRef::Rows(ids) => ids
+                .iter()
+                .filter_map(|id| rows.iter().find(|r| r.rowid == *id).cloned())
+                .collect(),
+        }
+    })
+}
+
+/// The stand-in store: answers the inbox's effects; `None` for every other effect.
+fn answer(app: &App, e: &Effect) -> Option<Vec<Action>> {
+    Some(match e {
+        Effect::Reload => {
+            let mut counts = [0; 8];
+            for (n, v) in counts.iter_mut().zip(View::ALL) {
+                *n = list_rows(app, &ListRef::View(app.view_query(v))).len();
+            }
+            vec![Action::Loaded(Box::new(Loaded {
+                counts,
+                status: status(),
+                oldest_pending: None,
+                drafts: app.drafts,
+            }))]
+        }
+        Effect::LoadWindow {
+            list,
+            from,
+            place,
+            limit,
+            generation,
+        } => {
+            let all = list_rows(app, list);
+            let rows: Vec<InboxRow> = match from {
+                From::Start => all.into_iter().take(*limit).collect(),
+                From::End => {
+                    let skip = all.len().saturating_sub(*limit);
+                    all.into_iter().skip(skip).collect()
+                }
+                From::After(k) => all
+                    .into_iter()
+                    .filter(|r| r.sort_key > *k)
+                    .take(*limit)
+                    .collect(),
+                From::AtOrAfter(k) => all
+                    .into_iter()
+                    .filter(|r| r.sort_key >= *k)
+                    .take(*limit)
+                    .collect(),
+                From::Before(k) => {
+                    let before: Vec<InboxRow> =
+                        all.into_iter().filter(|r| r.sort_key < *k).collect();
+                    let skip = before.len().saturating_sub(*limit);
+                    before.into_iter().skip(skip).collect()
+                }
+                From::Offset(n) => match list {
+                    ListRef::Rows(ids) => list_rows(
+                        app,
+                        &ListRef::Rows(Arc::new(
+                            ids.iter().skip(*n).take(*limit).copied().collect(),
+                        )),
+                    ),
+                    ListRef::View(_) => all.into_iter().skip(*n).take(*limit).collect(),
+                },
+            };
+            vec![Action::WindowLoaded {
+                generation: *generation,
+                place: *place,
+                rows,
+            }]
+        }
+        Effect::Filter {
+            view,
+            query,
+            generation,
+        } => match query {
+            None => Vec::new(),
+            Some(q) => {
+                let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+                let mut scored: Vec<(i64, usize, i64)> =
+                    list_rows(app, &ListRef::View(view.clone()))
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, r)| {
+                            let hay = format!("{} {} {} {}", r.id, r.title, r.category, r.location)
+                                .to_lowercase();
+                            matcher.fuzzy_match(&hay, q).map(|s| (s, i, r.rowid))
+                        })
+                        .collect();
+                scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                vec![Action::Filtered {
+                    generation: *generation,
+                    rows: Arc::new(scored.into_iter().map(|(_, _, id)| id).collect()),
+                }]
+            }
+        },
+        Effect::MarkAll(list) => vec![Action::Marked(
+            list_rows(app, list).into_iter().map(|r| r.id).collect(),
+        )],
+        Effect::MarkRange { view, from, to } => {
+            let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
+            vec![Action::Marked(
+                list_rows(app, &ListRef::View(view.clone()))
+                    .into_iter()
+                    .filter(|r| r.sort_key >= *lo && r.sort_key <= *hi)
+                    .map(|r| r.id)
+                    .collect(),
+            )]
+        }
+        _ => return None,
+    })
+}
+
+/// Runs an action through `update`, answering the inbox's effects at once like the
+/// runtime does; returns the other effects.
+fn drive(app: &mut App, a: Action) -> Vec<Effect> {
+    let mut out = Vec::new();
+    let mut queue = VecDeque::from([a]);
+    while let Some(a) = queue.pop_front() {
+        for e in update(app, a) {
+            match answer(app, &e) {
+                Some(actions) => queue.extend(actions),
+                None => out.push(e),
+            }
+        }
+    }
+    out
+}
+
 fn app() -> App {
     let mut app = App::new(
         false,
@@ -59,7 +221,7 @@ fn app() -> App {
         Keymap::defaults(),
         BTreeMap::new(),
     );
-    let rows = vec![
+    set_rows(vec![
         row(
             "LAP-1",
             "Jalan rusak di Kalianget",
@@ -83,28 +245,27 @@ fn app() -> App {
             ..row("LAP-4", "Lampu jalan mati", Status::Diproses, Urgency::Fine)
         },
         row("LAP-5", "KTP belum jadi", Status::Selesai, Urgency::None),
-    ];
-    update(&mut app, Action::Resize(80, 24));
-    let fx = update(
-        &mut app,
-        Action::Loaded(Box::new(Loaded {
-            rows,
-            status: status(),
-            oldest_pending: None,
-            drafts: 0,
-        })),
-    );
-    assert!(fx.is_empty());
+    ]);
+    drive(&mut app, Action::Resize(80, 24));
+    reload(&mut app);
     app
 }
 
+/// What the runtime does on `Effect::Reload`.
+fn reload(app: &mut App) {
+    for a in answer(app, &Effect::Reload).unwrap_or_default() {
+        let fx = drive(app, a);
+        assert!(fx.is_empty(), "{fx:?}");
+    }
+}
+
 fn cmd(app: &mut App, c: Command) -> Vec<Effect> {
-    update(app, Action::Command(c))
+    drive(app, Action::Command(c))
 }
 
 fn typed(app: &mut App, s: &str) {
     for c in s.chars() {
-        update(
+        drive(
             app,
             Action::Input(Input {
                 key: Key::Char(c),
@@ -153,10 +314,10 @@ fn views_count_and_switch() {
     assert_eq!(app.counts[View::Late.index()], 2);
     assert_eq!(app.counts[View::DueSoon.index()], 1);
     assert_eq!(app.counts[View::All.index()], 5);
-    assert_eq!(app.visible.len(), 3);
+    assert_eq!(app.total, 3);
     cmd(&mut app, Command::View8);
     assert_eq!(app.view, View::All);
-    assert_eq!(app.visible.len(), 5);
+    assert_eq!(app.total, 5);
     cmd(&mut app, Command::NextView);
     assert_eq!(app.view, View::NeedsAction);
     cmd(&mut app, Command::PrevView);
@@ -190,7 +351,7 @@ fn fuzzy_filter_narrows_and_clears() {
     cmd(&mut app, Command::View8);
     cmd(&mut app, Command::Filter);
     typed(&mut app, "jalan");
-    assert_eq!(app.visible.len(), 4, "three titles and 'Lampu jalan'");
+    assert_eq!(app.total, 4, "three titles and 'Lampu jalan'");
     typed(&mut app, " sar");
     assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-3"));
     update(
@@ -205,7 +366,7 @@ fn fuzzy_filter_narrows_and_clears() {
     assert!(!app.filter.editing && app.filter.active());
     cmd(&mut app, Command::Clear);
     assert!(!app.filter.active());
-    assert_eq!(app.visible.len(), 5);
+    assert_eq!(app.total, 5);
 }
 
 #[test]
@@ -574,9 +735,8 @@ fn hold_asks_what_is_missing() {
 #[test]
 fn out_of_scope_rows_are_read_only() {
     let mut app = app();
-    app.rows[0].in_scope = false;
-    let rows = app.rows.clone();
-    app.set_rows(rows);
+    ROWS.with(|cell| cell.borrow_mut()[0].in_scope = false);
+    reload(&mut app);
     cmd(&mut app, Command::View8);
     assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-1"));
     for c in [Command::Respond, Command::Transfer, Command::Hold] {

@@ -1,154 +1,38 @@
-//! The loop that ties the desk together: terminal event → key map → action →
-//! `update` → effects run against the store → results fed back as actions → draw.
-//! Import and export run on a worker thread with their own connection, so the screen
-//! never freezes.
+//! Running [`Effect`]s against the store: the one place the desk's I/O happens. Import
+//! and export go to worker threads, the fuzzy filter to the search thread; everything
+//! else is quick and answers at once.
 
-use crate::app::{self, Action, App, Effect, FillData, InboxRow, Keymap, Loaded, TextMode};
+use super::search::{Request, SearchThread, Searcher};
+use crate::app::{Action, Effect, FillData, From, InboxRow, ListRef, Loaded};
 use crate::config::Config;
-use crate::domain::OpState;
-use crate::store::{ListFilter, Store};
+use crate::domain::{ComplaintId, OpState};
+use crate::store::{ComplaintRow, Direction, Store};
 use crate::sync::{self, ExportOutcome};
-use crate::ui::{self, Theme};
 use chrono::{NaiveDate, Utc};
-use color_eyre::eyre::{Result, WrapErr};
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use std::collections::{HashMap, VecDeque};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use color_eyre::eyre::Result;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
-/// Runs the desk until the officer quits.
-pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
-    let keymap = Keymap::new(&cfg.keys).wrap_err("the key bindings in the config")?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::new(cfg.theme, no_color);
-    let now = Utc::now().with_timezone(&cfg.timezone);
-    let mut app = App::new(
-        cfg.language == crate::config::Language::En,
-        today.unwrap_or(now.date_naive()),
-        cfg.agency.clone(),
-        cfg.officer.clone(),
-        keymap,
-        cfg.templates.clone(),
-    );
-    app.calendar = cfg.calendar();
-    app.tz = cfg.timezone;
-    app.now = Utc::now();
-    let mut rt = Runtime {
-        cfg,
-        store,
-        fixed_today: today,
-        workers: Vec::new(),
-    };
-    let (tx, rx) = channel();
-    let mut terminal = crate::tui::enter();
-    let _guard = crate::tui::Guard;
-    let size = terminal.size()?;
-    let mut pending: VecDeque<Action> = VecDeque::from([Action::Resize(size.width, size.height)]);
-    for e in [Effect::Reload, Effect::LoadAgencies] {
-        pending.extend(rt.run(e, &tx));
-    }
-    let mut last_tick = Instant::now();
-    loop {
-        // Every action, and every action its effects produce, until none is left.
-        let dirty = !pending.is_empty();
-        while let Some(a) = pending.pop_front() {
-            for e in app::update(&mut app, a) {
-                pending.extend(rt.run(e, &tx));
-            }
-        }
-        if app.quit {
-            break;
-        }
-        // Redraw only when something happened.
-        if dirty {
-            terminal.draw(|f| ui::draw(f, &app, &theme))?;
-        }
-        let timeout = Duration::from_millis(250);
-        if event::poll(timeout)? {
-            match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    if let Some(a) = key_action(&app, &k) {
-                        pending.push_back(a);
-                    }
-                }
-                Event::Resize(w, h) => pending.push_back(Action::Resize(w, h)),
-                _ => {}
-            }
-        }
-        pending.extend(drain(&rx));
-        if last_tick.elapsed() >= Duration::from_secs(1) {
-            last_tick = Instant::now();
-            app.now = Utc::now();
-            pending.push_back(Action::Tick);
-        }
-    }
-    // Save an open draft before leaving, and say so if that fails.
-    for e in app::update(&mut app, Action::Tick) {
-        for a in rt.run(e, &tx) {
-            if let Action::DraftNotSaved(err) = a {
-                return Err(color_eyre::eyre::eyre!(
-                    "the open response draft could not be saved: {err}"
-                ));
-            }
-        }
-    }
-    rt.wait_for_workers();
-    Ok(())
+/// Where fuzzy filtering runs.
+enum Search {
+    /// On its own thread (the desk).
+    Thread(SearchThread),
+    /// In the caller's thread (tests, benchmarks).
+    Inline(Searcher),
 }
 
-fn drain(rx: &Receiver<Action>) -> Vec<Action> {
-    let mut out = Vec::new();
-    while let Ok(a) = rx.try_recv() {
-        out.push(a);
-    }
-    out
-}
-
-/// Resolves a key: text fields take typed keys; everything else goes through the
-/// key map.
-pub fn key_action(app: &App, k: &event::KeyEvent) -> Option<Action> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && k.code == KeyCode::Char('c') {
-        return Some(Action::Command(app::Command::Quit));
-    }
-    let mode = app.text_mode();
-    if mode != TextMode::None {
-        use app::Command as C;
-        let plain_char =
-            matches!(k.code, KeyCode::Char(_)) && !ctrl && !k.modifiers.contains(KeyModifiers::ALT);
-        // Bound keys that make sense in a text field (never a plain letter: that is text).
-        let bound = app.keymap.command(k).filter(|c| {
-            !plain_char
-                && match c {
-                    C::Submit | C::Clear | C::NextPane | C::PrevPane | C::Quit => true,
-                    C::Open | C::Up | C::Down | C::PageUp | C::PageDown => mode == TextMode::Line,
-                    _ => false,
-                }
-        });
-        // The fixed keys of a text field, whatever the bindings.
-        let fixed = match k.code {
-            KeyCode::Esc => Some(C::Clear),
-            KeyCode::Tab => Some(C::NextPane),
-            KeyCode::BackTab => Some(C::PrevPane),
-            KeyCode::Char('s') if ctrl => Some(C::Submit),
-            KeyCode::Enter if mode == TextMode::Line => Some(C::Open),
-            _ => None,
-        };
-        return Some(match bound.or(fixed) {
-            Some(c) => Action::Command(c),
-            None => Action::Input((*k).into()),
-        });
-    }
-    app.keymap.command(k).map(Action::Command)
-}
-
-struct Runtime {
+/// Runs effects for the desk.
+pub struct Executor {
     cfg: Config,
     store: Store,
     fixed_today: Option<NaiveDate>,
     /// Import and export threads still running.
     workers: Vec<JoinHandle<()>>,
+    search: Search,
+    /// The cache changed since the filter's texts were loaded.
+    search_refresh: bool,
 }
 
 /// Runs `work` on a worker thread; a panic in it becomes `on_panic`'s action instead
@@ -166,23 +50,59 @@ where
     })
 }
 
-impl Runtime {
+impl Executor {
+    /// An executor whose filter runs on its own thread, answering on `tx`.
+    pub fn new(
+        cfg: Config,
+        store: Store,
+        today: Option<NaiveDate>,
+        tx: &Sender<Action>,
+    ) -> Result<Executor> {
+        let search = Search::Thread(SearchThread::start(store.worker()?, tx.clone()));
+        Ok(Executor {
+            cfg,
+            store,
+            fixed_today: today,
+            workers: Vec::new(),
+            search,
+            search_refresh: false,
+        })
+    }
+
+    /// An executor that filters in the caller's thread (for tests and benchmarks).
+    pub fn inline(cfg: Config, store: Store, today: Option<NaiveDate>) -> Executor {
+        Executor {
+            cfg,
+            store,
+            fixed_today: today,
+            workers: Vec::new(),
+            search: Search::Inline(Searcher::default()),
+            search_refresh: false,
+        }
+    }
+
+    /// The cache.
+    pub fn store(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     /// Waits for running imports and exports (each is one transaction; leaving in the
     /// middle would only waste the work, but an export must reach its rename).
-    fn wait_for_workers(&mut self) {
+    pub fn wait_for_workers(&mut self) {
         for w in self.workers.drain(..) {
             let _ = w.join();
         }
     }
 
-    fn today(&self) -> NaiveDate {
+    /// Today in the desk's time zone (or the fixed day given).
+    pub fn today(&self) -> NaiveDate {
         self.fixed_today
             .unwrap_or_else(|| Utc::now().with_timezone(&self.cfg.timezone).date_naive())
     }
 
     /// Runs one effect; returns the actions it produced now (worker results arrive on
     /// the channel later).
-    fn run(&mut self, effect: Effect, tx: &Sender<Action>) -> Vec<Action> {
+    pub fn run(&mut self, effect: Effect, tx: &Sender<Action>) -> Vec<Action> {
         match self.try_run(effect, tx) {
             Ok(actions) => actions,
             Err(e) => vec![Action::Failed(format!("{e:#}"))],
@@ -191,7 +111,78 @@ impl Runtime {
 
     fn try_run(&mut self, effect: Effect, tx: &Sender<Action>) -> Result<Vec<Action>> {
         Ok(match effect {
-            Effect::Reload => vec![Action::Loaded(Box::new(self.load()?))],
+            Effect::Reload => {
+                // Whatever changed, the filter's texts may be stale now.
+                if let Search::Inline(s) = &mut self.search {
+                    s.invalidate();
+                }
+                self.search_refresh = true;
+                vec![Action::Loaded(Box::new(self.load()?))]
+            }
+            Effect::LoadWindow {
+                list,
+                from,
+                place,
+                limit,
+                generation,
+            } => {
+                let rows = self.window(&list, &from, limit)?;
+                vec![Action::WindowLoaded {
+                    generation,
+                    place,
+                    rows,
+                }]
+            }
+            Effect::Filter {
+                view,
+                query,
+                generation,
+            } => {
+                let refresh = std::mem::take(&mut self.search_refresh);
+                match &mut self.search {
+                    Search::Thread(t) => {
+                        t.send(Request {
+                            generation,
+                            view,
+                            query,
+                            refresh,
+                        });
+                        Vec::new()
+                    }
+                    Search::Inline(s) => {
+                        if refresh {
+                            s.invalidate();
+                        }
+                        s.prepare(&self.store, &view)?;
+                        match query {
+                            Some(q) => {
+                                let rows = s.search(&q, &|| false, &mut |_| {}).unwrap_or_default();
+                                vec![Action::Filtered {
+                                    generation,
+                                    rows: Arc::new(rows),
+                                }]
+                            }
+                            None => Vec::new(),
+                        }
+                    }
+                }
+            }
+            Effect::MarkAll(list) => {
+                let ids = match list {
+                    ListRef::View(v) => self.store.view_ids(&v)?,
+                    ListRef::Rows(rows) => self
+                        .store
+                        .rows_by_rowid(&rows)?
+                        .into_iter()
+                        .map(|r| r.id.0)
+                        .collect(),
+                };
+                vec![Action::Marked(ids.into_iter().map(ComplaintId).collect())]
+            }
+            Effect::MarkRange { view, from, to } => {
+                let ids = self.store.ids_between(&view, &from, &to)?;
+                vec![Action::Marked(ids.into_iter().map(ComplaintId).collect())]
+            }
             Effect::LoadDetail(id) => match self.store.complaint(id.as_str())? {
                 Some(d) => {
                     let clocks = self.store.sla().clocks(&d.row.facts(self.store.sla()));
@@ -355,30 +346,65 @@ impl Runtime {
     fn load(&mut self) -> Result<Loaded> {
         let scope = self.cfg.agency.clone();
         let today = self.today();
-        let rows = self.store.list(&ListFilter::default())?;
-        let mut ops: HashMap<String, Vec<(String, OpState)>> = HashMap::new();
-        for (c, kind, state) in self.store.open_operation_states()? {
-            if let Some(s) = OpState::parse(&state) {
-                ops.entry(c).or_default().push((kind, s));
-            }
-        }
-        let ctx = self.store.sla().clone();
-        let rows: Vec<InboxRow> = rows
-            .iter()
-            .map(|r| {
-                InboxRow::new(
-                    r,
-                    ops.get(r.id.as_str()).map_or(&[][..], Vec::as_slice),
-                    &ctx,
-                    today,
-                )
-            })
-            .collect();
+        let soon = (today, self.store.sla().calendar.add_working_days(today, 1));
         Ok(Loaded {
-            rows,
+            counts: self.store.view_counts(today, soon)?,
             status: self.store.status(&scope, today)?,
             oldest_pending: self.store.oldest_pending()?,
             drafts: self.store.draft_count()?,
         })
+    }
+
+    /// The rows of a window, made into inbox rows.
+    fn window(&self, list: &ListRef, from: &From, limit: usize) -> Result<Vec<InboxRow>> {
+        let rows: Vec<ComplaintRow> = match list {
+            ListRef::View(v) => match from {
+                From::Start => self.store.page(v, None, Direction::Forward, false, limit)?,
+                From::End => self
+                    .store
+                    .page(v, None, Direction::Backward, false, limit)?,
+                From::After(k) => self
+                    .store
+                    .page(v, Some(k), Direction::Forward, false, limit)?,
+                From::Before(k) => {
+                    self.store
+                        .page(v, Some(k), Direction::Backward, false, limit)?
+                }
+                From::AtOrAfter(k) => {
+                    self.store
+                        .page(v, Some(k), Direction::Forward, true, limit)?
+                }
+                From::Offset(n) => self.store.page_at(v, *n, limit)?,
+            },
+            ListRef::Rows(all) => {
+                let start = match from {
+                    From::Offset(n) => *n,
+                    _ => 0,
+                };
+                let end = (start + limit).min(all.len());
+                self.store
+                    .rows_by_rowid(all.get(start..end).unwrap_or_default())?
+            }
+        };
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        let mut states: HashMap<String, Vec<OpState>> = HashMap::new();
+        for (id, state) in self.store.flagged_operations(&ids)? {
+            if let Some(s) = OpState::parse(&state) {
+                states.entry(id).or_default().push(s);
+            }
+        }
+        let ctx = self.store.sla().clone();
+        let today = self.today();
+        Ok(rows
+            .iter()
+            .map(|r| {
+                InboxRow::new(
+                    r,
+                    states.get(r.id.as_str()).map_or(&[][..], Vec::as_slice),
+                    &ctx,
+                    today,
+                )
+            })
+            .collect())
     }
 }

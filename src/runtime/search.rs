@@ -1,0 +1,195 @@
+//! The fuzzy filter at any size: a worker thread keeps the current view's searchable
+//! texts, scores them on both cores, narrows from the previous matches when the query
+//! grows, and abandons a scan as soon as a newer query arrives. The UI thread never
+//! waits for it; results come back as actions.
+
+use crate::app::Action;
+use crate::store::{SearchTexts, Store, ViewQuery};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+/// Scans report progress after this many entries, so a long scan shows its first
+/// matches early.
+const FIRST_RESULTS_AFTER: usize = 200_000;
+
+/// What the filter searches and what it last found.
+#[derive(Default)]
+pub struct Searcher {
+    texts: Option<(ViewQuery, SearchTexts)>,
+    /// The last query and the entries (indices into `texts`) that matched it.
+    last: Option<(String, Vec<u32>)>,
+}
+
+impl Searcher {
+    /// Loads a view's texts unless they are loaded already.
+    pub fn prepare(
+        &mut self,
+        store: &Store,
+        view: &ViewQuery,
+    ) -> Result<(), crate::store::StoreError> {
+        if self.texts.as_ref().is_some_and(|(v, _)| v == view) {
+            return Ok(());
+        }
+        let texts = store.search_texts(view)?;
+        self.texts = Some((view.clone(), texts));
+        self.last = None;
+        Ok(())
+    }
+
+    /// Forgets the texts (the cache changed).
+    pub fn invalidate(&mut self) {
+        self.texts = None;
+        self.last = None;
+    }
+
+    /// The cache ids matching `query`, best first (view order among equals); `None`
+    /// when `stale()` said a newer query came meanwhile. `early` receives the first
+    /// matches of a long scan.
+    pub fn search(
+        &mut self,
+        query: &str,
+        stale: &(dyn Fn() -> bool + Sync),
+        early: &mut dyn FnMut(Vec<i64>),
+    ) -> Option<Vec<i64>> {
+        let (_, texts) = self.texts.as_ref()?;
+        // A longer query only narrows what the shorter one found.
+        let narrowing = self
+            .last
+            .as_ref()
+            .filter(|(q, _)| !q.is_empty() && query.starts_with(q.as_str()));
+        let candidates: Vec<u32> = match narrowing {
+            Some((_, found)) => found.clone(),
+            None => (0..texts.len() as u32).collect(),
+        };
+        let mut scored: Vec<(i64, u32)> = Vec::new();
+        for chunk in candidates.chunks(FIRST_RESULTS_AFTER) {
+            let part = score_parallel(texts, chunk, query, stale)?;
+            scored.extend(part);
+            if chunk.len() == FIRST_RESULTS_AFTER && scored.len() < candidates.len() {
+                early(ranked(texts, &mut scored.clone()));
+            }
+        }
+        let rows = ranked(texts, &mut scored);
+        let mut found: Vec<u32> = scored.iter().map(|(_, i)| *i).collect();
+        found.sort_unstable();
+        self.last = Some((query.to_owned(), found));
+        Some(rows)
+    }
+}
+
+fn ranked(texts: &SearchTexts, scored: &mut [(i64, u32)]) -> Vec<i64> {
+    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored
+        .iter()
+        .map(|(_, i)| texts.rowids[*i as usize])
+        .collect()
+}
+
+/// Scores entries on two threads; `None` if the query went stale meanwhile.
+fn score_parallel(
+    texts: &SearchTexts,
+    entries: &[u32],
+    query: &str,
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<(i64, u32)>> {
+    let score = |part: &[u32]| -> Option<Vec<(i64, u32)>> {
+        let matcher = SkimMatcherV2::default();
+        let mut out = Vec::new();
+        for (n, &i) in part.iter().enumerate() {
+            if n % 4096 == 0 && stale() {
+                return None;
+            }
+            if let Some(s) = matcher.fuzzy_match(texts.get(i as usize), query) {
+                out.push((s, i));
+            }
+        }
+        Some(out)
+    };
+    if entries.len() < 20_000 {
+        return score(entries);
+    }
+    let (a, b) = entries.split_at(entries.len() / 2);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| score(b));
+        let mut first = score(a)?;
+        let second = other.join().ok()??;
+        first.extend(second);
+        Some(first)
+    })
+}
+
+/// A request to the search thread.
+pub struct Request {
+    pub generation: u64,
+    pub view: ViewQuery,
+    /// `None` only loads the view's texts (the officer pressed `/`).
+    pub query: Option<String>,
+    /// Forget loaded texts first (the cache changed).
+    pub refresh: bool,
+}
+
+/// The search thread and the way to talk to it.
+pub struct SearchThread {
+    requests: Sender<Request>,
+    latest: Arc<AtomicU64>,
+    _handle: JoinHandle<()>,
+}
+
+impl SearchThread {
+    /// Starts the thread with its own connection to the cache.
+    pub fn start(store: Store, results: Sender<Action>) -> SearchThread {
+        let (requests, inbox) = channel::<Request>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let seen = latest.clone();
+        let handle = std::thread::spawn(move || serve(store, inbox, results, seen));
+        SearchThread {
+            requests,
+            latest,
+            _handle: handle,
+        }
+    }
+
+    /// Sends a request; any scan for an older one stops at its next check.
+    pub fn send(&self, req: Request) {
+        self.latest.store(req.generation, Ordering::SeqCst);
+        let _ = self.requests.send(req);
+    }
+}
+
+fn serve(store: Store, inbox: Receiver<Request>, results: Sender<Action>, latest: Arc<AtomicU64>) {
+    let mut searcher = Searcher::default();
+    while let Ok(mut req) = inbox.recv() {
+        // Only the newest request matters.
+        while let Ok(newer) = inbox.try_recv() {
+            let refresh = req.refresh || newer.refresh;
+            req = newer;
+            req.refresh = refresh;
+        }
+        if req.refresh {
+            searcher.invalidate();
+        }
+        if let Err(e) = searcher.prepare(&store, &req.view) {
+            let _ = results.send(Action::Failed(format!("search: {e}")));
+            continue;
+        }
+        let Some(query) = req.query else { continue };
+        let generation = req.generation;
+        let stale = || latest.load(Ordering::SeqCst) != generation;
+        let mut early = |rows: Vec<i64>| {
+            let _ = results.send(Action::Filtered {
+                generation,
+                rows: Arc::new(rows),
+            });
+        };
+        if let Some(rows) = searcher.search(&query, &stale, &mut early) {
+            let _ = results.send(Action::Filtered {
+                generation,
+                rows: Arc::new(rows),
+            });
+        }
+    }
+}
