@@ -33,16 +33,71 @@ pub fn stored_revision(conn: &Connection, id: &str) -> Result<Option<StoredRevis
         .optional()?)
 }
 
-/// Inserts or replaces a complaint's snapshot. The caller has already dropped the
-/// identity of an anonymous complaint and decided that this revision wins.
+/// Inserts a complaint new to the cache with its derived columns, computed from the
+/// snapshot alone (the caller refreshes it if the cache already had thread messages for
+/// it). The identity of an anonymous complaint has already been dropped.
+pub fn insert_new(
+    conn: &Connection,
+    ctx: &crate::domain::DeskContext,
+    c: &Complaint,
+    content_hash: &str,
+    snapshot_at: &str,
+    data: &str,
+) -> Result<(), StoreError> {
+    debug_assert!(!(c.anonymous && c.reporter.is_some()));
+    let d = super::derived::derive_new(ctx, c);
+    conn.prepare_cached(
+        "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
+             classification, supervisory, anonymous, confidential, title, category, location,
+             channel, submitted_at, disposed_at, data, first_response_due, completion_due,
+             urgency_due, in_scope, sort_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18, ?19, ?20, ?21, ?22)",
+    )?
+    .execute(params![
+        c.id.as_str(),
+        c.revision as i64,
+        content_hash,
+        snapshot_at,
+        c.agency.as_str(),
+        c.status.as_str(),
+        c.classification.as_str(),
+        c.supervisory,
+        c.anonymous,
+        c.confidential,
+        c.title,
+        c.category,
+        c.location,
+        c.channel,
+        c.submitted_at.to_rfc3339(),
+        c.disposed_at.map(|d| d.to_rfc3339()),
+        data,
+        d.first_response_due,
+        d.completion_due,
+        d.urgency_due,
+        d.in_scope,
+        d.sort_key,
+    ])?;
+    Ok(())
+}
+
+/// Whether the cache holds thread messages for a complaint.
+pub fn has_messages(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM messages WHERE complaint_id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// Replaces a complaint's snapshot with a higher revision (the caller refreshes the
+/// derived columns). The identity of an anonymous complaint has already been dropped.
 pub fn put_snapshot(
     conn: &Connection,
     c: &Complaint,
     content_hash: &str,
     snapshot_at: &str,
+    data: &str,
 ) -> Result<(), StoreError> {
     debug_assert!(!(c.anonymous && c.reporter.is_some()));
-    let data = serde_json::to_string(c).map_err(|e| StoreError::Migration(e.to_string()))?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
              classification, supervisory, anonymous, confidential, title, category, location,

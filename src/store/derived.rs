@@ -147,6 +147,51 @@ pub fn refresh_derived(conn: &Connection, ctx: &DeskContext, id: &str) -> Result
     Ok(())
 }
 
+/// The derived columns of a complaint that has no thread and no operations yet.
+pub struct NewDerived {
+    pub first_response_due: Option<String>,
+    pub completion_due: Option<String>,
+    pub urgency_due: Option<String>,
+    pub in_scope: bool,
+    pub sort_key: String,
+}
+
+/// Computes the derived columns of a complaint new to the cache, without a query.
+pub fn derive_new(ctx: &DeskContext, c: &crate::domain::Complaint) -> NewDerived {
+    let facts = SlaFacts {
+        disposed_at: c.disposed_at,
+        classification: c.classification.clone(),
+        supervisory: c.supervisory,
+        status: c.status.clone(),
+        left_scope_on: None,
+        first_response_at: None,
+        final_response_at: None,
+        latest_response_at: None,
+        latest_reply_at: None,
+    };
+    let clocks = ctx.clocks(&facts);
+    let urgency = clocks.urgency().map(|d| d.to_string());
+    let in_scope = ctx.in_scope(c.agency.as_str());
+    NewDerived {
+        first_response_due: clocks.first_response.map(|k| k.due.to_string()),
+        completion_due: clocks.completion.map(|k| k.due.to_string()),
+        sort_key: sort_key(in_scope, urgency.as_deref(), c.id.as_str()),
+        urgency_due: urgency,
+        in_scope,
+    }
+}
+
+/// Records a reply by the reporter or an admin (it only moves the auto-close watch,
+/// which is read from this column): cheaper than recomputing the complaint.
+pub fn note_reply(conn: &Connection, complaint_id: &str, at_utc: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE complaints SET latest_reply_at = ?2
+         WHERE id = ?1 AND (latest_reply_at IS NULL OR latest_reply_at < ?2)",
+    )?
+    .execute([complaint_id, at_utc])?;
+    Ok(())
+}
+
 /// The inbox order as one text: complaints in scope first, then the nearest running
 /// due date (none last), then the tracking ID. Unique, so it pages by keyset.
 pub fn sort_key(in_scope: bool, urgency: Option<&str>, id: &str) -> String {

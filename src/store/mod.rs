@@ -14,10 +14,10 @@ mod ops;
 mod status;
 
 pub use complaints::{
-    ComplaintDetail, ComplaintRow, ListFilter, StoredRevision, note_agency, put_agency,
-    put_message, put_snapshot, set_snapshot_at, stored_revision,
+    ComplaintDetail, ComplaintRow, ListFilter, StoredRevision, has_messages, insert_new,
+    note_agency, put_agency, put_message, put_snapshot, set_snapshot_at, stored_revision,
 };
-pub use derived::{refresh_derived, utc_key};
+pub use derived::{note_reply, refresh_derived, utc_key};
 pub use fsperm::{private_dir, private_file};
 pub use inbox::{Direction, SearchTexts, ViewQuery};
 pub use ops::{

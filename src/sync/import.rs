@@ -5,7 +5,7 @@
 use super::reader::{Line, LineReader, content};
 use super::wire::{AckOutcome, FORMAT, Header, Inbound, Trailer, TypeOnly, VERSION};
 use crate::config::Config;
-use crate::domain::{Complaint, OpState};
+use crate::domain::{Author, Complaint, OpState};
 use crate::store::{self, Store, StoreError};
 use base64::Engine;
 use chrono::Utc;
@@ -474,15 +474,20 @@ fn apply_record(
                     c.id
                 ));
             }
-            let hash = content_hash(&c);
+            // One serialisation serves as the stored copy and for comparing revisions.
+            let data = serde_json::to_string(&c).unwrap_or_default();
+            let hash = hex::encode(Sha256::digest(data.as_bytes()));
             match store::stored_revision(tx, c.id.as_str()).map_err(db)? {
                 None => {
-                    store::put_snapshot(tx, &c, &hash, snapshot_at).map_err(db)?;
+                    store::insert_new(tx, ctx, &c, &hash, snapshot_at, &data).map_err(db)?;
                     report.complaints_new += 1;
-                    touched.insert(c.id.0);
+                    // Messages that arrived before their complaint count too.
+                    if store::has_messages(tx, c.id.as_str()).map_err(db)? {
+                        touched.insert(c.id.0);
+                    }
                 }
                 Some(old) if c.revision > old.revision => {
-                    store::put_snapshot(tx, &c, &hash, snapshot_at).map_err(db)?;
+                    store::put_snapshot(tx, &c, &hash, snapshot_at, &data).map_err(db)?;
                     report.complaints_updated += 1;
                     let n = tx
                         .execute(
@@ -525,7 +530,18 @@ fn apply_record(
             }
             if store::put_message(tx, &m).map_err(db)? {
                 report.messages_new += 1;
-                touched.insert(m.complaint_id.0);
+                match m.author {
+                    // An agency's answer can meet a deadline: recompute the complaint.
+                    Author::Agency | Author::Other(_) => {
+                        touched.insert(m.complaint_id.0);
+                    }
+                    // A reply only moves the auto-close watch.
+                    Author::Reporter | Author::Admin => {
+                        store::note_reply(tx, m.complaint_id.as_str(), &store::utc_key(m.at))
+                            .map_err(db)?;
+                    }
+                    Author::System => {}
+                }
             }
         }
         Inbound::Agency(a) => {
@@ -589,12 +605,6 @@ fn without_values(e: &serde_json::Error) -> String {
         }
     }
     msg
-}
-
-/// A digest of a complaint's content as stored, to tell equal revisions apart.
-pub fn content_hash(c: &Complaint) -> String {
-    let bytes = serde_json::to_vec(c).unwrap_or_default();
-    hex::encode(Sha256::digest(&bytes))
 }
 
 fn verify_signature(
