@@ -143,6 +143,7 @@ ALTER TABLE complaints ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
 
 DROP INDEX complaints_by_urgency;
 DROP INDEX complaints_by_status;
+DROP INDEX complaints_by_agency;
 CREATE INDEX complaints_sorted ON complaints (sort_key);
 CREATE INDEX complaints_status_sorted ON complaints (status, sort_key);
 CREATE INDEX complaints_needs_action ON complaints (sort_key)

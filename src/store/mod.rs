@@ -134,6 +134,8 @@ impl Store {
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // Statement journals and sorts in memory, not in temporary files.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         check_identity(&conn, &db)?;
         migrate(&mut conn, &db)?;
         for suffix in ["-wal", "-shm"] {
@@ -175,6 +177,7 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         Ok(Store {
             conn,
             ctx: self.ctx.clone(),

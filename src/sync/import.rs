@@ -159,8 +159,31 @@ pub fn import_bytes(
     import_reader(store, cfg, name, std::io::Cursor::new(bytes), &mut |_| {})
 }
 
+/// SQLite's page cache while an import runs (KiB, as `PRAGMA cache_size` takes it
+/// negative): a large batch then writes its pages once instead of spilling them.
+const IMPORT_CACHE_KIB: i64 = 128 * 1024;
+
 /// Imports a batch from any reader; `name` names it in the report and errors.
-pub fn import_reader<R: Read + 'static>(
+pub fn import_reader<R: Read + Send + 'static>(
+    store: &mut Store,
+    cfg: &Config,
+    name: &str,
+    source: R,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport, ImportError> {
+    let before: i64 = store
+        .conn()
+        .query_row("PRAGMA cache_size", [], |r| r.get(0))
+        .unwrap_or(-2000);
+    let _ = store
+        .conn()
+        .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB);
+    let result = import_in_one_transaction(store, cfg, name, source, progress);
+    let _ = store.conn().pragma_update(None, "cache_size", before);
+    result
+}
+
+fn import_in_one_transaction<R: Read + Send + 'static>(
     store: &mut Store,
     cfg: &Config,
     name: &str,
@@ -229,90 +252,57 @@ pub fn import_reader<R: Read + 'static>(
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| cx.db(e))?;
     let mut touched: BTreeSet<String> = BTreeSet::new();
-    let mut trailer: Option<(u64, Trailer)> = None;
     // Instants are compared as UTC text; the batch's place in its stream breaks ties.
     let snapshot_at = store::utc_key(header.created_at);
     let source = format!("{snapshot_at}|{:020}", header.sequence);
-    loop {
-        let line_no = reader.line_no() + 1;
-        match reader
-            .next_line(&mut buf)
-            .map_err(|e| read_err(e, line_no))?
-        {
-            Line::End => break,
-            Line::TooLong => {
-                return Err(cx.at(line_no, "the line is longer than the 16 MiB limit"));
+    // A second thread reads, checks and parses the lines while this one writes them.
+    let (pieces_tx, pieces) = std::sync::mpsc::sync_channel::<Result<Piece, ImportError>>(8);
+    let file_name = name.to_owned();
+    std::thread::spawn(move || read_records(reader, file_name, apply, pieces_tx));
+    let mut end: Option<(u64, [u8; 32], Option<(u64, Trailer)>)> = None;
+    for piece in pieces {
+        match piece? {
+            Piece::Records(records) => {
+                for (line_no, record) in records {
+                    report.records += 1;
+                    if report.records.is_multiple_of(4096) {
+                        progress(report.records);
+                    }
+                    apply_record(
+                        &tx,
+                        &ctx,
+                        &cx,
+                        line_no,
+                        record,
+                        &Origin {
+                            snapshot_at: &snapshot_at,
+                            source: &source,
+                            batch_id: &header.batch_id,
+                        },
+                        &mut report,
+                        &mut touched,
+                    )?;
+                    if touched.len() >= TOUCHED_FLUSH {
+                        // Keep memory bounded on huge batches: settle the derived
+                        // columns now, in the same transaction; later records touching
+                        // these ids add them again.
+                        for id in std::mem::take(&mut touched) {
+                            store::refresh_derived(&tx, &ctx, &id).map_err(|e| cx.db(e))?;
+                        }
+                    }
+                }
             }
-            Line::Text => {}
-        }
-        let text = content(&buf);
-        if let Some((tline, _)) = &trailer {
-            if text.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            return Err(cx.at(
-                line_no,
-                format!("there is data after the trailer on line {tline}"),
-            ));
-        }
-        let text =
-            std::str::from_utf8(text).map_err(|_| cx.at(line_no, "the line is not valid UTF-8"))?;
-        let kind = serde_json::from_str::<TypeOnly>(text)
-            .map_err(|e| cx.at(line_no, format!("the line is not valid JSON ({e})")))?
-            .kind
-            .map(|k| k.into_owned())
-            .ok_or_else(|| cx.at(line_no, "the record has no \"type\" field"))?;
-        match kind.as_str() {
-            "trailer" => {
-                let t: Trailer = serde_json::from_str(text)
-                    .map_err(|e| cx.at(line_no, format!("the trailer is malformed ({e})")))?;
-                trailer = Some((line_no, t));
-                continue;
-            }
-            "header" => return Err(cx.at(line_no, "a second header inside the batch")),
-            _ => {}
-        }
-        reader.hash(&buf);
-        report.records += 1;
-        if report.records.is_multiple_of(4096) {
-            progress(report.records);
-        }
-        if !apply {
-            continue;
-        }
-        let record: Inbound = serde_json::from_str(text).map_err(|e| {
-            if matches!(kind.as_str(), "complaint" | "message" | "agency" | "ack") {
-                cx.at(
-                    line_no,
-                    format!("the {kind} record is invalid ({})", without_values(&e)),
-                )
-            } else {
-                cx.at(line_no, format!("unknown record type \"{kind}\""))
-            }
-        })?;
-        apply_record(
-            &tx,
-            &ctx,
-            &cx,
-            line_no,
-            record,
-            &Origin {
-                snapshot_at: &snapshot_at,
-                source: &source,
-                batch_id: &header.batch_id,
-            },
-            &mut report,
-            &mut touched,
-        )?;
-        if touched.len() >= TOUCHED_FLUSH {
-            // Keep memory bounded on huge batches: settle the derived columns now, in
-            // the same transaction; later records touching these ids add them again.
-            for id in std::mem::take(&mut touched) {
-                store::refresh_derived(&tx, &ctx, &id).map_err(|e| cx.db(e))?;
-            }
+            Piece::End {
+                records,
+                digest,
+                trailer,
+            } => end = Some((records, digest, trailer)),
         }
     }
-
+    let Some((records, digest, trailer)) = end else {
+        return Err(cx.whole("could not be read to the end"));
+    };
+    report.records = records;
     let Some((tline, trailer)) = trailer else {
         return Err(cx.whole("is truncated: it has no trailer line"));
     };
@@ -325,7 +315,6 @@ pub fn import_reader<R: Read + 'static>(
             ),
         ));
     }
-    let digest = reader.digest();
     let digest_hex = hex::encode(digest);
     if !trailer.sha256.eq_ignore_ascii_case(&digest_hex) {
         return Err(cx.at(
@@ -439,6 +428,116 @@ fn parse_header(cx: &Ctx<'_>, text: &[u8], cfg: &Config) -> Result<Header, Impor
         ));
     }
     Ok(h)
+}
+
+/// What the reading thread hands the writing one.
+enum Piece {
+    /// Parsed records with their line numbers.
+    Records(Vec<(u64, Inbound)>),
+    /// The end of the file: how many records, the digest of every line before the
+    /// trailer, and the trailer with its line.
+    End {
+        records: u64,
+        digest: [u8; 32],
+        trailer: Option<(u64, Trailer)>,
+    },
+}
+
+/// Reads every line after the header: checks it, hashes it and (when `apply`) parses
+/// it, sending records in chunks. Stops at the first bad line with its error.
+fn read_records(
+    mut reader: LineReader,
+    file: String,
+    apply: bool,
+    out: std::sync::mpsc::SyncSender<Result<Piece, ImportError>>,
+) {
+    let cx = Ctx { file: &file };
+    let mut buf = Vec::with_capacity(4096);
+    let mut chunk: Vec<(u64, Inbound)> = Vec::with_capacity(256);
+    let mut records = 0u64;
+    let mut trailer: Option<(u64, Trailer)> = None;
+    let result: Result<(), ImportError> = (|| {
+        loop {
+            let line_no = reader.line_no() + 1;
+            match reader.next_line(&mut buf).map_err(|e| {
+                cx.at(
+                    line_no,
+                    format!("cannot be read ({e}); the file may be truncated or corrupt"),
+                )
+            })? {
+                Line::End => return Ok(()),
+                Line::TooLong => {
+                    return Err(cx.at(line_no, "the line is longer than the 16 MiB limit"));
+                }
+                Line::Text => {}
+            }
+            let text = content(&buf);
+            if let Some((tline, _)) = &trailer {
+                if text.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                return Err(cx.at(
+                    line_no,
+                    format!("there is data after the trailer on line {tline}"),
+                ));
+            }
+            let text = std::str::from_utf8(text)
+                .map_err(|_| cx.at(line_no, "the line is not valid UTF-8"))?;
+            let kind = serde_json::from_str::<TypeOnly>(text)
+                .map_err(|e| cx.at(line_no, format!("the line is not valid JSON ({e})")))?
+                .kind
+                .map(|k| k.into_owned())
+                .ok_or_else(|| cx.at(line_no, "the record has no \"type\" field"))?;
+            match kind.as_str() {
+                "trailer" => {
+                    let t: Trailer = serde_json::from_str(text)
+                        .map_err(|e| cx.at(line_no, format!("the trailer is malformed ({e})")))?;
+                    trailer = Some((line_no, t));
+                    continue;
+                }
+                "header" => return Err(cx.at(line_no, "a second header inside the batch")),
+                _ => {}
+            }
+            reader.hash(&buf);
+            records += 1;
+            if !apply {
+                continue;
+            }
+            let record: Inbound = serde_json::from_str(text).map_err(|e| {
+                if matches!(kind.as_str(), "complaint" | "message" | "agency" | "ack") {
+                    cx.at(
+                        line_no,
+                        format!("the {kind} record is invalid ({})", without_values(&e)),
+                    )
+                } else {
+                    cx.at(line_no, format!("unknown record type \"{kind}\""))
+                }
+            })?;
+            chunk.push((line_no, record));
+            if chunk.len() == 256
+                && out
+                    .send(Ok(Piece::Records(std::mem::take(&mut chunk))))
+                    .is_err()
+            {
+                // The writer stopped (it found a problem): nothing more to do.
+                return Ok(());
+            }
+        }
+    })();
+    let last = match result {
+        Err(e) => Err(e),
+        Ok(()) => {
+            if !chunk.is_empty() {
+                let _ = out.send(Ok(Piece::Records(chunk)));
+            }
+            Ok(Piece::End {
+                records,
+                digest: reader.digest(),
+                trailer,
+            })
+        }
+    };
+    let _ = out.send(last);
 }
 
 /// Where a record came from, for the order-independent tie-breaks.

@@ -10,7 +10,7 @@ pub const MAX_LINE: usize = 16 * 1024 * 1024;
 
 /// Reads a batch line by line.
 pub struct LineReader {
-    inner: Box<dyn BufRead>,
+    inner: Box<dyn BufRead + Send>,
     hasher: Sha256,
     line_no: u64,
 }
@@ -28,13 +28,13 @@ pub enum Line {
 
 impl LineReader {
     /// Wraps a source, decompressing it when it starts with the gzip magic bytes.
-    pub fn new<R: Read + 'static>(source: R) -> io::Result<LineReader> {
+    pub fn new<R: Read + Send + 'static>(source: R) -> io::Result<LineReader> {
         let mut buffered = BufReader::with_capacity(1 << 20, source);
         let gz = {
             let head = buffered.fill_buf()?;
             head.len() >= 2 && head[0] == 0x1f && head[1] == 0x8b
         };
-        let inner: Box<dyn BufRead> = if gz {
+        let inner: Box<dyn BufRead + Send> = if gz {
             Box::new(BufReader::with_capacity(
                 1 << 20,
                 MultiGzDecoder::new(buffered),
