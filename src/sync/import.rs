@@ -259,7 +259,7 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
     let (pieces_tx, pieces) = std::sync::mpsc::sync_channel::<Result<Piece, ImportError>>(8);
     let file_name = name.to_owned();
     std::thread::spawn(move || read_records(reader, file_name, apply, pieces_tx));
-    let mut end: Option<(u64, [u8; 32], Option<(u64, Trailer)>)> = None;
+    let mut end: Option<End> = None;
     for piece in pieces {
         match piece? {
             Piece::Records(records) => {
@@ -292,14 +292,15 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
                     }
                 }
             }
-            Piece::End {
-                records,
-                digest,
-                trailer,
-            } => end = Some((records, digest, trailer)),
+            Piece::End(e) => end = Some(e),
         }
     }
-    let Some((records, digest, trailer)) = end else {
+    let Some(End {
+        records,
+        digest,
+        trailer,
+    }) = end
+    else {
         return Err(cx.whole("could not be read to the end"));
     };
     report.records = records;
@@ -434,13 +435,16 @@ fn parse_header(cx: &Ctx<'_>, text: &[u8], cfg: &Config) -> Result<Header, Impor
 enum Piece {
     /// Parsed records with their line numbers.
     Records(Vec<(u64, Inbound)>),
-    /// The end of the file: how many records, the digest of every line before the
-    /// trailer, and the trailer with its line.
-    End {
-        records: u64,
-        digest: [u8; 32],
-        trailer: Option<(u64, Trailer)>,
-    },
+    /// The end of the file.
+    End(End),
+}
+
+/// How many records a file had, the digest of every line before the trailer, and the
+/// trailer with its line.
+struct End {
+    records: u64,
+    digest: [u8; 32],
+    trailer: Option<(u64, Trailer)>,
 }
 
 /// Reads every line after the header: checks it, hashes it and (when `apply`) parses
@@ -530,11 +534,11 @@ fn read_records(
             if !chunk.is_empty() {
                 let _ = out.send(Ok(Piece::Records(chunk)));
             }
-            Ok(Piece::End {
+            Ok(Piece::End(End {
                 records,
                 digest: reader.digest(),
                 trailer,
-            })
+            }))
         }
     };
     let _ = out.send(last);
