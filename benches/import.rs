@@ -31,7 +31,7 @@ fn import_100k(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let d = tempfile::tempdir().expect("cache dir");
-                let store = Store::open(d.path(), cfg.sla_context(), Access::Write).expect("open");
+                let store = Store::open(d.path(), cfg.desk_context(), Access::Write).expect("open");
                 (d, store)
             },
             |(d, mut store)| {

@@ -40,6 +40,11 @@ impl Searcher {
         Ok(())
     }
 
+    /// Forgets the last query, so the next one scans every text.
+    pub fn forget_query(&mut self) {
+        self.last = None;
+    }
+
     /// Forgets the texts (the cache changed).
     pub fn invalidate(&mut self) {
         self.texts = None;
