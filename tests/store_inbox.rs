@@ -214,6 +214,27 @@ fn the_import_fast_path_derives_what_a_full_recount_does() {
         }
         out
     };
+    // Queue operations on a few complaints and export them: the export's bulk update
+    // must leave what a full recount gives too.
+    let ids = store.view_ids(&ViewQuery::All).expect("ids");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-10-20T09:00:00+07:00").expect("now");
+    let reqs: Vec<OpRequest> = ids
+        .iter()
+        .take(5)
+        .map(|id| OpRequest {
+            complaint_id: ComplaintId(id.clone()),
+            kind: OpKind::Response {
+                stage: Stage::Final,
+                text: "Selesai".into(),
+            },
+            placeholders_checked: false,
+        })
+        .collect();
+    queue_operations(&mut store, &cfg, &reqs, now).expect("queue");
+    let mut cfg_out = cfg.clone();
+    cfg_out.export_dir = Some(dir.path().join("keluar"));
+    sigap::sync::export_pending(&mut store, &cfg_out, None, false, now).expect("export");
+    queue_operations(&mut store, &cfg, &reqs[..2], now).expect("queue again");
     let fast = dump(&mut store);
     let fast_counts = counts(&mut store);
     store

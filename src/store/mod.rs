@@ -21,8 +21,8 @@ pub use derived::{note_reply, refresh_derived, utc_key};
 pub use fsperm::{private_dir, private_file};
 pub use inbox::{Direction, SearchTexts, ViewQuery};
 pub use ops::{
-    OpRow, delete_unexported, get_operation, insert_operation, operations_in_batch,
-    operations_in_state, rebase_operation, set_op_state,
+    OpRow, delete_unexported, get_operation, insert_operation, mark_exported, operations_in_batch,
+    operations_in_state, pending_agencies, rebase_operation, set_op_state,
 };
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences};
 

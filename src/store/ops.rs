@@ -142,6 +142,51 @@ pub fn delete_unexported(
     }
 }
 
+/// The agency of every complaint with a pending operation.
+pub fn pending_agencies(
+    conn: &Connection,
+) -> Result<std::collections::HashMap<String, String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT o.complaint_id, c.agency FROM operations o
+         JOIN complaints c ON c.id = o.complaint_id WHERE o.state = 'pending'",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Marks pending operations exported in a batch, all at once. Leaving `pending` changes
+/// only their complaints' outbox columns (exported operations still stand for the
+/// clocks), so those are recomputed together instead of each complaint in full.
+pub fn mark_exported(conn: &Connection, batch_id: &str, op_ids: &[&str]) -> Result<(), StoreError> {
+    let list = serde_json::to_string(op_ids).unwrap_or_else(|_| "[]".into());
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS touched_complaints (id TEXT PRIMARY KEY)",
+        [],
+    )?;
+    conn.execute("DELETE FROM temp.touched_complaints", [])?;
+    conn.execute(
+        "INSERT OR IGNORE INTO temp.touched_complaints
+         SELECT complaint_id FROM operations WHERE op_id IN (SELECT value FROM json_each(?1))",
+        [&list],
+    )?;
+    conn.execute(
+        "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
+         WHERE state = 'pending' AND op_id IN (SELECT value FROM json_each(?3))",
+        params![batch_id, now(), list],
+    )?;
+    conn.execute(
+        "UPDATE complaints SET
+             pending_ops = (SELECT count(*) FROM operations o
+                            WHERE o.complaint_id = complaints.id AND o.state = 'pending'),
+             outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
+                              AND o.state IN ('pending', 'conflict', 'rejected'))
+         WHERE id IN (SELECT id FROM temp.touched_complaints)",
+        [],
+    )?;
+    conn.execute("DELETE FROM temp.touched_complaints", [])?;
+    Ok(())
+}
+
 /// Operations in a state, oldest first.
 pub fn operations_in_state(
     conn: &Connection,

@@ -141,7 +141,6 @@ pub fn export_pending(
         .map(Path::to_path_buf)
         .or_else(|| cfg.export_dir.clone())
         .ok_or(ExportError::NoFolder)?;
-    let ctx = store.sla().clone();
     let tx = store.conn().transaction()?;
     let pending = store::operations_in_state(&tx, OpState::Pending)?;
     if pending.is_empty() {
@@ -149,13 +148,13 @@ pub fn export_pending(
     }
     // Group by the agency the desk answers for on each complaint.
     let fallback = cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default();
+    let agencies = store::pending_agencies(&tx)?;
     let mut groups: BTreeMap<String, Vec<Operation>> = BTreeMap::new();
     for op in pending {
-        let agency: String = tx.query_row(
-            "SELECT agency FROM complaints WHERE id = ?1",
-            [op.complaint_id.as_str()],
-            |r| r.get(0),
-        )?;
+        let agency = agencies
+            .get(op.complaint_id.as_str())
+            .cloned()
+            .unwrap_or_default();
         let agency = if cfg.in_scope(&agency.as_str().into()) {
             agency
         } else {
@@ -215,16 +214,8 @@ pub fn export_pending(
                 bytes
             ],
         )?;
-        for op in &ops {
-            store::set_op_state(
-                &tx,
-                &ctx,
-                op.op_id.as_str(),
-                OpState::Exported,
-                Some(&header.batch_id),
-                None,
-            )?;
-        }
+        let ids: Vec<&str> = ops.iter().map(|o| o.op_id.as_str()).collect();
+        store::mark_exported(&tx, &header.batch_id, &ids)?;
         // Written and synced under a temporary name now; renamed into place only once
         // the cache has recorded the batch, so the folder never holds a batch the
         // cache does not know.

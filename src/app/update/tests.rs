@@ -161,7 +161,7 @@ fn answer(app: &App, e: &Effect) -> Option<Vec<Action>> {
         } => match query {
             None => Vec::new(),
             Some(q) => {
-                let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+                let matcher = crate::runtime::search::matcher();
                 let mut scored: Vec<(i64, usize, i64)> =
                     list_rows(app, &ListRef::View(view.clone()))
                         .iter()
