@@ -111,6 +111,14 @@ fn frame(app: &App, term: &mut Terminal<TestBackend>) {
     term.draw(|f| draw(f, app, &theme)).expect("draw");
 }
 
+/// Empties the OS page cache (needs root on Linux); whether it could.
+fn drop_caches() -> bool {
+    let synced = std::process::Command::new("sync")
+        .status()
+        .is_ok_and(|s| s.success());
+    synced && std::fs::write("/proc/sys/vm/drop_caches", b"3").is_ok()
+}
+
 fn rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -138,6 +146,26 @@ fn desk(c: &mut Criterion) {
             drop(exec);
         })
     });
+
+    // The same from a cold page cache (Linux, as root: the OS caches are dropped before
+    // each start).
+    if drop_caches() {
+        g.bench_function("start_to_first_frame_cold", |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    drop_caches();
+                    let start = Instant::now();
+                    let (app, exec) = open_desk(&dir);
+                    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+                    frame(&app, &mut term);
+                    total += start.elapsed();
+                    drop(exec);
+                }
+                total
+            })
+        });
+    }
 
     let (mut app, mut exec) = open_desk(&dir);
     let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");

@@ -244,9 +244,35 @@ END;
 DELETE FROM meta WHERE key = 'sla_fingerprint';
 "#;
 
+/// Operation counts by state kept by triggers (the status bar and `sigap status` read
+/// them at every refresh; the outbox keeps every operation until it is acknowledged,
+/// so counting would grow with the desk's history), and the oldest pending one by index.
+const V4: &str = r#"
+CREATE TABLE op_counts (state TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT;
+INSERT INTO op_counts SELECT state, count(*) FROM operations GROUP BY state;
+CREATE INDEX operations_by_state_time ON operations (state, at_utc);
+
+CREATE TRIGGER operations_counted_in AFTER INSERT ON operations BEGIN
+    INSERT INTO op_counts (state, n) VALUES (NEW.state, 1)
+        ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER operations_counted_out AFTER DELETE ON operations BEGIN
+    UPDATE op_counts SET n = n - 1 WHERE state = OLD.state;
+    DELETE FROM op_counts WHERE state = OLD.state AND n = 0;
+END;
+CREATE TRIGGER operations_recounted AFTER UPDATE OF state ON operations
+    WHEN OLD.state IS NOT NEW.state
+BEGIN
+    UPDATE op_counts SET n = n - 1 WHERE state = OLD.state;
+    DELETE FROM op_counts WHERE state = OLD.state AND n = 0;
+    INSERT INTO op_counts (state, n) VALUES (NEW.state, 1)
+        ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
+"#;
+
 /// Every migration, in order. Version N is the state after the Nth.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this binary writes.
@@ -254,4 +280,4 @@ pub fn latest_version() -> usize {
     MIGRATION_COUNT
 }
 
-const MIGRATION_COUNT: usize = 3;
+const MIGRATION_COUNT: usize = 4;

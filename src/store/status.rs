@@ -92,9 +92,7 @@ impl Store {
         )? as u64;
         let mut by_state: BTreeMap<String, u64> = BTreeMap::new();
         {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT state, count(*) FROM operations GROUP BY state")?;
+            let mut stmt = self.conn.prepare_cached("SELECT state, n FROM op_counts")?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 by_state.insert(r.get(0)?, r.get::<_, i64>(1)? as u64);
@@ -125,7 +123,9 @@ impl Store {
             .collect();
         let outbound = self.conn.query_row(
             "SELECT ifnull(max(sequence), 0),
-                    (SELECT count(DISTINCT batch_id) FROM operations WHERE state = 'exported')
+                    (SELECT count(*) FROM outbound_batches b WHERE EXISTS (
+                        SELECT 1 FROM operations o
+                        WHERE o.batch_id = b.batch_id AND o.state = 'exported'))
              FROM outbound_batches",
             [],
             |r| {
