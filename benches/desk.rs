@@ -297,7 +297,17 @@ fn searcher_reset(s: &mut Searcher) {
 
 fn export(c: &mut Criterion) {
     let n = n().min(100_000);
-    let dir = cache(n);
+    // A copy of the cache: the operations queued here must not change the desk's.
+    let built = cache(n);
+    let copy = tempfile::tempdir().expect("tempdir");
+    let dir = copy.path().to_path_buf();
+    std::fs::create_dir_all(dir.join("data")).expect("data dir");
+    for e in std::fs::read_dir(built.join("data"))
+        .expect("read")
+        .flatten()
+    {
+        std::fs::copy(e.path(), dir.join("data").join(e.file_name())).expect("copy");
+    }
     let cfg = config(&dir);
     let mut store =
         Store::open(&dir.join("data"), cfg.desk_context(), Access::Write).expect("open");

@@ -101,6 +101,18 @@ pub fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().respect_case().element_limit(1)
 }
 
+/// Whether every byte of `needle` appears in `hay` in order.
+fn in_order(hay: &[u8], needle: &[u8]) -> bool {
+    let mut rest = hay;
+    for b in needle {
+        match rest.iter().position(|c| c == b) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Scores entries on two threads; `None` if the query went stale meanwhile.
 fn score_parallel(
     texts: &SearchTexts,
@@ -108,6 +120,10 @@ fn score_parallel(
     query: &str,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<(i64, u32)>> {
+    // The query's letters must appear in order; checking that on bytes first skips
+    // most texts before the matcher looks at them.
+    let needle: Vec<u8> = query.bytes().filter(|b| *b != b' ').collect();
+    let ascii = query.is_ascii();
     let score = |part: &[u32]| -> Option<Vec<(i64, u32)>> {
         let matcher = matcher();
         let mut out = Vec::new();
@@ -115,7 +131,11 @@ fn score_parallel(
             if n % 4096 == 0 && stale() {
                 return None;
             }
-            if let Some(s) = matcher.fuzzy_match(texts.get(i as usize), query) {
+            let text = texts.get(i as usize);
+            if ascii && !in_order(text.as_bytes(), &needle) {
+                continue;
+            }
+            if let Some(s) = matcher.fuzzy_match(text, query) {
                 out.push((s, i));
             }
         }

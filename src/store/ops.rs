@@ -169,17 +169,32 @@ pub fn mark_exported(conn: &Connection, batch_id: &str, op_ids: &[&str]) -> Resu
          SELECT complaint_id FROM operations WHERE op_id IN (SELECT value FROM json_each(?1))",
         [&list],
     )?;
-    conn.execute(
-        "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
-         WHERE state = 'pending' AND op_id IN (SELECT value FROM json_each(?3))",
-        params![batch_id, now(), list],
+    let pending: i64 = conn.query_row(
+        "SELECT ifnull((SELECT n FROM op_counts WHERE state = 'pending'), 0)",
+        [],
+        |r| r.get(0),
     )?;
+    if pending as usize == op_ids.len() {
+        // The batch takes every pending operation (one agency): no list to look up.
+        conn.execute(
+            "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
+             WHERE state = 'pending'",
+            params![batch_id, now()],
+        )?;
+    } else {
+        conn.execute(
+            "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
+             WHERE state = 'pending' AND op_id IN (SELECT value FROM json_each(?3))",
+            params![batch_id, now(), list],
+        )?;
+    }
+    // Every pending operation of these complaints is in this batch (a batch takes all
+    // of an agency's), so none is left pending; the outbox keeps those with a rejected
+    // or conflicting one.
     conn.execute(
-        "UPDATE complaints SET
-             pending_ops = (SELECT count(*) FROM operations o
-                            WHERE o.complaint_id = complaints.id AND o.state = 'pending'),
+        "UPDATE complaints SET pending_ops = 0,
              outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
-                              AND o.state IN ('pending', 'conflict', 'rejected'))
+                              AND o.state IN ('conflict', 'rejected'))
          WHERE id IN (SELECT id FROM temp.touched_complaints)",
         [],
     )?;
