@@ -115,9 +115,16 @@ impl Store {
             (Direction::Backward, false) => ("<", "DESC"),
             (Direction::Backward, true) => ("<=", "DESC"),
         };
+        // A plain comparison with the key (not "?1 IS NULL OR ..."), so that SQLite
+        // starts the index scan at the key instead of filtering from the first row.
+        let from_key = if key.is_some() {
+            format!("sort_key {cmp} ?1")
+        } else {
+            "?1 IS NULL".to_owned()
+        };
         let sql = format!(
             "SELECT {ROW_COLUMNS} FROM complaints
-             WHERE {} AND {ALL_PARAMS} AND (?1 IS NULL OR sort_key {cmp} ?1)
+             WHERE {} AND {ALL_PARAMS} AND {from_key}
              ORDER BY sort_key {order} LIMIT ?2",
             view.condition()
         );
@@ -195,11 +202,13 @@ impl Store {
     /// share one buffer (`ends[i]` is where text `i` ends) to keep a million of them
     /// small.
     pub fn search_texts(&self, view: &ViewQuery) -> Result<SearchTexts, StoreError> {
+        // The view's own index gives the rows in order; the texts come from the narrow
+        // table, so the snapshots are never read.
         let sql = format!(
-            "SELECT rowid, id || ' ' || title || ' ' || ifnull(category, '') || ' ' ||
-                    ifnull(location, '')
-             FROM complaints WHERE {} AND {ALL_PARAMS}
-             ORDER BY sort_key",
+            "SELECT complaints.rowid, search_text.text
+             FROM complaints JOIN search_text ON search_text.rowid = complaints.rowid
+             WHERE {} AND {ALL_PARAMS}
+             ORDER BY complaints.sort_key",
             view.condition()
         );
         let (a, b) = view.bounds();
@@ -209,7 +218,12 @@ impl Store {
         while let Some(r) = rows.next()? {
             out.rowids.push(r.get(0)?);
             let text: String = r.get(1)?;
-            out.text.push_str(&text.to_lowercase());
+            // SQLite lower-cases ASCII only; the rest here.
+            if text.is_ascii() {
+                out.text.push_str(&text);
+            } else {
+                out.text.push_str(&text.to_lowercase());
+            }
             out.ends
                 .push(u32::try_from(out.text.len()).unwrap_or(u32::MAX));
         }

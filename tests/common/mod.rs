@@ -370,9 +370,12 @@ pub fn table_digest(store: &mut Store) -> String {
 
 /// Columns the order-independence property ignores: when and under which file name a
 /// batch was imported.
-pub const VOLATILE_COLUMNS: [(&str, &str); 2] = [
+pub const VOLATILE_COLUMNS: [(&str, &str); 3] = [
     ("inbound_batches", "imported_at"),
     ("inbound_batches", "file_name"),
+    // Keyed by the complaint's rowid, which follows insertion order; its text (which
+    // names the complaint) is compared.
+    ("search_text", "rowid"),
 ];
 /// Meta rows the order-independence property ignores.
 pub const VOLATILE_META: [&str; 1] = ["last_import_at"];
