@@ -284,11 +284,11 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// How many of the given complaints are not the row under the cursor (for a single
-    /// target: whether the officer might not see what will be touched).
+    /// How many of the given complaints are not among the rows held around the cursor
+    /// (the officer may not have seen them).
     pub fn hidden(&self, ids: &[ComplaintId]) -> usize {
-        let here = self.current().map(|r| &r.id);
-        ids.iter().filter(|id| Some(*id) != here).count()
+        let near: BTreeSet<&ComplaintId> = self.window.rows.iter().map(|r| &r.id).collect();
+        ids.iter().filter(|id| !near.contains(id)).count()
     }
 
     /// How the focused pane takes keys.
