@@ -148,25 +148,6 @@ impl InboxRow {
             rowid: r.rowid,
         }
     }
-
-    /// Whether the row belongs to a view.
-    pub fn in_view(&self, view: View) -> bool {
-        let open = self.in_scope && !self.status.is_closed();
-        match view {
-            View::NeedsAction => {
-                open && !self.first_response_met
-                    && matches!(self.status, Status::Terdisposisi | Status::Diproses)
-                    && !self.transfer_proposed
-            }
-            View::DueSoon => open && self.urgency == Urgency::Soon,
-            View::Late => self.in_scope && self.urgency == Urgency::Late,
-            View::InProgress => self.status == Status::Diproses,
-            View::Done => self.status == Status::Selesai,
-            View::Transferred => !self.in_scope || self.transfer_proposed,
-            View::Outbox => self.pending > 0 || self.conflict || self.rejected,
-            View::All => true,
-        }
-    }
 }
 
 /// What a reload brings: the view counts and the desk status.

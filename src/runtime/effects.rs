@@ -112,10 +112,8 @@ impl Executor {
     fn try_run(&mut self, effect: Effect, tx: &Sender<Action>) -> Result<Vec<Action>> {
         Ok(match effect {
             Effect::Reload => {
-                // Whatever changed, the filter's texts may be stale now.
-                if let Search::Inline(s) = &mut self.search {
-                    s.invalidate();
-                }
+                // Whatever changed, the filter's texts may be stale now: the next
+                // filter request reloads them.
                 self.search_refresh = true;
                 vec![Action::Loaded(Box::new(self.load()?))]
             }

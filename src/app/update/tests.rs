@@ -70,6 +70,25 @@ fn set_rows(mut rows: Vec<InboxRow>) {
     ROWS.with(|cell| *cell.borrow_mut() = rows);
 }
 
+/// The saved views' rules, as the store's SQL states them, for the stand-in.
+fn in_view(r: &InboxRow, view: View) -> bool {
+    let open = r.in_scope && !r.status.is_closed();
+    match view {
+        View::NeedsAction => {
+            open && !r.first_response_met
+                && matches!(r.status, Status::Terdisposisi | Status::Diproses)
+                && !r.transfer_proposed
+        }
+        View::DueSoon => open && r.urgency == Urgency::Soon,
+        View::Late => r.in_scope && r.urgency == Urgency::Late,
+        View::InProgress => r.status == Status::Diproses,
+        View::Done => r.status == Status::Selesai,
+        View::Transferred => !r.in_scope || r.transfer_proposed,
+        View::Outbox => r.pending > 0 || r.conflict || r.rejected,
+        View::All => true,
+    }
+}
+
 fn view_of(app: &App, q: &ViewQuery) -> View {
     View::ALL
         .into_iter()
@@ -83,7 +102,7 @@ fn list_rows(app: &App, list: &ListRef) -> Vec<InboxRow> {
         match list {
             ListRef::View(q) => {
                 let v = view_of(app, q);
-                rows.iter().filter(|r| r.in_view(v)).cloned().collect()
+                rows.iter().filter(|r| in_view(r, v)).cloned().collect()
             }
             ListRef::Rows(ids) => ids
                 .iter()
