@@ -871,6 +871,7 @@ fn import_in_order(files: &[PathBuf], order: &[usize]) -> Result<String, String>
             ));
         }
     }
+    assert_counts_match_recount(&mut desk.store);
     Ok(stable_digest(&mut desk.store))
 }
 
@@ -1057,4 +1058,53 @@ fn rejected_file_leaves_pending_operations_alone() {
     assert_eq!(ops.len(), 1);
     assert_eq!(ops[0].state, OpState::Pending);
     assert_eq!(ops[0].base_revision, 1);
+}
+
+/// The import counts its new complaints itself (no trigger per row): every status,
+/// in and out of scope, a complaint that comes twice in one batch with a new status,
+/// one answered in the same batch, and a second batch that changes them again, all
+/// leave the counts and search texts a recount gives.
+#[test]
+fn counts_after_imports_equal_a_recount() {
+    let mut desk = Desk::new();
+    let mut first = Vec::new();
+    let statuses = ["terdisposisi", "diproses", "selesai", "ditutup", "menunggu"];
+    for i in 0..15 {
+        let agency = if i % 4 == 3 { "3529-DPUBM" } else { SCOPE };
+        let mut c = complaint(&format!("LAP-2026-09{i:05}"), 1, "Jalan Rusak", agency);
+        c["status"] = json!(statuses[i % statuses.len()]);
+        if i % 5 == 4 {
+            c["classification"] = json!("aspirasi");
+            c["category"] = Value::Null;
+        }
+        first.push(c);
+    }
+    let mut again = complaint("LAP-2026-0900001", 2, "Jalan Rusak Berat", SCOPE);
+    again["status"] = json!("selesai");
+    first.push(again);
+    first.push(message(
+        "MSG-A",
+        "LAP-2026-0900002",
+        "2026-11-05T13:00:00+07:00",
+        "agency",
+        "Sedang ditangani.",
+    ));
+    let f1 = write_batch(&desk.files, &head(1, "count-1"), &first);
+    import(&mut desk, &f1);
+    assert_counts_match_recount(&mut desk.store);
+
+    let mut moved = complaint("LAP-2026-0900000", 2, "Jalan Rusak", "3529-DPUBM");
+    moved["status"] = json!("diproses");
+    let second = vec![
+        moved,
+        complaint("LAP-2026-0900100", 1, "Bantuan PKH", SCOPE),
+    ];
+    let f2 = write_batch(&desk.files, &head(2, "count-2"), &second);
+    import(&mut desk, &f2);
+    assert_counts_match_recount(&mut desk.store);
+    let st = desk
+        .store
+        .status(&desk.cfg.agency, chrono::Local::now().date_naive())
+        .expect("status");
+    assert_eq!((st.complaints.total, st.complaints.out_of_scope), (16, 4));
 }

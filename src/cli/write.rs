@@ -19,6 +19,10 @@ pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
                 for w in &report.warnings {
                     outln!("  warning: {}", text::line(w));
                 }
+                // Reported: now fold the batch into the database before the next one.
+                if let Err(e) = env.store.checkpoint() {
+                    eprintln!("warning: the cache could not be checkpointed: {e}");
+                }
             }
             Err(e) => {
                 let at = e.line.map(|n| format!("line {n}: ")).unwrap_or_default();

@@ -310,6 +310,8 @@ impl Executor {
                             results.push(r.map_err(|e| format!("{name}: rejected: {}", e.reason)));
                         }
                         let _ = tx.send(Action::ImportFinished(results));
+                        // After the report: the desk does not wait for it.
+                        let _ = worker.checkpoint();
                     },
                     |e| Action::ImportFinished(vec![Err(e)]),
                 );

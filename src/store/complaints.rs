@@ -1,6 +1,7 @@
 //! Complaint snapshots, their thread and the agency directory: writes for the import
 //! and the queries behind `list`, `show` and the inbox.
 
+use super::counts::{NewRows, add_search_text};
 use super::derived::utc_key;
 use super::{Store, StoreError};
 use crate::domain::{
@@ -35,15 +36,16 @@ pub fn stored_revision(conn: &Connection, id: &str) -> Result<Option<StoredRevis
 
 /// Inserts a complaint new to the cache with its derived columns, computed from the
 /// snapshot alone (the caller refreshes it if the cache already had thread messages for
-/// it). The identity of an anonymous complaint has already been dropped.
+/// it), and its search text. Its share of the maintained counts goes to `counts`, which
+/// the caller flushes. The identity of an anonymous complaint has already been dropped.
 pub fn insert_new(
     conn: &Connection,
     ctx: &crate::domain::DeskContext,
     c: &Complaint,
-    content_hash: &str,
-    snapshot_at: &str,
-    data: &str,
+    stored: (&str, &str, &str),
+    counts: &mut NewRows,
 ) -> Result<(), StoreError> {
+    let (content_hash, snapshot_at, data) = stored;
     debug_assert!(!(c.anonymous && c.reporter.is_some()));
     let d = super::derived::derive_new(ctx, c);
     conn.prepare_cached(
@@ -78,6 +80,17 @@ pub fn insert_new(
         d.in_scope,
         d.sort_key,
     ])?;
+    add_search_text(
+        conn,
+        conn.last_insert_rowid(),
+        [
+            Some(c.id.as_str()),
+            Some(c.title.as_str()),
+            c.category.as_deref(),
+            c.location.as_deref(),
+        ],
+    )?;
+    counts.add(c.status.as_str(), d.in_scope, d.urgency_due.as_deref());
     Ok(())
 }
 
@@ -98,20 +111,13 @@ pub fn put_snapshot(
     data: &str,
 ) -> Result<(), StoreError> {
     debug_assert!(!(c.anonymous && c.reporter.is_some()));
+    // An update, never an insert: new rows go through `insert_new`, which counts them.
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
-             classification, supervisory, anonymous, confidential, title, category, location,
-             channel, submitted_at, disposed_at, data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
-         ON CONFLICT (id) DO UPDATE SET revision = excluded.revision,
-             content_hash = excluded.content_hash, snapshot_at = excluded.snapshot_at,
-             agency = excluded.agency, status = excluded.status,
-             classification = excluded.classification, supervisory = excluded.supervisory,
-             anonymous = excluded.anonymous, confidential = excluded.confidential,
-             title = excluded.title, category = excluded.category,
-             location = excluded.location, channel = excluded.channel,
-             submitted_at = excluded.submitted_at, disposed_at = excluded.disposed_at,
-             data = excluded.data",
+        "UPDATE complaints SET revision = ?2, content_hash = ?3, snapshot_at = ?4,
+             agency = ?5, status = ?6, classification = ?7, supervisory = ?8, anonymous = ?9,
+             confidential = ?10, title = ?11, category = ?12, location = ?13, channel = ?14,
+             submitted_at = ?15, disposed_at = ?16, data = ?17
+         WHERE id = ?1",
     )?;
     stmt.execute(params![
         c.id.as_str(),

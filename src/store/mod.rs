@@ -5,6 +5,7 @@
 //! This module knows nothing about batch files or the terminal.
 
 mod complaints;
+mod counts;
 mod derived;
 mod drafts;
 mod fsperm;
@@ -17,6 +18,7 @@ pub use complaints::{
     ComplaintDetail, ComplaintRow, ListFilter, StoredRevision, has_messages, insert_new,
     note_agency, put_agency, put_message, put_snapshot, set_snapshot_at, stored_revision,
 };
+pub use counts::NewRows;
 pub use derived::{note_reply, refresh_derived, utc_key};
 pub use fsperm::{private_dir, private_file};
 pub use inbox::{Direction, SearchTexts, ViewQuery};
@@ -190,6 +192,14 @@ impl Store {
             dir: self.dir.clone(),
             _lock: None,
         })
+    }
+
+    /// Copies committed pages from the write-ahead log into the database without
+    /// waiting for readers (a large import leaves this for after its report).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Reads a value from the meta table.

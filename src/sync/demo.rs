@@ -82,6 +82,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<(Config, Store, Vec<ImportRe
     for (name, bytes) in batches(today) {
         reports.push(import_bytes(&mut store, &cfg, &name, bytes)?);
     }
+    store.checkpoint()?;
     // New files for the import pane to find.
     if let Some(inbox) = &cfg.import_dir {
         let io = |e: std::io::Error| StoreError::Io {

@@ -123,7 +123,7 @@ impl Ctx<'_> {
     }
 }
 
-/// Imports one file from disk.
+/// Imports one file from disk (see [`import_reader`] for the checkpoint after it).
 pub fn import_file(
     store: &mut Store,
     cfg: &Config,
@@ -164,6 +164,10 @@ pub fn import_bytes(
 const IMPORT_CACHE_KIB: i64 = 128 * 1024;
 
 /// Imports a batch from any reader; `name` names it in the report and errors.
+///
+/// The import is durable and visible when this returns, but the pages it wrote are
+/// still only in the write-ahead log: the caller runs [`Store::checkpoint`] once it has
+/// reported (closing the last connection does it too).
 pub fn import_reader<R: Read + Send + 'static>(
     store: &mut Store,
     cfg: &Config,
@@ -178,7 +182,11 @@ pub fn import_reader<R: Read + Send + 'static>(
     let _ = store
         .conn()
         .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB);
+    // No automatic checkpoint at the commit: copying a whole batch into the database
+    // would double the time before the report.
+    let _ = store.conn().pragma_update(None, "wal_autocheckpoint", 0);
     let result = import_in_one_transaction(store, cfg, name, source, progress);
+    let _ = store.conn().pragma_update(None, "wal_autocheckpoint", 1000);
     let _ = store.conn().pragma_update(None, "cache_size", before);
     result
 }
@@ -252,6 +260,7 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| cx.db(e))?;
     let mut touched: BTreeSet<String> = BTreeSet::new();
+    let mut fresh = store::NewRows::default();
     // Instants are compared as UTC text; the batch's place in its stream breaks ties.
     let snapshot_at = store::utc_key(header.created_at);
     let source = format!("{snapshot_at}|{:020}", header.sequence);
@@ -281,11 +290,13 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
                         },
                         &mut report,
                         &mut touched,
+                        &mut fresh,
                     )?;
                     if touched.len() >= TOUCHED_FLUSH {
                         // Keep memory bounded on huge batches: settle the derived
                         // columns now, in the same transaction; later records touching
                         // these ids add them again.
+                        fresh.flush(&tx).map_err(|e| cx.db(e))?;
                         for id in std::mem::take(&mut touched) {
                             store::refresh_derived(&tx, &ctx, &id).map_err(|e| cx.db(e))?;
                         }
@@ -341,6 +352,8 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         };
     }
 
+    // New rows are counted before anything recounts them.
+    fresh.flush(&tx).map_err(|e| cx.db(e))?;
     for id in &touched {
         store::refresh_derived(&tx, &ctx, id).map_err(|e| cx.db(e))?;
     }
@@ -563,6 +576,7 @@ fn apply_record(
     origin: &Origin<'_>,
     report: &mut ImportReport,
     touched: &mut BTreeSet<String>,
+    fresh: &mut store::NewRows,
 ) -> Result<(), ImportError> {
     let db = |e: StoreError| cx.db(e);
     let snapshot_at = origin.snapshot_at;
@@ -582,7 +596,8 @@ fn apply_record(
             let hash = hex::encode(Sha256::digest(data.as_bytes()));
             match store::stored_revision(tx, c.id.as_str()).map_err(db)? {
                 None => {
-                    store::insert_new(tx, ctx, &c, &hash, snapshot_at, &data).map_err(db)?;
+                    store::insert_new(tx, ctx, &c, (&hash, snapshot_at, &data), fresh)
+                        .map_err(db)?;
                     report.complaints_new += 1;
                     // Messages that arrived before their complaint count too.
                     if store::has_messages(tx, c.id.as_str()).map_err(db)? {
@@ -590,6 +605,8 @@ fn apply_record(
                     }
                 }
                 Some(old) if c.revision > old.revision => {
+                    // The update recounts the row: count the new rows first.
+                    fresh.flush(tx).map_err(db)?;
                     store::put_snapshot(tx, &c, &hash, snapshot_at, &data).map_err(db)?;
                     report.complaints_updated += 1;
                     let n = tx
@@ -658,6 +675,8 @@ fn apply_record(
             report.agencies += 1;
         }
         Inbound::Ack(ack) => {
+            // Settling an operation recounts its complaint: count the new rows first.
+            fresh.flush(tx).map_err(db)?;
             for r in ack.results {
                 let op = store::get_operation(tx, &r.op_id).map_err(db)?;
                 match op {

@@ -467,3 +467,58 @@ pub fn cache_contains(store: &mut Store, needle: &str) -> bool {
     }
     false
 }
+
+/// Asserts that the maintained counts and search texts are what counting the
+/// complaints table from scratch gives (they are kept by the import and by triggers).
+pub fn assert_counts_match_recount(store: &mut Store) {
+    let conn = store.conn();
+    let rows = |sql: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(sql).expect("prepare");
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let mut v = Vec::new();
+                for i in 0..n {
+                    v.push(format!("{:?}", r.get_ref(i)?));
+                }
+                Ok(v.join("|"))
+            })
+            .expect("query");
+        rows.map(|r| r.expect("row")).collect()
+    };
+    let needs = "in_scope = 1 AND status IN ('terdisposisi', 'diproses')
+                 AND first_response_at IS NULL AND transfer_proposed = 0";
+    let recount = format!(
+        "SELECT 1, count(*), ifnull(sum({needs}), 0), ifnull(sum(status = 'diproses'), 0),
+                ifnull(sum(status = 'selesai'), 0),
+                ifnull(sum(in_scope = 0 OR transfer_proposed = 1), 0),
+                ifnull(sum(outbox = 1), 0), ifnull(sum(in_scope = 0), 0)
+         FROM complaints"
+    );
+    assert_eq!(
+        rows("SELECT * FROM view_counts"),
+        rows(&recount),
+        "view counts"
+    );
+    assert_eq!(
+        rows("SELECT status, n FROM status_counts ORDER BY status"),
+        rows("SELECT status, count(*) FROM complaints GROUP BY status ORDER BY status"),
+        "status counts"
+    );
+    assert_eq!(
+        rows("SELECT due, n FROM due_counts ORDER BY due"),
+        rows(
+            "SELECT urgency_due, count(*) FROM complaints
+             WHERE in_scope = 1 AND urgency_due IS NOT NULL GROUP BY urgency_due ORDER BY 1"
+        ),
+        "due counts"
+    );
+    assert_eq!(
+        rows("SELECT rowid, text FROM search_text ORDER BY rowid"),
+        rows(
+            "SELECT rowid, lower(id || ' ' || title || ' ' || ifnull(category, '') || ' '
+                 || ifnull(location, '')) FROM complaints ORDER BY rowid"
+        ),
+        "search texts"
+    );
+}
