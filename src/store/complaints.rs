@@ -2,7 +2,7 @@
 //! and the queries behind `list`, `show` and the inbox.
 
 use super::counts::{NewRows, add_search_text};
-use super::derived::utc_key;
+use super::derived::{NewDerived, utc_key};
 use super::{Store, StoreError};
 use crate::domain::{
     Agency, AgencyCode, Classification, Complaint, ComplaintId, Message, SlaFacts, Status,
@@ -34,20 +34,19 @@ pub fn stored_revision(conn: &Connection, id: &str) -> Result<Option<StoredRevis
         .optional()?)
 }
 
-/// Inserts a complaint new to the cache with its derived columns, computed from the
-/// snapshot alone (the caller refreshes it if the cache already had thread messages for
-/// it), and its search text. Its share of the maintained counts goes to `counts`, which
+/// Inserts a complaint new to the cache with its derived columns (`derive_new`: from the
+/// snapshot alone; the caller refreshes it if the cache already had thread messages for
+/// it) and its search text. Its share of the maintained counts goes to `counts`, which
 /// the caller flushes. The identity of an anonymous complaint has already been dropped.
 pub fn insert_new(
     conn: &Connection,
-    ctx: &crate::domain::DeskContext,
     c: &Complaint,
+    d: &NewDerived,
     stored: (&str, &str, &str),
     counts: &mut NewRows,
 ) -> Result<(), StoreError> {
     let (content_hash, snapshot_at, data) = stored;
     debug_assert!(!(c.anonymous && c.reporter.is_some()));
-    let d = super::derived::derive_new(ctx, c);
     conn.prepare_cached(
         "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
              classification, supervisory, anonymous, confidential, title, category, location,

@@ -19,7 +19,7 @@ pub use complaints::{
     note_agency, put_agency, put_message, put_snapshot, set_snapshot_at, stored_revision,
 };
 pub use counts::NewRows;
-pub use derived::{note_reply, refresh_derived, utc_key};
+pub use derived::{NewDerived, derive_new, note_reply, refresh_derived, utc_key};
 pub use fsperm::{private_dir, private_file};
 pub use inbox::{Direction, SearchTexts, ViewQuery};
 pub use ops::{

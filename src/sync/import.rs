@@ -267,7 +267,8 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
     // A second thread reads, checks and parses the lines while this one writes them.
     let (pieces_tx, pieces) = std::sync::mpsc::sync_channel::<Result<Piece, ImportError>>(8);
     let file_name = name.to_owned();
-    std::thread::spawn(move || read_records(reader, file_name, apply, pieces_tx));
+    let prepare_with = apply.then(|| ctx.clone());
+    std::thread::spawn(move || read_records(reader, file_name, prepare_with, pieces_tx));
     let mut end: Option<End> = None;
     for piece in pieces {
         match piece? {
@@ -447,7 +448,7 @@ fn parse_header(cx: &Ctx<'_>, text: &[u8], cfg: &Config) -> Result<Header, Impor
 /// What the reading thread hands the writing one.
 enum Piece {
     /// Parsed records with their line numbers.
-    Records(Vec<(u64, Inbound)>),
+    Records(Vec<(u64, Record)>),
     /// The end of the file.
     End(End),
 }
@@ -465,12 +466,12 @@ struct End {
 fn read_records(
     mut reader: LineReader,
     file: String,
-    apply: bool,
+    apply: Option<crate::domain::DeskContext>,
     out: std::sync::mpsc::SyncSender<Result<Piece, ImportError>>,
 ) {
     let cx = Ctx { file: &file };
     let mut buf = Vec::with_capacity(4096);
-    let mut chunk: Vec<(u64, Inbound)> = Vec::with_capacity(256);
+    let mut chunk: Vec<(u64, Record)> = Vec::with_capacity(256);
     let mut records = 0u64;
     let mut trailer: Option<(u64, Trailer)> = None;
     let result: Result<(), ImportError> = (|| {
@@ -517,9 +518,9 @@ fn read_records(
             }
             reader.hash(&buf);
             records += 1;
-            if !apply {
+            let Some(ctx) = &apply else {
                 continue;
-            }
+            };
             let record: Inbound = serde_json::from_str(text).map_err(|e| {
                 if matches!(kind.as_str(), "complaint" | "message" | "agency" | "ack") {
                     cx.at(
@@ -530,6 +531,14 @@ fn read_records(
                     cx.at(line_no, format!("unknown record type \"{kind}\""))
                 }
             })?;
+            let record = match record {
+                Inbound::Complaint(c) => {
+                    Record::Complaint(Box::new(prepare(&cx, line_no, ctx, *c)?))
+                }
+                Inbound::Message(m) => Record::Message(m),
+                Inbound::Agency(a) => Record::Agency(a),
+                Inbound::Ack(a) => Record::Ack(a),
+            };
             chunk.push((line_no, record));
             if chunk.len() == 256
                 && out
@@ -557,6 +566,47 @@ fn read_records(
     let _ = out.send(last);
 }
 
+/// A parsed record, complaints already made ready to store by the reading thread.
+enum Record {
+    Complaint(Box<Prepared>),
+    Message(crate::domain::Message),
+    Agency(crate::domain::Agency),
+    Ack(super::wire::Ack),
+}
+
+/// A valid complaint with the identity of an anonymous reporter dropped, its stored
+/// copy, the hash that compares revisions, and its derived columns if it is new.
+struct Prepared {
+    complaint: Complaint,
+    /// Whether an anonymous reporter's identity was dropped.
+    anonymized: bool,
+    data: String,
+    hash: String,
+    derived: store::NewDerived,
+}
+
+/// Checks a complaint and makes it ready to store (off the writing thread).
+fn prepare(
+    cx: &Ctx<'_>,
+    line: u64,
+    ctx: &crate::domain::DeskContext,
+    mut c: Complaint,
+) -> Result<Prepared, ImportError> {
+    validate_complaint(cx, line, &c)?;
+    let anonymized = c.drop_identity_if_anonymous();
+    // One serialisation serves as the stored copy and for comparing revisions.
+    let data = serde_json::to_string(&c).unwrap_or_default();
+    let hash = hex::encode(Sha256::digest(data.as_bytes()));
+    let derived = store::derive_new(ctx, &c);
+    Ok(Prepared {
+        complaint: c,
+        anonymized,
+        data,
+        hash,
+        derived,
+    })
+}
+
 /// Where a record came from, for the order-independent tie-breaks.
 struct Origin<'a> {
     /// The batch's `created_at` as UTC text.
@@ -572,7 +622,7 @@ fn apply_record(
     ctx: &crate::domain::DeskContext,
     cx: &Ctx<'_>,
     line: u64,
-    record: Inbound,
+    record: Record,
     origin: &Origin<'_>,
     report: &mut ImportReport,
     touched: &mut BTreeSet<String>,
@@ -581,22 +631,24 @@ fn apply_record(
     let db = |e: StoreError| cx.db(e);
     let snapshot_at = origin.snapshot_at;
     match record {
-        Inbound::Complaint(c) => {
-            let mut c = *c;
-            validate_complaint(cx, line, &c)?;
+        Record::Complaint(p) => {
+            let Prepared {
+                complaint: c,
+                anonymized,
+                data,
+                hash,
+                derived,
+            } = *p;
             store::note_agency(tx, c.id.as_str(), c.agency.as_str()).map_err(db)?;
-            if c.drop_identity_if_anonymous() {
+            if anonymized {
                 report.warnings.push(format!(
                     "line {line}: complaint {} is anonymous; the reporter's identity was dropped",
                     c.id
                 ));
             }
-            // One serialisation serves as the stored copy and for comparing revisions.
-            let data = serde_json::to_string(&c).unwrap_or_default();
-            let hash = hex::encode(Sha256::digest(data.as_bytes()));
             match store::stored_revision(tx, c.id.as_str()).map_err(db)? {
                 None => {
-                    store::insert_new(tx, ctx, &c, (&hash, snapshot_at, &data), fresh)
+                    store::insert_new(tx, &c, &derived, (&hash, snapshot_at, &data), fresh)
                         .map_err(db)?;
                     report.complaints_new += 1;
                     // Messages that arrived before their complaint count too.
@@ -644,7 +696,7 @@ fn apply_record(
                 Some(_) => report.complaints_unchanged += 1,
             }
         }
-        Inbound::Message(m) => {
+        Record::Message(m) => {
             if m.id.0.is_empty() {
                 return Err(cx.at(line, "the message has an empty id"));
             }
@@ -664,7 +716,7 @@ fn apply_record(
                 }
             }
         }
-        Inbound::Agency(a) => {
+        Record::Agency(a) => {
             if a.code.0.is_empty() {
                 return Err(cx.at(line, "the agency has an empty code"));
             }
@@ -674,7 +726,7 @@ fn apply_record(
             store::put_agency(tx, &a, &key, line).map_err(db)?;
             report.agencies += 1;
         }
-        Inbound::Ack(ack) => {
+        Record::Ack(ack) => {
             // Settling an operation recounts its complaint: count the new rows first.
             fresh.flush(tx).map_err(db)?;
             for r in ack.results {
