@@ -134,6 +134,13 @@ impl Desk {
         let mut store = Store::open(&self.data, cfg.desk_context(), Access::Write).expect("open");
         table_digest(&mut store)
     }
+
+    /// Checks the maintained counts against a recount of the cache.
+    fn check_counts(&self) {
+        let cfg = Config::parse(&self.config_text, &self.config).expect("config");
+        let mut store = Store::open(&self.data, cfg.desk_context(), Access::Write).expect("open");
+        assert_counts_match_recount(&mut store);
+    }
 }
 
 fn assert_uuid_v7(s: &str) {
@@ -613,6 +620,7 @@ fn queue_export_resend_and_acknowledge() {
         "two operations still await an answer"
     );
     assert_eq!(s["inbound"][0]["last_sequence"], 2);
+    desk.check_counts();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -905,6 +913,7 @@ fn conflicts_are_confirmed_or_discarded() {
     assert_eq!(batch.records[0]["op_id"], a);
     assert_eq!(batch.records[0]["base_revision"], 2);
     assert_eq!(batch.records[0]["complaint_id"], c1);
+    desk.check_counts();
 }
 
 // ---------------------------------------------------------------------------------------

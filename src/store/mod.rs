@@ -24,7 +24,7 @@ pub use fsperm::{private_dir, private_file};
 pub use inbox::{Direction, SearchTexts, ViewQuery};
 pub use ops::{
     OpRow, delete_unexported, get_operation, insert_operation, mark_exported, operations_in_batch,
-    operations_in_state, pending_agencies, rebase_operation, set_op_state,
+    operations_in_state, pending_with_agency, rebase_operation, set_op_state,
 };
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences};
 

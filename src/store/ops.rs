@@ -48,8 +48,9 @@ pub fn insert_operation(
         serde_json::to_string(&op.kind).map_err(|e| StoreError::Migration(e.to_string()))?;
     conn.prepare_cached(
         "INSERT INTO operations (op_id, complaint_id, kind, base_revision, officer, at, at_utc,
-             payload, state, batch_id, reason, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             payload, state, batch_id, reason, updated_at, agency)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+             ifnull((SELECT agency FROM complaints WHERE id = ?2), ''))",
     )?
     .execute(params![
         op.op_id.as_str(),
@@ -109,7 +110,9 @@ pub fn rebase_operation(
     base_revision: u64,
 ) -> Result<(), StoreError> {
     conn.execute(
-        "UPDATE operations SET base_revision = ?2, state = 'pending', updated_at = ?3
+        "UPDATE operations SET base_revision = ?2, state = 'pending', updated_at = ?3,
+             agency = ifnull((SELECT c.agency FROM complaints c
+                              WHERE c.id = operations.complaint_id), agency)
          WHERE op_id = ?1",
         params![op_id, base_revision as i64, now()],
     )?;
@@ -142,15 +145,12 @@ pub fn delete_unexported(
     }
 }
 
-/// The agency of every complaint with a pending operation.
-pub fn pending_agencies(
-    conn: &Connection,
-) -> Result<std::collections::HashMap<String, String>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT o.complaint_id, c.agency FROM operations o
-         JOIN complaints c ON c.id = o.complaint_id WHERE o.state = 'pending'",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// Pending operations, oldest first, each with the agency it answers for.
+pub fn pending_with_agency(conn: &Connection) -> Result<Vec<(String, Operation)>, StoreError> {
+    let sql =
+        format!("SELECT {OP_COLUMNS}, agency FROM operations WHERE state = 'pending' ORDER BY seq");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(9)?, from_row(r)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -158,47 +158,85 @@ pub fn pending_agencies(
 /// only their complaints' outbox columns (exported operations still stand for the
 /// clocks), so those are recomputed together instead of each complaint in full.
 pub fn mark_exported(conn: &Connection, batch_id: &str, op_ids: &[&str]) -> Result<(), StoreError> {
+    let count = |state: &str| -> Result<i64, StoreError> {
+        Ok(conn
+            .prepare_cached("SELECT ifnull((SELECT n FROM op_counts WHERE state = ?1), 0)")?
+            .query_row([state], |r| r.get(0))?)
+    };
+    // The batch usually takes every pending operation (a desk of one agency): then no
+    // list is looked up, and the complaints are found by the outbox's own index.
+    let all = count("pending")? as usize == op_ids.len();
     let list = serde_json::to_string(op_ids).unwrap_or_else(|_| "[]".into());
-    conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS touched_complaints (id TEXT PRIMARY KEY)",
-        [],
-    )?;
-    conn.execute("DELETE FROM temp.touched_complaints", [])?;
-    conn.execute(
-        "INSERT OR IGNORE INTO temp.touched_complaints
-         SELECT complaint_id FROM operations WHERE op_id IN (SELECT value FROM json_each(?1))",
-        [&list],
-    )?;
-    let pending: i64 = conn.query_row(
-        "SELECT ifnull((SELECT n FROM op_counts WHERE state = 'pending'), 0)",
-        [],
-        |r| r.get(0),
-    )?;
-    if pending as usize == op_ids.len() {
-        // The batch takes every pending operation (one agency): no list to look up.
+    if !all {
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS touched_complaints (id TEXT PRIMARY KEY)",
+            [],
+        )?;
+        conn.execute("DELETE FROM temp.touched_complaints", [])?;
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.touched_complaints
+             SELECT complaint_id FROM operations
+             WHERE op_id IN (SELECT value FROM json_each(?1))",
+            [&list],
+        )?;
+    }
+    let moved = if all {
         conn.execute(
             "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
              WHERE state = 'pending'",
             params![batch_id, now()],
-        )?;
+        )?
     } else {
         conn.execute(
             "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
              WHERE state = 'pending' AND op_id IN (SELECT value FROM json_each(?3))",
             params![batch_id, now(), list],
-        )?;
-    }
-    // Every pending operation of these complaints is in this batch (a batch takes all
-    // of an agency's), so none is left pending; the outbox keeps those with a rejected
-    // or conflicting one.
+        )?
+    };
+    // The schema's trigger leaves this move to the export (migration V5).
     conn.execute(
-        "UPDATE complaints SET pending_ops = 0,
-             outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
-                              AND o.state IN ('conflict', 'rejected'))
-         WHERE id IN (SELECT id FROM temp.touched_complaints)",
+        "UPDATE op_counts SET n = n - ?1 WHERE state = 'pending'",
+        [moved as i64],
+    )?;
+    conn.execute(
+        "DELETE FROM op_counts WHERE state = 'pending' AND n = 0",
         [],
     )?;
-    conn.execute("DELETE FROM temp.touched_complaints", [])?;
+    conn.execute(
+        "INSERT INTO op_counts (state, n) VALUES ('exported', ?1)
+         ON CONFLICT (state) DO UPDATE SET n = n + excluded.n",
+        [moved as i64],
+    )?;
+    // Every pending operation of these complaints is in this batch (a batch takes all
+    // of an agency's), so none is left pending; the outbox keeps those with a rejected
+    // or conflicting one, and there is none to look for when none is counted.
+    let troubled = count("conflict")? + count("rejected")? > 0;
+    let sql = match (all, troubled) {
+        (true, false) => {
+            "UPDATE complaints SET pending_ops = 0, outbox = 0
+             WHERE outbox = 1 AND pending_ops > 0"
+        }
+        (true, true) => {
+            "UPDATE complaints SET pending_ops = 0,
+                 outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
+                                  AND o.state IN ('conflict', 'rejected'))
+             WHERE outbox = 1 AND pending_ops > 0"
+        }
+        (false, false) => {
+            "UPDATE complaints SET pending_ops = 0, outbox = 0
+             WHERE id IN (SELECT id FROM temp.touched_complaints)"
+        }
+        (false, true) => {
+            "UPDATE complaints SET pending_ops = 0,
+                 outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
+                                  AND o.state IN ('conflict', 'rejected'))
+             WHERE id IN (SELECT id FROM temp.touched_complaints)"
+        }
+    };
+    conn.execute(sql, [])?;
+    if !all {
+        conn.execute("DELETE FROM temp.touched_complaints", [])?;
+    }
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 
 use super::wire::{FORMAT, Header, Trailer, VERSION};
 use crate::config::Config;
-use crate::domain::{OpKind, OpState, Operation};
+use crate::domain::{OpKind, Operation};
 use crate::store::{self, Store, StoreError};
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use flate2::Compression;
@@ -142,19 +142,14 @@ pub fn export_pending(
         .or_else(|| cfg.export_dir.clone())
         .ok_or(ExportError::NoFolder)?;
     let tx = store.conn().transaction()?;
-    let pending = store::operations_in_state(&tx, OpState::Pending)?;
+    let pending = store::pending_with_agency(&tx)?;
     if pending.is_empty() {
         return Ok(ExportOutcome::Nothing);
     }
     // Group by the agency the desk answers for on each complaint.
     let fallback = cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default();
-    let agencies = store::pending_agencies(&tx)?;
     let mut groups: BTreeMap<String, Vec<Operation>> = BTreeMap::new();
-    for op in pending {
-        let agency = agencies
-            .get(op.complaint_id.as_str())
-            .cloned()
-            .unwrap_or_default();
+    for (agency, op) in pending {
         let agency = if cfg.in_scope(&agency.as_str().into()) {
             agency
         } else {

@@ -469,7 +469,8 @@ pub fn cache_contains(store: &mut Store, needle: &str) -> bool {
 }
 
 /// Asserts that the maintained counts and search texts are what counting the
-/// complaints table from scratch gives (they are kept by the import and by triggers).
+/// complaints and operations from scratch gives (they are kept by the import, the
+/// export and triggers).
 pub fn assert_counts_match_recount(store: &mut Store) {
     let conn = store.conn();
     let rows = |sql: &str| -> Vec<String> {
@@ -512,6 +513,11 @@ pub fn assert_counts_match_recount(store: &mut Store) {
              WHERE in_scope = 1 AND urgency_due IS NOT NULL GROUP BY urgency_due ORDER BY 1"
         ),
         "due counts"
+    );
+    assert_eq!(
+        rows("SELECT state, n FROM op_counts ORDER BY state"),
+        rows("SELECT state, count(*) FROM operations GROUP BY state ORDER BY state"),
+        "operation counts"
     );
     assert_eq!(
         rows("SELECT rowid, text FROM search_text ORDER BY rowid"),
