@@ -54,24 +54,37 @@ fn import_100k(c: &mut Criterion) {
         Some(m) => format!("{n}_complaints_into_{m}"),
         None => format!("{n}_complaints_empty_cache"),
     };
-    group.bench_function(name, |b| {
-        b.iter_batched(
-            || {
-                let d = tempfile::tempdir().expect("cache dir");
-                if let Some(base) = &base {
-                    copy_dir(base, d.path());
-                }
-                let store = Store::open(d.path(), cfg.desk_context(), Access::Write).expect("open");
-                (d, store)
-            },
-            |(d, mut store)| {
-                let report = sigap::sync::import_file(&mut store, &cfg, &file).expect("import");
-                assert_eq!(report.complaints_new as usize, n);
-                (d, store)
-            },
-            BatchSize::PerIteration,
-        )
-    });
+    // Until the report (the import is committed and durable), then with the checkpoint
+    // that folds the write-ahead log into the database after it.
+    for checkpoint in [false, true] {
+        let name = if checkpoint {
+            format!("{name}_and_checkpoint")
+        } else {
+            name.clone()
+        };
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let d = tempfile::tempdir().expect("cache dir");
+                    if let Some(base) = &base {
+                        copy_dir(base, d.path());
+                    }
+                    let store =
+                        Store::open(d.path(), cfg.desk_context(), Access::Write).expect("open");
+                    (d, store)
+                },
+                |(d, mut store)| {
+                    let report = sigap::sync::import_file(&mut store, &cfg, &file).expect("import");
+                    assert_eq!(report.complaints_new as usize, n);
+                    if checkpoint {
+                        store.checkpoint().expect("checkpoint");
+                    }
+                    (d, store)
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
     group.finish();
 }
 

@@ -39,8 +39,7 @@ pub fn status(env: &Env, as_json: bool) -> Result<()> {
         let missing = if st.missing.is_empty() {
             String::new()
         } else {
-            let m: Vec<String> = st.missing.iter().map(u64::to_string).collect();
-            format!(" (missing {})", m.join(", "))
+            format!(" (missing {})", crate::store::sequence_ranges(&st.missing))
         };
         outln!(
             "inbound          {} up to #{}{missing}",

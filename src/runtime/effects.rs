@@ -58,7 +58,7 @@ impl Executor {
         today: Option<NaiveDate>,
         tx: &Sender<Action>,
     ) -> Result<Executor> {
-        let search = Search::Thread(SearchThread::start(store.worker()?, tx.clone()));
+        let search = Search::Thread(SearchThread::start(store.scanner()?, tx.clone()));
         Ok(Executor {
             cfg,
             store,

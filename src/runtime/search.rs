@@ -34,9 +34,10 @@ impl Searcher {
         if self.texts.as_ref().is_some_and(|(v, _)| v == view) {
             return Ok(());
         }
+        // The old texts go first: two views' texts are never held at once.
+        self.invalidate();
         let texts = store.search_texts(view)?;
         self.texts = Some((view.clone(), texts));
-        self.last = None;
         Ok(())
     }
 

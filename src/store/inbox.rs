@@ -38,6 +38,10 @@ const DUE_RANGE: &str = "sort_key >= ?3 AND sort_key < ?4";
 /// this mentions them all so that each statement accepts the five.
 const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND (?3 IS NULL OR 1) AND (?4 IS NULL OR 1) AND (?5 IS NULL OR 1)";
 
+/// Bytes reserved per row for the filter's texts (ID, title, category and place are
+/// about 110 bytes; only what is written is ever resident).
+const TEXT_BYTES_RESERVED: usize = 256;
+
 /// The searchable texts of a view (see [`Store::search_texts`]).
 #[derive(Clone, Debug, Default)]
 pub struct SearchTexts {
@@ -73,6 +77,20 @@ pub enum Direction {
 }
 
 impl ViewQuery {
+    /// The view's own index, named in every query: without a `LIMIT`, SQLite would
+    /// otherwise pick the status index for some views and sort all their rows.
+    fn index(&self) -> &'static str {
+        match self {
+            ViewQuery::NeedsAction => "complaints_needs_action",
+            ViewQuery::Status(_) => "complaints_status_sorted",
+            ViewQuery::Transferred => "complaints_transferred",
+            ViewQuery::Outbox => "complaints_outbox",
+            ViewQuery::DueBetween(..) | ViewQuery::DueBefore(_) | ViewQuery::All => {
+                "complaints_sorted"
+            }
+        }
+    }
+
     fn condition(&self) -> &'static str {
         match self {
             ViewQuery::NeedsAction => NEEDS_ACTION,
@@ -123,9 +141,10 @@ impl Store {
             "?1 IS NULL".to_owned()
         };
         let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM complaints
+            "SELECT {ROW_COLUMNS} FROM complaints INDEXED BY {}
              WHERE {} AND {ALL_PARAMS} AND {from_key}
              ORDER BY sort_key {order} LIMIT ?2",
+            view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();
@@ -146,8 +165,9 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<ComplaintRow>, StoreError> {
         let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM complaints WHERE {} AND {ALL_PARAMS}
+            "SELECT {ROW_COLUMNS} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
              ORDER BY sort_key LIMIT ?2 OFFSET ?5",
+            view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();
@@ -186,9 +206,10 @@ impl Store {
     ) -> Result<Vec<String>, StoreError> {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         let sql = format!(
-            "SELECT id FROM complaints WHERE {} AND {ALL_PARAMS}
+            "SELECT id FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
                AND sort_key >= ?1 AND sort_key <= ?5
              ORDER BY sort_key",
+            view.index(),
             view.condition()
         );
         let (x, y) = view.bounds();
@@ -206,15 +227,31 @@ impl Store {
         // table, so the snapshots are never read.
         let sql = format!(
             "SELECT complaints.rowid, search_text.text
-             FROM complaints JOIN search_text ON search_text.rowid = complaints.rowid
+             FROM complaints INDEXED BY {}
+                 JOIN search_text ON search_text.rowid = complaints.rowid
              WHERE {} AND {ALL_PARAMS}
              ORDER BY complaints.sort_key",
+            view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();
+        // Room for every row at once: one large allocation per buffer is mapped straight
+        // from the OS and given back whole when the texts are dropped, where growing by
+        // doubling would leave freed pieces the allocator keeps. Reserved pages that are
+        // never written cost no memory.
+        let most: usize = self
+            .conn
+            .query_row("SELECT ifnull(max(rowid), 0) FROM search_text", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| usize::try_from(n).unwrap_or(0))?;
+        let mut out = SearchTexts {
+            rowids: Vec::with_capacity(most),
+            text: String::with_capacity(most.saturating_mul(TEXT_BYTES_RESERVED)),
+            ends: Vec::with_capacity(most),
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params![Option::<String>::None, 0, a, b, 0])?;
-        let mut out = SearchTexts::default();
         while let Some(r) = rows.next()? {
             out.rowids.push(r.get(0)?);
             let text: String = r.get(1)?;
@@ -233,7 +270,8 @@ impl Store {
     /// Every tracking ID of a view (for marking the whole view).
     pub fn view_ids(&self, view: &ViewQuery) -> Result<Vec<String>, StoreError> {
         let sql = format!(
-            "SELECT id FROM complaints WHERE {} AND {ALL_PARAMS} ORDER BY sort_key",
+            "SELECT id FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS} ORDER BY sort_key",
+            view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();

@@ -26,7 +26,7 @@ pub use ops::{
     OpRow, delete_unexported, get_operation, insert_operation, mark_exported, operations_in_batch,
     operations_in_state, pending_with_agency, rebase_operation, set_op_state,
 };
-pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences};
+pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences, sequence_ranges};
 
 use crate::domain::DeskContext;
 use rusqlite::{Connection, OpenFlags};
@@ -38,6 +38,8 @@ use std::time::Duration;
 /// SQLite's page cache per connection, in KiB as `PRAGMA cache_size` takes it
 /// (negative): 32 MiB keeps a large desk's working set out of the OS calls.
 const CACHE_KIB: i64 = -32 * 1024;
+/// The page cache of a connection that only scans (KiB, negative as SQLite takes it).
+const SCAN_CACHE_KIB: i64 = -4 * 1024;
 
 /// The cache file's name inside the data directory.
 pub const DB_FILE: &str = "sigap.db";
@@ -180,12 +182,22 @@ impl Store {
     /// A second connection to the same cache for a worker thread of this process
     /// (which already holds the writer's lock).
     pub fn worker(&self) -> Result<Store, StoreError> {
+        self.worker_with_cache(CACHE_KIB)
+    }
+
+    /// A second connection for long one-pass scans (the filter's texts): a page cache
+    /// would only keep pages the scan never reads again, so it holds a few MiB.
+    pub fn scanner(&self) -> Result<Store, StoreError> {
+        self.worker_with_cache(SCAN_CACHE_KIB)
+    }
+
+    fn worker_with_cache(&self, cache_kib: i64) -> Result<Store, StoreError> {
         let conn = Connection::open(self.dir.join(DB_FILE))?;
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", CACHE_KIB)?;
+        conn.pragma_update(None, "cache_size", cache_kib)?;
         Ok(Store {
             conn,
             ctx: self.ctx.clone(),

@@ -64,6 +64,27 @@ pub fn missing_sequences(imported: &[u64]) -> Vec<u64> {
         .collect()
 }
 
+/// Sequence numbers as runs, for people: `[1, 2, 3, 7]` reads "1-3, 7".
+pub fn sequence_ranges(nums: &[u64]) -> String {
+    let mut runs: Vec<(u64, u64)> = Vec::new();
+    for &n in nums {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(n) => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Store {
     /// The desk's state on `today`.
     pub fn status(&self, scope: &[AgencyCode], today: NaiveDate) -> Result<DeskStatus, StoreError> {
@@ -153,7 +174,14 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::missing_sequences;
+    use super::{missing_sequences, sequence_ranges};
+
+    #[test]
+    fn sequences_read_as_runs() {
+        assert_eq!(sequence_ranges(&[1, 2, 3, 7, 9, 10]), "1-3, 7, 9-10");
+        assert_eq!(sequence_ranges(&[4]), "4");
+        assert_eq!(sequence_ranges(&[]), "");
+    }
 
     #[test]
     fn gaps_are_listed() {

@@ -73,8 +73,11 @@ impl fmt::Display for ImportReport {
             self.warnings.len()
         )?;
         if !self.missing.is_empty() {
-            let m: Vec<String> = self.missing.iter().map(u64::to_string).collect();
-            write!(f, "; missing sequences {}", m.join(", "))?;
+            write!(
+                f,
+                "; missing sequences {}",
+                store::sequence_ranges(&self.missing)
+            )?;
         }
         Ok(())
     }

@@ -92,9 +92,9 @@ pub fn draw(frame: &mut Frame<'_>, status: Rect, notice: Rect, app: &App, theme:
             .iter()
             .filter(|st| !st.missing.is_empty())
             .map(|st| {
-                let nums: Vec<String> =
-                    st.missing.iter().take(5).map(|n| format!("#{n}")).collect();
-                format!("{} {}", text::line(&st.agency), nums.join(","))
+                let runs = crate::store::sequence_ranges(&st.missing);
+                let runs: Vec<&str> = runs.split(", ").take(3).collect();
+                format!("{} #{}", text::line(&st.agency), runs.join(",#"))
             })
             .collect();
         if !missing.is_empty() {
