@@ -108,7 +108,50 @@ fn views_page_both_ways_and_match_their_counts() {
     // The search texts of a view.
     let texts = store.search_texts(&ViewQuery::All).expect("texts");
     assert_eq!(texts.len(), 40);
-    assert!(texts.get(0).starts_with(&rows[0].id.0.to_lowercase()));
+    for i in 0..texts.len() {
+        let row = &rows[texts.place[i] as usize];
+        assert_eq!(
+            texts.rowids[i], row.rowid,
+            "entry {i} is the row at its place"
+        );
+        assert!(texts.get(i).starts_with(&row.id.0.to_lowercase()));
+    }
+    let needs = store.search_texts(&ViewQuery::NeedsAction).expect("texts");
+    let ids = store.view_ids(&ViewQuery::NeedsAction).expect("ids");
+    assert_eq!(needs.len(), ids.len());
+    for i in 0..needs.len() {
+        let id = &ids[needs.place[i] as usize];
+        assert!(needs.get(i).starts_with(&id.to_lowercase()), "{i}");
+    }
+}
+
+/// A view with few rows looks their texts up instead of scanning the whole table: the
+/// same texts, in the view's order.
+#[test]
+fn a_small_view_reads_the_same_texts() {
+    let (_d, cfg, mut store) = desk();
+    let ids = store.view_ids(&ViewQuery::All).expect("ids");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-10-20T09:00:00+07:00").expect("now");
+    let reqs: Vec<OpRequest> = [&ids[7], &ids[2]]
+        .into_iter()
+        .map(|id| OpRequest {
+            complaint_id: ComplaintId(id.clone()),
+            kind: OpKind::Response {
+                stage: Stage::Progress,
+                text: "Sedang ditangani.".into(),
+            },
+            placeholders_checked: false,
+        })
+        .collect();
+    queue_operations(&mut store, &cfg, &reqs, now).expect("queue");
+    let outbox = store.view_ids(&ViewQuery::Outbox).expect("outbox");
+    assert_eq!(outbox.len(), 2);
+    let texts = store.search_texts(&ViewQuery::Outbox).expect("texts");
+    assert_eq!(texts.len(), 2);
+    for i in 0..2 {
+        let id = &outbox[texts.place[i] as usize];
+        assert!(texts.get(i).starts_with(&id.to_lowercase()), "{i}");
+    }
 }
 
 #[test]

@@ -87,8 +87,10 @@ impl Searcher {
     }
 }
 
+/// Best score first; equal scores in the view's order.
 fn ranked(texts: &SearchTexts, scored: &mut [(i64, u32)]) -> Vec<i64> {
-    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let place = |i: u32| texts.place.get(i as usize).copied().unwrap_or(u32::MAX);
+    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(place(a.1).cmp(&place(b.1))));
     scored
         .iter()
         .map(|(_, i)| texts.rowids[*i as usize])

@@ -42,10 +42,17 @@ const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND (?3 IS NUL
 /// about 110 bytes; only what is written is ever resident).
 const TEXT_BYTES_RESERVED: usize = 256;
 
-/// The searchable texts of a view (see [`Store::search_texts`]).
+/// A view holding at least one row in this many reads the filter's texts by scanning
+/// the whole narrow table; a smaller one looks its rows up.
+const SCAN_WHEN_ONE_IN: usize = 8;
+
+/// The searchable texts of a view (see [`Store::search_texts`]), in the cache's
+/// order (which is how they are read fastest); `place[i]` is entry `i`'s position in
+/// the view, for ranking equal scores in the view's order.
 #[derive(Clone, Debug, Default)]
 pub struct SearchTexts {
     pub rowids: Vec<i64>,
+    pub place: Vec<u32>,
     pub text: String,
     pub ends: Vec<u32>,
 }
@@ -64,6 +71,27 @@ impl SearchTexts {
 
     pub fn is_empty(&self) -> bool {
         self.rowids.is_empty()
+    }
+
+    fn push(&mut self, rowid: i64, place: u32, text: &str) {
+        self.rowids.push(rowid);
+        self.place.push(place);
+        // SQLite lower-cases ASCII only; the rest here.
+        if text.is_ascii() {
+            self.text.push_str(text);
+        } else {
+            self.text.push_str(&text.to_lowercase());
+        }
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+}
+
+/// A stored text without copying it (the table is STRICT: its texts are UTF-8 text).
+fn text_of(v: rusqlite::types::ValueRef<'_>) -> &str {
+    match v {
+        rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
+        _ => "",
     }
 }
 
@@ -218,51 +246,80 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// What the fuzzy filter searches for a view: each row's cache id and its tracking
-    /// ID, title, category and location in lower case, in the view's order. The texts
-    /// share one buffer (`ends[i]` is where text `i` ends) to keep a million of them
-    /// small.
+    /// What the fuzzy filter searches for a view: each row's cache id, its place in
+    /// the view, and its tracking ID, title, category and location in lower case. The
+    /// texts share one buffer (`ends[i]` is where text `i` ends) to keep a million of
+    /// them small.
     pub fn search_texts(&self, view: &ViewQuery) -> Result<SearchTexts, StoreError> {
-        // The view's own index gives the rows in order; the texts come from the narrow
-        // table, so the snapshots are never read.
+        // The view's rows in order, from its own index.
         let sql = format!(
-            "SELECT complaints.rowid, search_text.text
-             FROM complaints INDEXED BY {}
-                 JOIN search_text ON search_text.rowid = complaints.rowid
-             WHERE {} AND {ALL_PARAMS}
-             ORDER BY complaints.sort_key",
+            "SELECT rowid FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
+             ORDER BY sort_key",
             view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();
-        // Room for every row at once: one large allocation per buffer is mapped straight
-        // from the OS and given back whole when the texts are dropped, where growing by
-        // doubling would leave freed pieces the allocator keeps. Reserved pages that are
-        // never written cost no memory.
+        let in_view: Vec<i64> = {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![Option::<String>::None, 0, a, b, 0], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
         let most: usize = self
             .conn
             .query_row("SELECT ifnull(max(rowid), 0) FROM search_text", [], |r| {
                 r.get::<_, i64>(0)
             })
             .map(|n| usize::try_from(n).unwrap_or(0))?;
-        let mut out = SearchTexts {
-            rowids: Vec::with_capacity(most),
-            text: String::with_capacity(most.saturating_mul(TEXT_BYTES_RESERVED)),
-            ends: Vec::with_capacity(most),
-        };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params![Option::<String>::None, 0, a, b, 0])?;
-        while let Some(r) = rows.next()? {
-            out.rowids.push(r.get(0)?);
-            let text: String = r.get(1)?;
-            // SQLite lower-cases ASCII only; the rest here.
-            if text.is_ascii() {
-                out.text.push_str(&text);
-            } else {
-                out.text.push_str(&text.to_lowercase());
+        // Where each cache row stands in the view (`u32::MAX`: not in it).
+        let mut place = vec![u32::MAX; most + 1];
+        for (i, rowid) in in_view.iter().enumerate() {
+            if let Some(p) = usize::try_from(*rowid).ok().and_then(|r| place.get_mut(r)) {
+                *p = u32::try_from(i).unwrap_or(u32::MAX);
             }
-            out.ends
-                .push(u32::try_from(out.text.len()).unwrap_or(u32::MAX));
+        }
+        // Room for every row at once: one large allocation per buffer is mapped straight
+        // from the OS and given back whole when the texts are dropped, where growing by
+        // doubling would leave freed pieces the allocator keeps. Reserved pages that are
+        // never written cost no memory.
+        let n = in_view.len();
+        let mut out = SearchTexts {
+            rowids: Vec::with_capacity(n),
+            place: Vec::with_capacity(n),
+            text: String::with_capacity(n.saturating_mul(TEXT_BYTES_RESERVED)),
+            ends: Vec::with_capacity(n),
+        };
+        let mut keep = |rowid: i64, text: &str| {
+            let at = usize::try_from(rowid)
+                .ok()
+                .and_then(|r| place.get(r))
+                .copied()
+                .unwrap_or(u32::MAX);
+            if at != u32::MAX {
+                out.push(rowid, at, text);
+            }
+        };
+        if n.saturating_mul(SCAN_WHEN_ONE_IN) >= most {
+            // A large view: read the whole narrow table once, in its own order.
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT rowid, text FROM search_text")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                keep(r.get(0)?, text_of(r.get_ref(1)?));
+            }
+        } else {
+            // A small one: look its rows up, in the cache's order.
+            let mut sorted = in_view;
+            sorted.sort_unstable();
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT text FROM search_text WHERE rowid = ?1")?;
+            for rowid in sorted {
+                let mut rows = stmt.query([rowid])?;
+                if let Some(r) = rows.next()? {
+                    keep(rowid, text_of(r.get_ref(0)?));
+                }
+            }
         }
         Ok(out)
     }
