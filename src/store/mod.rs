@@ -140,6 +140,9 @@ impl Store {
         let mut conn = Connection::open(&db)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        // A large import grows the write-ahead log to its size; once checkpointed, the
+        // file shrinks back to this instead of keeping its largest size on disk.
+        conn.query_row("PRAGMA journal_size_limit = 67108864", [], |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         // Statement journals and sorts in memory, not in temporary files.
@@ -194,6 +197,7 @@ impl Store {
     fn worker_with_cache(&self, cache_kib: i64) -> Result<Store, StoreError> {
         let conn = Connection::open(self.dir.join(DB_FILE))?;
         conn.busy_timeout(Duration::from_secs(30))?;
+        conn.query_row("PRAGMA journal_size_limit = 67108864", [], |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
