@@ -2,6 +2,9 @@
 //! backwards, agrees with the maintained counts, and the counts stay right through
 //! imports and operations.
 
+mod common;
+
+use common::{assert_counts_match_recount, query_rows};
 use sigap::config::Config;
 use sigap::domain::{ComplaintId, OpKind, Stage, TransferReason};
 use sigap::store::{Access, Direction, Store, ViewQuery};
@@ -216,46 +219,20 @@ fn a_changed_scope_recomputes_every_row() {
 fn the_import_fast_path_derives_what_a_full_recount_does() {
     let (dir, cfg, mut store) = desk();
     let dump = |store: &mut Store| -> Vec<String> {
-        let conn = store.conn();
-        let mut stmt = conn
-            .prepare(
-                "SELECT id, first_response_at, final_response_at, latest_response_at,
-                        latest_reply_at, first_response_due, completion_due, urgency_due,
-                        pending_ops, in_scope, transfer_proposed, outbox, sort_key
-                 FROM complaints ORDER BY id",
-            )
-            .expect("prepare");
-        let rows = stmt
-            .query_map([], |r| {
-                let mut v = Vec::new();
-                for i in 0..13 {
-                    v.push(format!("{:?}", r.get_ref(i)?));
-                }
-                Ok(v.join("|"))
-            })
-            .expect("query");
-        rows.collect::<Result<_, _>>().expect("rows")
+        query_rows(
+            store.conn(),
+            "SELECT id, first_response_at, final_response_at, latest_response_at,
+                    latest_reply_at, first_response_due, completion_due, urgency_due,
+                    pending_ops, in_scope, transfer_proposed, outbox, sort_key
+             FROM complaints ORDER BY id",
+        )
     };
     let counts = |store: &mut Store| -> Vec<String> {
         let conn = store.conn();
-        let mut out = Vec::new();
-        for t in ["view_counts", "status_counts", "due_counts"] {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM {t} ORDER BY 1"))
-                .expect("prepare");
-            let n = stmt.column_count();
-            let rows = stmt
-                .query_map([], |r| {
-                    let mut v = Vec::new();
-                    for i in 0..n {
-                        v.push(format!("{:?}", r.get_ref(i)?));
-                    }
-                    Ok(v.join("|"))
-                })
-                .expect("query");
-            out.extend(rows.map(|r| r.expect("row")));
-        }
-        out
+        ["view_counts", "status_counts", "due_counts"]
+            .iter()
+            .flat_map(|t| query_rows(conn, &format!("SELECT * FROM {t} ORDER BY 1")))
+            .collect()
     };
     // Queue operations on a few complaints and export them: the export's bulk update
     // must leave what a full recount gives too.
@@ -288,4 +265,5 @@ fn the_import_fast_path_derives_what_a_full_recount_does() {
     let mut store = Store::open(dir.path(), cfg.desk_context(), Access::Write).expect("reopen");
     assert_eq!(dump(&mut store), fast);
     assert_eq!(counts(&mut store), fast_counts);
+    assert_counts_match_recount(&mut store);
 }

@@ -468,25 +468,28 @@ pub fn cache_contains(store: &mut Store, needle: &str) -> bool {
     false
 }
 
+/// Every row a query returns, its values joined by `|` in their debug form.
+pub fn query_rows(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).expect("prepare");
+    let n = stmt.column_count();
+    let rows = stmt
+        .query_map([], |r| {
+            let mut v = Vec::new();
+            for i in 0..n {
+                v.push(format!("{:?}", r.get_ref(i)?));
+            }
+            Ok(v.join("|"))
+        })
+        .expect("query");
+    rows.map(|r| r.expect("row")).collect()
+}
+
 /// Asserts that the maintained counts and search texts are what counting the
 /// complaints and operations from scratch gives (they are kept by the import, the
 /// export and triggers).
 pub fn assert_counts_match_recount(store: &mut Store) {
     let conn = store.conn();
-    let rows = |sql: &str| -> Vec<String> {
-        let mut stmt = conn.prepare(sql).expect("prepare");
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                let mut v = Vec::new();
-                for i in 0..n {
-                    v.push(format!("{:?}", r.get_ref(i)?));
-                }
-                Ok(v.join("|"))
-            })
-            .expect("query");
-        rows.map(|r| r.expect("row")).collect()
-    };
+    let rows = |sql: &str| query_rows(conn, sql);
     let needs = "in_scope = 1 AND status IN ('terdisposisi', 'diproses')
                  AND first_response_at IS NULL AND transfer_proposed = 0";
     let recount = format!(
