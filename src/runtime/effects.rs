@@ -293,7 +293,8 @@ impl Executor {
                     tx,
                     move |tx| {
                         let mut results = Vec::new();
-                        for p in paths {
+                        let last = paths.len().saturating_sub(1);
+                        for (i, p) in paths.into_iter().enumerate() {
                             let name = p.file_name().map_or_else(
                                 || p.display().to_string(),
                                 |n| n.to_string_lossy().into_owned(),
@@ -308,6 +309,11 @@ impl Executor {
                                     });
                                 });
                             results.push(r.map_err(|e| format!("{name}: rejected: {}", e.reason)));
+                            // Each batch is folded into the database before the next, so
+                            // the log never holds several; the last one after the report.
+                            if i < last {
+                                let _ = worker.checkpoint();
+                            }
                         }
                         let _ = tx.send(Action::ImportFinished(results));
                         // After the report: the desk does not wait for it.

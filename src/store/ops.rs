@@ -193,20 +193,23 @@ pub fn mark_exported(conn: &Connection, batch_id: &str, op_ids: &[&str]) -> Resu
             params![batch_id, now(), list],
         )?
     };
-    // The schema's trigger leaves this move to the export (migration V5).
-    conn.execute(
-        "UPDATE op_counts SET n = n - ?1 WHERE state = 'pending'",
-        [moved as i64],
-    )?;
-    conn.execute(
-        "DELETE FROM op_counts WHERE state = 'pending' AND n = 0",
-        [],
-    )?;
-    conn.execute(
-        "INSERT INTO op_counts (state, n) VALUES ('exported', ?1)
-         ON CONFLICT (state) DO UPDATE SET n = n + excluded.n",
-        [moved as i64],
-    )?;
+    // The schema's trigger leaves this move to the export (migration V5); a count table
+    // holds no empty rows.
+    if moved > 0 {
+        conn.execute(
+            "UPDATE op_counts SET n = n - ?1 WHERE state = 'pending'",
+            [moved as i64],
+        )?;
+        conn.execute(
+            "DELETE FROM op_counts WHERE state = 'pending' AND n = 0",
+            [],
+        )?;
+        conn.execute(
+            "INSERT INTO op_counts (state, n) VALUES ('exported', ?1)
+             ON CONFLICT (state) DO UPDATE SET n = n + excluded.n",
+            [moved as i64],
+        )?;
+    }
     // Every pending operation of these complaints is in this batch (a batch takes all
     // of an agency's), so none is left pending; the outbox keeps those with a rejected
     // or conflicting one, and there is none to look for when none is counted.
