@@ -142,6 +142,15 @@ fn an_existing_v1_cache_is_carried_forward() {
             [],
         )
         .expect("v1 row");
+        conn.execute(
+            "INSERT INTO operations (op_id, complaint_id, kind, base_revision, officer, at,
+                 at_utc, payload, state, updated_at)
+             VALUES ('op-1', 'LAP-1', 'hold', 1, 'Ahmad', '2026-11-02T09:00:00+07:00',
+                 '2026-11-02T02:00:00Z', '{\"type\":\"hold\",\"missing\":\"KTP\"}',
+                 'pending', '2026-11-02T02:00:00Z')",
+            [],
+        )
+        .expect("v1 operation");
     }
     let mut store = Store::open(dir.path(), ctx(), Access::Write).expect("migrates");
     let conn = store.conn();
@@ -163,4 +172,18 @@ fn an_existing_v1_cache_is_carried_forward() {
         )
         .expect("backfilled");
     assert_eq!(history, "3529-DINSOS");
+    // The pending operation is counted and answers for its complaint's agency (schema 5),
+    // so the export groups it without reading the complaint.
+    let pending = sigap::store::pending_with_agency(conn).expect("pending");
+    assert_eq!(pending.len(), 1);
+    assert_eq!(
+        (pending[0].0.as_str(), pending[0].1.op_id.0.as_str()),
+        ("3529-DINSOS", "op-1")
+    );
+    let counted: i64 = conn
+        .query_row("SELECT n FROM op_counts WHERE state = 'pending'", [], |r| {
+            r.get(0)
+        })
+        .expect("counted");
+    assert_eq!(counted, 1);
 }
