@@ -8,18 +8,18 @@
 //! exactly where the test backend put it.
 
 mod common;
+mod harness;
 
 use common::*;
+use harness::{Effects, Harness};
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use serde_json::json;
-use sigap::app::{Action, App, Command, Effect, Keymap, update};
-use sigap::runtime::Executor;
+use sigap::app::{Action, App, Command};
 use sigap::ui::{self, Theme};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -104,82 +104,14 @@ fn hostile_batch() -> Vec<u8> {
 // The desk, driven as the runtime drives it
 // ---------------------------------------------------------------------------------------
 
-struct Harness {
-    exec: Executor,
-    /// Keeps the cache's folder alive.
-    _dir: tempfile::TempDir,
-    app: App,
-}
-
-impl Harness {
-    fn hostile() -> Harness {
-        let mut desk = Desk::with_config(&config_text(""));
-        sigap::sync::import_bytes(&mut desk.store, &desk.cfg, "hostile.jsonl", hostile_batch())
-            .expect("import the hostile batch");
-        let mut app = App::new(
-            false,
-            Desk::today(),
-            desk.cfg.agency.clone(),
-            desk.cfg.officer.clone(),
-            Keymap::defaults(),
-            BTreeMap::new(),
-        );
-        app.calendar = desk.cfg.calendar();
-        app.tz = desk.cfg.timezone;
-        let Desk {
-            store, cfg, dir, ..
-        } = desk;
-        let mut h = Harness {
-            exec: Executor::inline(cfg, store, Some(Desk::today())),
-            _dir: dir,
-            app,
-        };
-        h.feed(Action::Resize(W, H));
-        for a in h.run(Effect::Reload) {
-            h.feed(a);
-        }
-        h.cmd(Command::View8);
-        h
-    }
-
-    /// Runs an effect as the runtime does, with the wall-clock import time blanked.
-    fn run(&mut self, effect: Effect) -> Vec<Action> {
-        let (tx, _rx) = std::sync::mpsc::channel();
-        self.exec
-            .run(effect, &tx)
-            .into_iter()
-            .map(|a| match a {
-                Action::Loaded(mut l) => {
-                    l.status.last_import = None;
-                    Action::Loaded(l)
-                }
-                other => other,
-            })
-            .collect()
-    }
-
-    fn feed(&mut self, action: Action) {
-        for e in update(&mut self.app, action) {
-            for a in self.run(e) {
-                self.feed(a);
-            }
-        }
-    }
-
-    fn cmd(&mut self, c: Command) {
-        self.feed(Action::Command(c));
-    }
-
-    fn goto(&mut self, id: &str) {
-        self.cmd(Command::First);
-        for _ in 0..self.app.total {
-            if self.app.current().is_some_and(|r| r.id.as_str() == id) {
-                return;
-            }
-            self.cmd(Command::Down);
-        }
-        panic!("{id} is not in the view");
-    }
+/// The desk on a cache holding the hostile batch, showing every complaint.
+fn hostile() -> Harness {
+    let mut desk = Desk::with_config(&config_text(""));
+    sigap::sync::import_bytes(&mut desk.store, &desk.cfg, "hostile.jsonl", hostile_batch())
+        .expect("import the hostile batch");
+    let mut h = Harness::new(desk, W, H, Effects::All);
+    h.cmd(Command::View8);
+    h
 }
 
 // ---------------------------------------------------------------------------------------
@@ -460,7 +392,7 @@ fn check_frame(
 
 #[test]
 fn hostile_inbox_bytes_are_inert() {
-    let h = Harness::hostile();
+    let h = hostile();
     let mut t = byte_terminal();
     let mut vt = emulator();
     let plain = check_frame(&mut t, &mut vt, &h.app, "inbox");
@@ -480,7 +412,7 @@ fn hostile_inbox_bytes_are_inert() {
 
 #[test]
 fn hostile_detail_bytes_are_inert_from_top_to_thread() {
-    let mut h = Harness::hostile();
+    let mut h = hostile();
     h.goto(HOSTILE_ID);
     h.cmd(Command::Open);
     assert!(h.app.detail.is_some(), "the detail was loaded");
@@ -527,7 +459,7 @@ fn hostile_detail_bytes_are_inert_from_top_to_thread() {
 
 #[test]
 fn hostile_transfer_and_response_bytes_are_inert() {
-    let mut h = Harness::hostile();
+    let mut h = hostile();
     h.cmd(Command::MarkAll);
     h.cmd(Command::Transfer);
     let mut t = byte_terminal();
@@ -552,7 +484,7 @@ fn hostile_transfer_and_response_bytes_are_inert() {
 /// Resizing redraws at once, and the redraw is as inert as the first frame.
 #[test]
 fn hostile_bytes_stay_inert_across_resizes() {
-    let mut h = Harness::hostile();
+    let mut h = hostile();
     h.goto(HOSTILE_ID);
     h.cmd(Command::Open);
     for (w, hh) in [(20u16, 5u16), (33, 9), (80, 24), (W, H)] {

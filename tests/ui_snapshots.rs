@@ -8,17 +8,16 @@
 //! import time is blanked before the rows are fed.
 
 mod common;
+mod harness;
 
 use common::*;
+use harness::{Effects, Harness};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
-use ratatui_textarea::{Input, Key as TKey};
 use serde_json::{Value, json};
-use sigap::app::{Action, App, Command, Effect, Keymap, update};
-use sigap::runtime::Executor;
+use sigap::app::{Action, App, Command};
 use sigap::ui::{self, Theme};
-use std::collections::BTreeMap;
 
 // ---------------------------------------------------------------------------------------
 // Hostile batch text
@@ -128,110 +127,6 @@ fn hostile_desk() -> Desk {
     d
 }
 
-/// The app and the cache behind it; effects are answered as `Runtime::run` answers them.
-struct Harness {
-    exec: Executor,
-    /// Keeps the cache's folder alive.
-    _dir: tempfile::TempDir,
-    app: App,
-}
-
-impl Harness {
-    fn new(desk: Desk, w: u16, h: u16) -> Harness {
-        let mut app = App::new(
-            false,
-            Desk::today(),
-            desk.cfg.agency.clone(),
-            desk.cfg.officer.clone(),
-            Keymap::defaults(),
-            BTreeMap::new(),
-        );
-        app.calendar = desk.cfg.calendar();
-        app.tz = desk.cfg.timezone;
-        let Desk {
-            store, cfg, dir, ..
-        } = desk;
-        let exec = Executor::inline(cfg, store, Some(Desk::today()));
-        let mut h_ = Harness {
-            exec,
-            _dir: dir,
-            app,
-        };
-        h_.feed(Action::Resize(w, h));
-        h_.run_effect(Effect::Reload);
-        h_
-    }
-
-    /// Runs an effect as the runtime does (writes are refused: snapshots only read),
-    /// with the wall-clock import time blanked.
-    fn run(&mut self, effect: Effect) -> Vec<Action> {
-        let effect = match effect {
-            Effect::ScanImportDir => return vec![Action::ImportDirScanned(Vec::new())],
-            e @ (Effect::Queue { .. }
-            | Effect::SaveDraft { .. }
-            | Effect::Undo
-            | Effect::Conflicts { .. }
-            | Effect::Import(_)
-            | Effect::Export) => panic!("a snapshot test ran an effect that writes: {e:?}"),
-            e => e,
-        };
-        let (tx, _rx) = std::sync::mpsc::channel();
-        self.exec
-            .run(effect, &tx)
-            .into_iter()
-            .map(|a| match a {
-                Action::Loaded(mut l) => {
-                    l.status.last_import = None;
-                    Action::Loaded(l)
-                }
-                other => other,
-            })
-            .collect()
-    }
-
-    fn run_effect(&mut self, e: Effect) {
-        for a in self.run(e) {
-            self.feed(a);
-        }
-    }
-
-    /// Feeds an action and everything its effects produce, as the loop does.
-    fn feed(&mut self, action: Action) {
-        for e in update(&mut self.app, action) {
-            for a in self.run(e) {
-                self.feed(a);
-            }
-        }
-    }
-
-    fn cmd(&mut self, c: Command) {
-        self.feed(Action::Command(c));
-    }
-
-    fn typed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.feed(Action::Input(Input {
-                key: TKey::Char(c),
-                ctrl: false,
-                alt: false,
-                shift: false,
-            }));
-        }
-    }
-
-    /// Moves the cursor onto a complaint of the current view.
-    fn goto(&mut self, id: &str) {
-        self.cmd(Command::First);
-        for _ in 0..self.app.total {
-            if self.app.current().is_some_and(|r| r.id.as_str() == id) {
-                return;
-            }
-            self.cmd(Command::Down);
-        }
-        panic!("{id:?} is not in the current view");
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // The panes
 // ---------------------------------------------------------------------------------------
@@ -280,7 +175,7 @@ fn open(pane: Pane, w: u16, h: u16) -> Harness {
         }
         _ => fixture_desk(),
     };
-    let mut h_ = Harness::new(desk, w, h);
+    let mut h_ = Harness::new(desk, w, h, Effects::ReadOnly);
     match pane {
         Pane::Empty | Pane::Inbox => {}
         Pane::Detail => h_.cmd(Command::Open),
