@@ -45,40 +45,22 @@ pub fn insert_new(
     stored: (&str, &str, &str),
     counts: &mut NewRows,
 ) -> Result<(), StoreError> {
-    let (content_hash, snapshot_at, data) = stored;
     debug_assert!(!(c.anonymous && c.reporter.is_some()));
-    conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
              classification, supervisory, anonymous, confidential, title, category, location,
              channel, submitted_at, disposed_at, data, first_response_due, completion_due,
              urgency_due, in_scope, sort_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
              ?18, ?19, ?20, ?21, ?22)",
-    )?
-    .execute(params![
-        c.id.as_str(),
-        c.revision as i64,
-        content_hash,
-        snapshot_at,
-        c.agency.as_str(),
-        c.status.as_str(),
-        c.classification.as_str(),
-        c.supervisory,
-        c.anonymous,
-        c.confidential,
-        c.title,
-        c.category,
-        c.location,
-        c.channel,
-        c.submitted_at.to_rfc3339(),
-        c.disposed_at.map(|d| d.to_rfc3339()),
-        data,
-        d.first_response_due,
-        d.completion_due,
-        d.urgency_due,
-        d.in_scope,
-        d.sort_key,
-    ])?;
+    )?;
+    bind_snapshot(&mut stmt, c, stored)?;
+    stmt.raw_bind_parameter(18, &d.first_response_due)?;
+    stmt.raw_bind_parameter(19, &d.completion_due)?;
+    stmt.raw_bind_parameter(20, &d.urgency_due)?;
+    stmt.raw_bind_parameter(21, d.in_scope)?;
+    stmt.raw_bind_parameter(22, &d.sort_key)?;
+    stmt.raw_execute()?;
     add_search_text(
         conn,
         conn.last_insert_rowid(),
@@ -105,9 +87,7 @@ pub fn has_messages(conn: &Connection, id: &str) -> Result<bool, StoreError> {
 pub fn put_snapshot(
     conn: &Connection,
     c: &Complaint,
-    content_hash: &str,
-    snapshot_at: &str,
-    data: &str,
+    stored: (&str, &str, &str),
 ) -> Result<(), StoreError> {
     debug_assert!(!(c.anonymous && c.reporter.is_some()));
     // An update, never an insert: new rows go through `insert_new`, which counts them.
@@ -118,25 +98,36 @@ pub fn put_snapshot(
              submitted_at = ?15, disposed_at = ?16, data = ?17
          WHERE id = ?1",
     )?;
-    stmt.execute(params![
-        c.id.as_str(),
-        c.revision as i64,
-        content_hash,
-        snapshot_at,
-        c.agency.as_str(),
-        c.status.as_str(),
-        c.classification.as_str(),
-        c.supervisory,
-        c.anonymous,
-        c.confidential,
-        c.title,
-        c.category,
-        c.location,
-        c.channel,
-        c.submitted_at.to_rfc3339(),
-        c.disposed_at.map(|d| d.to_rfc3339()),
-        data,
-    ])?;
+    bind_snapshot(&mut stmt, c, stored)?;
+    stmt.raw_execute()?;
+    Ok(())
+}
+
+/// Binds a snapshot's columns as `?1` to `?17` (id, revision, content hash, snapshot
+/// instant, agency, status, class, flags, title, category, location, channel, the two
+/// instants and the stored copy), for the insert and the update alike.
+fn bind_snapshot(
+    stmt: &mut rusqlite::Statement<'_>,
+    c: &Complaint,
+    (content_hash, snapshot_at, data): (&str, &str, &str),
+) -> rusqlite::Result<()> {
+    stmt.raw_bind_parameter(1, c.id.as_str())?;
+    stmt.raw_bind_parameter(2, c.revision as i64)?;
+    stmt.raw_bind_parameter(3, content_hash)?;
+    stmt.raw_bind_parameter(4, snapshot_at)?;
+    stmt.raw_bind_parameter(5, c.agency.as_str())?;
+    stmt.raw_bind_parameter(6, c.status.as_str())?;
+    stmt.raw_bind_parameter(7, c.classification.as_str())?;
+    stmt.raw_bind_parameter(8, c.supervisory)?;
+    stmt.raw_bind_parameter(9, c.anonymous)?;
+    stmt.raw_bind_parameter(10, c.confidential)?;
+    stmt.raw_bind_parameter(11, &c.title)?;
+    stmt.raw_bind_parameter(12, &c.category)?;
+    stmt.raw_bind_parameter(13, &c.location)?;
+    stmt.raw_bind_parameter(14, &c.channel)?;
+    stmt.raw_bind_parameter(15, c.submitted_at.to_rfc3339())?;
+    stmt.raw_bind_parameter(16, c.disposed_at.map(|d| d.to_rfc3339()))?;
+    stmt.raw_bind_parameter(17, data)?;
     Ok(())
 }
 

@@ -662,7 +662,7 @@ fn apply_record(
                 Some(old) if c.revision > old.revision => {
                     // The update recounts the row: count the new rows first.
                     fresh.flush(tx).map_err(db)?;
-                    store::put_snapshot(tx, &c, &hash, snapshot_at, &data).map_err(db)?;
+                    store::put_snapshot(tx, &c, (&hash, snapshot_at, &data)).map_err(db)?;
                     report.complaints_updated += 1;
                     let n = tx
                         .execute(
