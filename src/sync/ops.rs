@@ -138,15 +138,21 @@ fn validate_kind(
     }
 }
 
-/// Confirms a conflicting operation again, rebased on its complaint's current revision.
-pub fn confirm_conflict(store: &mut Store, op_id: &str) -> Result<u64, OpError> {
-    let ctx = store.sla().clone();
-    let tx = store.conn().transaction()?;
-    let op = store::get_operation(&tx, op_id)?
+/// The operation `op_id`, which must be in conflict.
+fn in_conflict(conn: &rusqlite::Connection, op_id: &str) -> Result<Operation, OpError> {
+    let op = store::get_operation(conn, op_id)?
         .ok_or_else(|| OpError::UnknownOperation(op_id.to_owned()))?;
     if op.state != OpState::Conflict {
         return Err(OpError::NotInConflict(op_id.to_owned(), op.state));
     }
+    Ok(op)
+}
+
+/// Confirms a conflicting operation again, rebased on its complaint's current revision.
+pub fn confirm_conflict(store: &mut Store, op_id: &str) -> Result<u64, OpError> {
+    let ctx = store.sla().clone();
+    let tx = store.conn().transaction()?;
+    let op = in_conflict(&tx, op_id)?;
     let revision: i64 = tx.query_row(
         "SELECT revision FROM complaints WHERE id = ?1",
         [op.complaint_id.as_str()],
@@ -161,11 +167,7 @@ pub fn confirm_conflict(store: &mut Store, op_id: &str) -> Result<u64, OpError> 
 pub fn discard_conflict(store: &mut Store, op_id: &str) -> Result<(), OpError> {
     let ctx = store.sla().clone();
     let tx = store.conn().transaction()?;
-    let op = store::get_operation(&tx, op_id)?
-        .ok_or_else(|| OpError::UnknownOperation(op_id.to_owned()))?;
-    if op.state != OpState::Conflict {
-        return Err(OpError::NotInConflict(op_id.to_owned(), op.state));
-    }
+    in_conflict(&tx, op_id)?;
     store::delete_unexported(&tx, &ctx, op_id)?;
     tx.commit()?;
     Ok(())
