@@ -2,6 +2,9 @@
 //! contract, SLA states relative to "today", privacy, and that the real cache is never
 //! touched.
 
+mod common;
+
+use common::LIST_FIELDS;
 use serde_json::Value;
 use std::process::Command;
 
@@ -92,22 +95,7 @@ fn list_and_show_carry_the_contract_fields() {
     let rows = json("2026-11-27", &["--demo", "list", "--json", "--limit", "5"]);
     let rows = rows.as_array().expect("array");
     assert_eq!(rows.len(), 5);
-    for key in [
-        "id",
-        "revision",
-        "title",
-        "status",
-        "agency",
-        "category",
-        "classification",
-        "anonymous",
-        "confidential",
-        "disposed_at",
-        "first_response_due",
-        "completion_due",
-        "overdue",
-        "pending_operations",
-    ] {
+    for key in LIST_FIELDS {
         assert!(rows[0].get(key).is_some(), "list lacks {key}");
     }
     let id = rows[0]["id"].as_str().expect("id");

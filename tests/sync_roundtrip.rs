@@ -195,23 +195,6 @@ fn has_fields(v: &Value, fields: &[&str], what: &str) {
     }
 }
 
-const LIST_FIELDS: [&str; 14] = [
-    "id",
-    "revision",
-    "title",
-    "status",
-    "agency",
-    "category",
-    "classification",
-    "anonymous",
-    "confidential",
-    "disposed_at",
-    "first_response_due",
-    "completion_due",
-    "overdue",
-    "pending_operations",
-];
-
 fn op_of<'a>(show: &'a Value, op_id: &str) -> Option<&'a Value> {
     show["operations"]
         .as_array()

@@ -531,3 +531,21 @@ pub fn assert_counts_match_recount(store: &mut Store) {
         "search texts"
     );
 }
+
+/// The fields every `sigap list --json` entry carries (`spec/cli.md`).
+pub const LIST_FIELDS: [&str; 14] = [
+    "id",
+    "revision",
+    "title",
+    "status",
+    "agency",
+    "category",
+    "classification",
+    "anonymous",
+    "confidential",
+    "disposed_at",
+    "first_response_due",
+    "completion_due",
+    "overdue",
+    "pending_operations",
+];
