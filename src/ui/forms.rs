@@ -48,6 +48,23 @@ fn choices(labels: &[String], chosen: usize, width: usize, theme: &Theme) -> Lin
     }
 }
 
+/// Draws a row of `(labels, chosen)` inside a field's block.
+fn draw_choices(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    (labels, chosen): (&[String], usize),
+    block: Block<'_>,
+    theme: &Theme,
+) {
+    let row = choices(
+        labels,
+        chosen,
+        usize::from(area.width.saturating_sub(2)),
+        theme,
+    );
+    frame.render_widget(Paragraph::new(row).block(block), area);
+}
+
 /// Draws the pane's own editor (not a copy, so the editor learns its size and scrolls
 /// with the cursor) inside a block.
 fn draw_editor(frame: &mut Frame<'_>, area: Rect, editor: &TextArea<'_>, block: Block<'_>) {
@@ -133,19 +150,12 @@ fn transfer(
         .iter()
         .map(|r| format!(" {} ", reason_label(*r, app.en)))
         .collect();
-    let reasons = choices(
-        &labels,
-        f.reason,
-        usize::from(reason.width.saturating_sub(2)),
-        theme,
-    );
-    frame.render_widget(
-        Paragraph::new(reasons).block(field_block(
-            app.t(" Alasan ", " Reason ").into(),
-            f.field == 1,
-            theme,
-        )),
+    draw_choices(
+        frame,
         reason,
+        (&labels, f.reason),
+        field_block(app.t(" Alasan ", " Reason ").into(), f.field == 1, theme),
+        theme,
     );
     draw_editor(
         frame,
@@ -220,19 +230,12 @@ fn respond(
         .iter()
         .map(|s| format!(" {} ", stage_label(*s, app.en)))
         .collect();
-    let stages = choices(
-        &labels,
-        f.stage,
-        usize::from(stage.width.saturating_sub(2)),
-        theme,
-    );
-    frame.render_widget(
-        Paragraph::new(stages).block(field_block(
-            app.t(" Tahap ", " Stage ").into(),
-            f.field == 0,
-            theme,
-        )),
+    draw_choices(
+        frame,
         stage,
+        (&labels, f.stage),
+        field_block(app.t(" Tahap ", " Stage ").into(), f.field == 0, theme),
+        theme,
     );
     let name = f
         .names
