@@ -151,14 +151,7 @@ fn rejects_file_cut_mid_line() {
     let start = line_start(&fixture, n);
     let path = write_file(&desk.files, "cut-trailer.jsonl", &fixture[..start + 20]);
     assert_rejected(&mut desk, &path, Some(n as u64), "");
-    assert_eq!(
-        desk.store
-            .status(&desk.cfg.agency, Desk::today())
-            .expect("status")
-            .complaints
-            .total,
-        0
-    );
+    assert_eq!(desk.complaints_total(), 0);
 }
 
 #[test]
@@ -671,14 +664,7 @@ fn unsigned_batch_is_rejected_when_keys_are_trusted() {
     let mut desk = signed_desk();
     let path = write_batch(&desk.files, &head(1, "S-unsigned"), &records());
     assert_rejected(&mut desk, &path, Some(6), "not signed");
-    assert_eq!(
-        desk.store
-            .status(&desk.cfg.agency, Desk::today())
-            .expect("status")
-            .complaints
-            .total,
-        0
-    );
+    assert_eq!(desk.complaints_total(), 0);
 }
 
 #[test]
@@ -715,14 +701,7 @@ fn wrongly_signed_batch_is_rejected() {
     file.extend_from_slice(&line(&t));
     let path = write_file(&desk.files, "garbage-signature.jsonl", &file);
     assert_rejected(&mut desk, &path, Some(6), "signature");
-    assert_eq!(
-        desk.store
-            .status(&desk.cfg.agency, Desk::today())
-            .expect("status")
-            .complaints
-            .total,
-        0
-    );
+    assert_eq!(desk.complaints_total(), 0);
 }
 
 // ---------------------------------------------------------------------------------------

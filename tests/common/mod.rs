@@ -249,6 +249,15 @@ pub struct Desk {
 }
 
 impl Desk {
+    /// How many complaints the cache holds (the maintained count `status` reports).
+    pub fn complaints_total(&self) -> u64 {
+        self.store
+            .status(&self.cfg.agency, Desk::today())
+            .expect("status")
+            .complaints
+            .total
+    }
+
     /// A desk with scope 3529-DINSOS and officer Ahmad Fauzi.
     pub fn new() -> Desk {
         Desk::with_config(&config_text(""))
