@@ -17,7 +17,7 @@ use sigap::runtime::search::Searcher;
 use sigap::store::{Access, Store, ViewQuery};
 use sigap::sync::{OpRequest, export_pending, import_file, queue_operations};
 use sigap::ui::{Theme, draw};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -94,15 +94,8 @@ fn drive(app: &mut App, exec: &mut Executor, a: Action) {
 fn open_desk(dir: &Path) -> (App, Executor) {
     let cfg = config(dir);
     let store = Store::open(&dir.join("data"), cfg.desk_context(), Access::Write).expect("open");
-    let mut app = App::new(
-        false,
-        today(),
-        cfg.agency.clone(),
-        cfg.officer.clone(),
-        Keymap::defaults(),
-        BTreeMap::new(),
-    );
-    app.calendar = cfg.calendar();
+    let now = today().and_time(chrono::NaiveTime::MIN).and_utc();
+    let mut app = App::from_config(&cfg, Keymap::defaults(), now, Some(today()));
     let mut exec = Executor::inline(cfg, store, Some(today()));
     drive(&mut app, &mut exec, Action::Resize(200, 50));
     let (tx, _rx) = std::sync::mpsc::channel();
@@ -176,7 +169,7 @@ fn desk(c: &mut Criterion) {
     let (mut app, mut exec) = open_desk(&dir);
     let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     drive(&mut app, &mut exec, Action::Command(Command::View8));
-    assert_eq!(app.total, n, "every complaint is in the All view");
+    assert_eq!(app.inbox.total, n, "every complaint is in the All view");
     let key = |name: &str,
                cmds: &'static [Command],
                b: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,

@@ -9,16 +9,8 @@ use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The UI language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// Bahasa Indonesia with the SP4N-LAPOR! terms (default).
-    #[default]
-    Id,
-    /// English.
-    En,
-}
+/// The UI language (kept by [`crate::i18n`], with every text in it).
+pub use crate::i18n::Lang as Language;
 
 /// The colour theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]

@@ -16,6 +16,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod i18n;
 pub mod runtime;
 pub mod store;
 pub mod sync;

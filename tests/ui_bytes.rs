@@ -415,7 +415,13 @@ fn hostile_detail_bytes_are_inert_from_top_to_thread() {
     let mut h = hostile();
     h.goto(HOSTILE_ID);
     h.cmd(Command::Open);
-    assert!(h.app.detail.is_some(), "the detail was loaded");
+    assert!(
+        h.app
+            .panes
+            .find::<sigap::app::panes::detail::DetailPane>()
+            .is_some(),
+        "the detail was loaded"
+    );
     let mut t = byte_terminal();
     let mut vt = emulator();
     let mut seen = check_frame(&mut t, &mut vt, &h.app, "detail, top");

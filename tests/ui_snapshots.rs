@@ -470,8 +470,8 @@ fn moving_around_at_small_sizes_does_not_panic() {
             let buf = draw(&h_.app, w, h);
             assert_inert(&buf, &format!("inbox after {c:?} at {w}x{h}"));
         }
-        let cursor = h_.app.cursor;
-        assert!(cursor < h_.app.total.max(1));
+        let cursor = h_.app.inbox.cursor;
+        assert!(cursor < h_.app.inbox.total.max(1));
         h_.cmd(Command::Open);
         for _ in 0..50 {
             h_.cmd(Command::PageDown);
@@ -486,8 +486,12 @@ fn moving_around_at_small_sizes_does_not_panic() {
 #[test]
 fn transfer_targets_are_the_marked_rows() {
     let h_ = open(Pane::Transfer, 80, 24);
-    match &h_.app.form {
-        Some(sigap::app::forms::Form::Transfer(f)) => {
+    match h_
+        .app
+        .panes
+        .find::<sigap::app::panes::transfer::TransferPane>()
+    {
+        Some(f) => {
             assert_eq!(f.targets.len(), 3);
             assert!(!f.picks.is_empty(), "the directory was loaded");
         }
@@ -558,10 +562,10 @@ fn hostile_transfer_and_response() {
 fn mark_range_in_an_empty_view_does_not_panic() {
     let mut h_ = open(Pane::Inbox, 80, 24);
     h_.cmd(Command::View2);
-    assert!(h_.app.total == 0, "view 2 is empty on the fixture");
+    assert!(h_.app.inbox.total == 0, "view 2 is empty on the fixture");
     h_.cmd(Command::MarkRange);
     h_.cmd(Command::MarkRange);
-    assert!(h_.app.marks.is_empty());
+    assert!(h_.app.inbox.marks.is_empty());
 }
 
 /// The range anchor is an index into `visible`, kept when the filter changes the list:
@@ -580,7 +584,7 @@ fn mark_range_across_a_filter_change_counts_what_it_marked() {
     h_.cmd(Command::Open);
     // The filter changed the list: the old start is gone and this V starts anew.
     h_.cmd(Command::MarkRange);
-    assert!(h_.app.marks.is_empty());
+    assert!(h_.app.inbox.marks.is_empty());
     h_.cmd(Command::Down);
     h_.cmd(Command::MarkRange);
     let said = h_
@@ -589,7 +593,10 @@ fn mark_range_across_a_filter_change_counts_what_it_marked() {
         .as_ref()
         .map(|n| n.text.clone())
         .unwrap_or_default();
-    assert_eq!(said, format!("{} laporan ditandai", h_.app.marks.len()));
+    assert_eq!(
+        said,
+        format!("{} laporan ditandai", h_.app.inbox.marks.len())
+    );
 }
 
 /// At 80×24 the reason field is 68 columns wide but the four labels need 78: choosing

@@ -2,15 +2,19 @@
 //! [`Action`]s `update` consumes — commands, typed input, and results reported back by
 //! the runtime. Commands are named in `snake_case` in the config's `[keys]` table.
 
-use crate::domain::{Agency, Clocks, Complaint, ComplaintId};
+use crate::domain::{Agency, Clocks, Complaint, ComplaintId, Operation};
 use crate::store::{ComplaintDetail, DeskStatus};
 use crate::sync::ImportReport;
 use ratatui_textarea::Input;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use strum::VariantArray;
 
 /// A command a key can be bound to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Every command in help order is `Command::VARIANTS`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
     /// Next row (or scroll down).
@@ -80,46 +84,6 @@ pub enum Command {
 }
 
 impl Command {
-    /// Every command, in help order.
-    pub const ALL: [Command; 36] = [
-        Command::Down,
-        Command::Up,
-        Command::First,
-        Command::Last,
-        Command::PageDown,
-        Command::PageUp,
-        Command::Open,
-        Command::NextPane,
-        Command::PrevPane,
-        Command::NextView,
-        Command::PrevView,
-        Command::View1,
-        Command::View2,
-        Command::View3,
-        Command::View4,
-        Command::View5,
-        Command::View6,
-        Command::View7,
-        Command::View8,
-        Command::Filter,
-        Command::Mark,
-        Command::MarkRange,
-        Command::MarkAll,
-        Command::Clear,
-        Command::Transfer,
-        Command::Respond,
-        Command::Hold,
-        Command::Undo,
-        Command::ConfirmConflicts,
-        Command::DiscardConflicts,
-        Command::Import,
-        Command::Export,
-        Command::Submit,
-        Command::Help,
-        Command::Close,
-        Command::Quit,
-    ];
-
     /// The config name.
     pub fn name(self) -> String {
         serde_json::to_value(self)
@@ -174,11 +138,14 @@ pub enum Action {
     /// The previous agencies of each complaint (for the ping-pong warning).
     HistoryLoaded(Vec<(ComplaintId, Vec<String>)>),
     /// Operations were queued.
-    Queued { count: usize, what: &'static str },
+    Queued {
+        count: usize,
+        what: super::QueueKind,
+    },
     /// Something the officer asked for failed; the message names it.
     Failed(String),
     /// Undo finished (what was undone, if anything).
-    Undone(Option<String>),
+    Undone(Option<Operation>),
     /// Conflicts were settled.
     ConflictsSettled(usize),
     /// The import folder was scanned.

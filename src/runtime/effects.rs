@@ -255,9 +255,7 @@ impl Executor {
             }
             Effect::Undo => {
                 let op = sync::ops::undo_last(&mut self.store)?;
-                vec![Action::Undone(op.map(|o| {
-                    format!("{} {}", o.kind.type_name(), o.complaint_id)
-                }))]
+                vec![Action::Undone(op)]
             }
             Effect::Conflicts { id, confirm } => {
                 let ops: Vec<String> = self
@@ -355,7 +353,7 @@ impl Executor {
         let soon = (today, self.store.sla().calendar.add_working_days(today, 1));
         Ok(Loaded {
             counts: self.store.view_counts(today, soon)?,
-            status: self.store.status(&scope, today)?,
+            status: Some(self.store.status(&scope, today)?),
             oldest_pending: self.store.oldest_pending()?,
             drafts: self.store.draft_count()?,
         })

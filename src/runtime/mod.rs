@@ -24,18 +24,7 @@ pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
     let keymap = Keymap::new(&cfg.keys).wrap_err("the key bindings in the config")?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(cfg.theme, no_color);
-    let now = Utc::now().with_timezone(&cfg.timezone);
-    let mut app = App::new(
-        cfg.language == crate::config::Language::En,
-        today.unwrap_or(now.date_naive()),
-        cfg.agency.clone(),
-        cfg.officer.clone(),
-        keymap,
-        cfg.templates.clone(),
-    );
-    app.calendar = cfg.calendar();
-    app.tz = cfg.timezone;
-    app.now = Utc::now();
+    let mut app = App::from_config(&cfg, keymap, Utc::now(), today);
     let (tx, rx) = channel();
     let mut rt = Executor::new(cfg, store, today, &tx)?;
     let mut terminal = crate::tui::enter();
@@ -76,7 +65,6 @@ pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
         pending.extend(drain(&rx));
         if last_tick.elapsed() >= Duration::from_secs(1) {
             last_tick = Instant::now();
-            app.now = Utc::now();
             pending.push_back(Action::Tick);
         }
     }
@@ -115,7 +103,7 @@ pub fn key_action(app: &App, k: &event::KeyEvent) -> Option<Action> {
         let plain_char =
             matches!(k.code, KeyCode::Char(_)) && !ctrl && !k.modifiers.contains(KeyModifiers::ALT);
         // Bound keys that make sense in a text field (never a plain letter: that is text).
-        let bound = app.keymap.command(k).filter(|c| {
+        let bound = app.session.keymap.command(k).filter(|c| {
             !plain_char
                 && match c {
                     C::Submit | C::Clear | C::NextPane | C::PrevPane | C::Quit => true,
@@ -137,5 +125,5 @@ pub fn key_action(app: &App, k: &event::KeyEvent) -> Option<Action> {
             None => Action::Input((*k).into()),
         });
     }
-    app.keymap.command(k).map(Action::Command)
+    app.session.keymap.command(k).map(Action::Command)
 }

@@ -144,6 +144,19 @@ impl ViewQuery {
     }
 }
 
+/// How many complaints each saved view holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewCounts {
+    pub needs_action: usize,
+    pub due_soon: usize,
+    pub late: usize,
+    pub in_progress: usize,
+    pub done: usize,
+    pub transferred: usize,
+    pub outbox: usize,
+    pub all: usize,
+}
+
 impl Store {
     /// Up to `limit` rows of a view next to `key` in `dir`ection (`inclusive` takes the
     /// key's own row too); from the start (or the end, backwards) when `key` is `None`.
@@ -337,14 +350,14 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// How many complaints each view holds, from the maintained counts: needs action,
+    /// How many complaints each saved view holds, from the maintained counts: needs action,
     /// due between `soon.0` and `soon.1`, due before `today`, in progress, done,
     /// transferred, outbox, all.
     pub fn view_counts(
         &self,
         today: NaiveDate,
         soon: (NaiveDate, NaiveDate),
-    ) -> Result<[usize; 8], StoreError> {
+    ) -> Result<ViewCounts, StoreError> {
         let (total, needs, progress, done, transferred, outbox): (i64, i64, i64, i64, i64, i64) =
             self.conn.query_row(
                 "SELECT total, needs_action, in_progress, done, transferred, outbox
@@ -374,15 +387,15 @@ impl Store {
         )?;
         let due_soon = sum(soon.0.to_string(), soon.1.to_string())?;
         let n = |v: i64| usize::try_from(v).unwrap_or(0);
-        Ok([
-            n(needs),
-            n(due_soon),
-            n(late),
-            n(progress),
-            n(done),
-            n(transferred),
-            n(outbox),
-            n(total),
-        ])
+        Ok(ViewCounts {
+            needs_action: n(needs),
+            due_soon: n(due_soon),
+            late: n(late),
+            in_progress: n(progress),
+            done: n(done),
+            transferred: n(transferred),
+            outbox: n(outbox),
+            all: n(total),
+        })
     }
 }

@@ -21,7 +21,7 @@ pub use complaints::{
 pub use counts::NewRows;
 pub use derived::{NewDerived, derive_new, note_reply, refresh_derived, utc_key};
 pub use fsperm::{private_dir, private_file};
-pub use inbox::{Direction, SearchTexts, ViewQuery};
+pub use inbox::{Direction, SearchTexts, ViewCounts, ViewQuery};
 pub use ops::{
     OpRow, delete_unexported, get_operation, insert_operation, mark_exported, operations_in_batch,
     operations_in_state, pending_with_agency, rebase_operation, set_op_state,

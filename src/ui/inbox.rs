@@ -10,63 +10,53 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let position = if app.total > 0 {
-        format!(" {}/{}", app.cursor + 1, app.total)
+    let t = app.t();
+    let lang = app.lang();
+    let b = &app.inbox;
+    let position = if b.total > 0 {
+        format!(" {}/{}", b.cursor + 1, b.total)
     } else {
         String::new()
     };
-    let title = if app.filter.active() || app.filter.editing {
+    let title = if b.filter.active() || b.filter.editing {
         format!(
             " {} / {}{}{position} ",
-            app.view.title(app.en),
-            text::line(&app.filter.query),
-            if app.filter.editing { "▏" } else { "" }
+            lang.view(b.view),
+            text::line(&b.filter.query),
+            if b.filter.editing { "▏" } else { "" }
         )
     } else {
-        format!(" {}{position} ", app.view.title(app.en))
+        format!(" {}{position} ", lang.view(b.view))
     };
-    let marks = if app.marks.is_empty() {
+    let marks = if b.marks.is_empty() {
         String::new()
     } else {
-        format!(" {} {} ", app.marks.len(), app.t("ditandai", "marked"))
+        format!(" {} {} ", b.marks.len(), t.marked)
     };
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
         .title_bottom(Line::styled(marks, theme.marked()));
-    if app.total == 0 {
-        let msg = if app.counts[crate::app::View::All.index()] == 0 {
-            app.t(
-                "Belum ada laporan. Tekan i untuk mengimpor berkas dari registri.",
-                "No complaints yet. Press i to import batch files from the registry.",
-            )
+    if b.total == 0 {
+        let msg = if app.loaded.counts.all == 0 {
+            t.empty_cache
         } else {
-            app.t(
-                "Tidak ada laporan di tampilan ini.",
-                "No complaints in this view.",
-            )
+            t.empty_view
         };
         frame.render_widget(Paragraph::new(msg).block(block), area);
         return;
     }
     let wide = area.width >= 120;
-    let start = app.scroll.min(app.total);
-    let end = (start + usize::from(area.height.saturating_sub(3)).max(1)).min(app.total);
+    let start = b.scroll.min(b.total);
+    let end = (start + super::table_rows(area)).min(b.total);
     // Only the rows on screen are built; a row whose window is still loading shows "…".
     let rows: Vec<Row<'_>> = (start..end)
-        .map(|at| app.window.get(at))
+        .map(|at| b.window.get(at))
         .map(|r| {
             let Some(r) = r else {
                 return Row::new(vec![Cell::from(""), Cell::from("…")]);
             };
-            let mark = if app.marks.contains(&r.id) {
-                "●"
-            } else {
-                " "
-            };
-            let sla = r.sla.map_or_else(
-                || "—".to_owned(),
-                |s| if app.en { s.label_en() } else { s.label_id() },
-            );
+            let mark = if b.marks.contains(&r.id) { "●" } else { " " };
+            let sla = r.sla.map_or_else(|| "—".to_owned(), |s| lang.clock(s));
             let sla_style = match r.urgency {
                 Urgency::Late => theme.late(),
                 Urgency::Soon => theme.soon(),
@@ -84,13 +74,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             };
             let mut title = Vec::new();
             if r.anonymous {
-                title.push(Span::styled(app.t("[Anonim] ", "[Anon] "), theme.flag()));
+                title.push(Span::styled(t.tag_anonymous, theme.flag()));
             }
             if r.confidential {
-                title.push(Span::styled(app.t("[Rahasia] ", "[Conf] "), theme.flag()));
+                title.push(Span::styled(t.tag_confidential, theme.flag()));
             }
             if !r.in_scope {
-                title.push(Span::styled(app.t("[Keluar] ", "[Left] "), theme.dim()));
+                title.push(Span::styled(t.tag_left, theme.dim()));
             }
             title.push(Span::raw(text::line(&r.title)));
             if !wide && !r.category.is_empty() {
@@ -103,7 +93,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             let mut cells = vec![
                 Cell::from(Span::styled(mark, theme.marked())),
                 Cell::from(text::line(r.id.as_str())),
-                Cell::from(clip(&text::line(r.status.as_str()), 12)),
+                Cell::from(clip(&text::line(&lang.status(&r.status)), 12)),
                 Cell::from(Span::styled(sla, sla_style)),
                 Cell::from(Span::styled(op, theme.flag())),
                 Cell::from(Line::from(title)),
@@ -122,16 +112,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(1),
         Constraint::Fill(1),
     ];
-    let mut header = vec!["", "ID", "STATUS", "SLA", "", app.t("JUDUL", "TITLE")];
+    let mut header = vec!["", "ID", t.col_status, "SLA", "", t.col_title];
     if wide {
         widths.push(Constraint::Length(22));
-        header.push(app.t("KATEGORI", "CATEGORY"));
+        header.push(t.col_category);
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))
         .row_highlight_style(theme.selected())
         .column_spacing(1)
         .block(block);
-    let mut state = TableState::default().with_selected(Some(app.cursor.saturating_sub(start)));
+    let mut state = TableState::default().with_selected(Some(b.cursor.saturating_sub(start)));
     frame.render_stateful_widget(table, area, &mut state);
 }

@@ -1,78 +1,98 @@
-//! Drawing: one file per pane, each drawing from `&App` only, so a frame cannot change
-//! the desk. Every text that came from a batch goes through [`crate::text`].
+//! Drawing the desk from `&App` only, so a frame cannot change the desk: the view
+//! tabs, the inbox, every open pane over it bottom first (each pane draws itself, see
+//! [`crate::app::panes`]), the status bar and the message or key hints. Every text that
+//! came from a batch goes through [`crate::text`]. [`Layout`] is the one place the
+//! screen is divided, so `update` learns the inbox's page size from the same rule.
 
-mod detail;
-mod forms;
-mod help;
-mod import;
 mod inbox;
 mod statusbar;
 pub mod theme;
+pub mod widgets;
 
-pub use help::describe;
 pub use theme::Theme;
 
-use crate::app::{App, Focus};
+use crate::app::{App, View};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Tabs, Wrap};
+use ratatui::widgets::Tabs;
 
-/// Draws the whole desk.
-pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
-    let area = frame.area();
-    let [tabs, main, status, notice] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    draw_tabs(frame, tabs, app, theme);
-    if app.detail.is_some() && app.focus != Focus::Inbox {
-        detail::draw(frame, main, app, theme);
-    } else {
-        inbox::draw(frame, main, app, theme);
+/// Where each part of the desk goes on a screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub tabs: Rect,
+    /// The inbox, and the panes over it.
+    pub main: Rect,
+    pub status: Rect,
+    pub notice: Rect,
+}
+
+impl Layout {
+    /// The desk's layout on a screen of this size.
+    pub fn of(area: Rect) -> Layout {
+        let [tabs, main, status, notice] = ratatui::layout::Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        Layout {
+            tabs,
+            main,
+            status,
+            notice,
+        }
     }
-    statusbar::draw(frame, status, notice, app, theme);
-    if app.form.is_some() {
-        forms::draw(frame, main, app, theme);
-    }
-    if app.import.is_some() {
-        import::draw(frame, main, app, theme);
-    }
-    if app.help.is_some() {
-        help::draw(frame, main, app, theme);
-    }
-    if let Some(c) = &app.confirm {
-        let r = popup(main, 70, 5);
-        frame.render_widget(Clear, r);
-        frame.render_widget(
-            Paragraph::new(crate::text::line(&c.question))
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().title(app.t(" Konfirmasi ", " Confirm "))),
-            r,
-        );
+
+    /// How many complaint rows the inbox table shows (inside its border, below its
+    /// header).
+    pub fn table_rows(&self) -> usize {
+        table_rows(self.main)
     }
 }
 
+/// How many complaint rows the inbox table shows in its area: inside its border,
+/// below its header.
+pub fn table_rows(main: Rect) -> usize {
+    usize::from(main.height.saturating_sub(3)).max(1)
+}
+
+/// How many complaint rows the inbox shows on a screen of this size.
+pub fn page_size(width: u16, height: u16) -> usize {
+    Layout::of(Rect::new(0, 0, width, height)).table_rows()
+}
+
+/// Draws the whole desk.
+pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    let l = Layout::of(frame.area());
+    draw_tabs(frame, l.tabs, app, theme);
+    inbox::draw(frame, l.main, app, theme);
+    for pane in app.panes.iter() {
+        pane.component().draw(frame, l.main, app, theme);
+    }
+    statusbar::draw(frame, l.status, l.notice, app, theme);
+}
+
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang();
+    let counts = &app.loaded.counts;
     // Every tab's title fits on a wide screen; on a narrow one only the current view
     // is named and the others show their number and count.
-    let full: usize = crate::app::View::ALL
+    let full: usize = View::ALL
         .iter()
-        .enumerate()
-        .map(|(i, v)| v.title(app.en).chars().count() + app.counts[i].to_string().len() + 6)
+        .map(|v| lang.view(*v).chars().count() + v.count(counts).to_string().len() + 6)
         .sum();
-    let named = |i: usize| full <= usize::from(area.width) || i == app.view.index();
-    let titles: Vec<Line<'_>> = crate::app::View::ALL
+    let current = app.inbox.view;
+    let named = |v: View| full <= usize::from(area.width) || v == current;
+    let titles: Vec<Line<'_>> = View::ALL
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let label = if named(i) {
-                format!(" {} {}", v.title(app.en), app.counts[i])
+            let label = if named(*v) {
+                format!(" {} {}", lang.view(*v), v.count(counts))
             } else {
-                format!(":{}", app.counts[i])
+                format!(":{}", v.count(counts))
             };
             Line::from(vec![
                 Span::styled(format!("{}", i + 1), theme.dim()),
@@ -82,7 +102,7 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .collect();
     frame.render_widget(
         Tabs::new(titles)
-            .select(app.view.index())
+            .select(current.index())
             .highlight_style(theme.selected())
             .divider("│"),
         area,

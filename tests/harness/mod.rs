@@ -4,10 +4,10 @@
 #![allow(dead_code)]
 
 use crate::common::Desk;
+use chrono::NaiveTime;
 use ratatui_textarea::{Input, Key as TKey};
 use sigap::app::{Action, App, Command, Effect, Keymap, update};
 use sigap::runtime::Executor;
-use std::collections::BTreeMap;
 
 /// Which effects a test lets reach the cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,16 +31,8 @@ pub struct Harness {
 impl Harness {
     /// The desk on `desk`'s cache, sized `w`×`h` from the start, with its first load.
     pub fn new(desk: Desk, w: u16, h: u16, effects: Effects) -> Harness {
-        let mut app = App::new(
-            false,
-            Desk::today(),
-            desk.cfg.agency.clone(),
-            desk.cfg.officer.clone(),
-            Keymap::defaults(),
-            BTreeMap::new(),
-        );
-        app.calendar = desk.cfg.calendar();
-        app.tz = desk.cfg.timezone;
+        let now = Desk::today().and_time(NaiveTime::MIN).and_utc();
+        let app = App::from_config(&desk.cfg, Keymap::defaults(), now, Some(Desk::today()));
         let Desk {
             store, cfg, dir, ..
         } = desk;
@@ -78,7 +70,9 @@ impl Harness {
             .into_iter()
             .map(|a| match a {
                 Action::Loaded(mut l) => {
-                    l.status.last_import = None;
+                    if let Some(s) = &mut l.status {
+                        s.last_import = None;
+                    }
                     Action::Loaded(l)
                 }
                 other => other,
@@ -119,7 +113,7 @@ impl Harness {
     /// Moves the cursor onto a complaint of the current view.
     pub fn goto(&mut self, id: &str) {
         self.cmd(Command::First);
-        for _ in 0..self.app.total {
+        for _ in 0..self.app.inbox.total {
             if self.app.current().is_some_and(|r| r.id.as_str() == id) {
                 return;
             }

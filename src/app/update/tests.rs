@@ -3,12 +3,19 @@
 //! in-memory stand-in, so these tests need no cache.
 
 use super::update;
-use crate::app::forms::Form;
 use crate::app::inbox::{From, InboxRow, ListRef, Loaded, Urgency, View};
-use crate::app::{Action, App, BatchFile, Command, Effect, FillData, Focus, Keymap, OnYes};
+use crate::app::panes::Pane;
+use crate::app::panes::confirm::{ConfirmPane, OnYes};
+use crate::app::panes::detail::DetailPane;
+use crate::app::panes::help::HelpPane;
+use crate::app::panes::respond::RespondPane;
+use crate::app::panes::transfer::TransferPane;
+use crate::app::session::Session;
+use crate::app::{Action, App, BatchFile, Command, Effect, FillData, Keymap};
 use crate::domain::{
     Agency, AgencyCode, AgencyLevel, ClockState, Complaint, ComplaintId, OpKind, Stage, Status,
 };
+use crate::i18n::Lang;
 use crate::store::{DeskStatus, OutboundSummary, ViewQuery};
 use fuzzy_matcher::FuzzyMatcher;
 use ratatui_textarea::{Input, Key};
@@ -91,7 +98,8 @@ fn in_view(r: &InboxRow, view: View) -> bool {
 
 fn view_of(app: &App, q: &ViewQuery) -> View {
     View::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .find(|v| app.view_query(*v) == *q)
         .unwrap_or(View::All)
 }
@@ -116,15 +124,22 @@ fn list_rows(app: &App, list: &ListRef) -> Vec<InboxRow> {
 fn answer(app: &App, e: &Effect) -> Option<Vec<Action>> {
     Some(match e {
         Effect::Reload => {
-            let mut counts = [0; 8];
-            for (n, v) in counts.iter_mut().zip(View::ALL) {
-                *n = list_rows(app, &ListRef::View(app.view_query(v))).len();
-            }
+            let n = |v: View| list_rows(app, &ListRef::View(app.view_query(v))).len();
+            let counts = crate::store::ViewCounts {
+                needs_action: n(View::NeedsAction),
+                due_soon: n(View::DueSoon),
+                late: n(View::Late),
+                in_progress: n(View::InProgress),
+                done: n(View::Done),
+                transferred: n(View::Transferred),
+                outbox: n(View::Outbox),
+                all: n(View::All),
+            };
             vec![Action::Loaded(Box::new(Loaded {
                 counts,
-                status: status(),
+                status: Some(status()),
                 oldest_pending: None,
-                drafts: app.drafts,
+                drafts: app.loaded.drafts,
             }))]
         }
         Effect::LoadWindow {
@@ -232,14 +247,18 @@ fn drive(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 fn app() -> App {
-    let mut app = App::new(
-        false,
-        "2026-11-20".parse().expect("date"),
-        vec![AgencyCode::from("3529-DINSOS")],
-        "Ahmad Fauzi".into(),
-        Keymap::defaults(),
-        BTreeMap::new(),
-    );
+    let today: chrono::NaiveDate = "2026-11-20".parse().expect("date");
+    let mut app = App::with_session(Session {
+        lang: Lang::Id,
+        today,
+        now: today.and_time(chrono::NaiveTime::MIN).and_utc(),
+        calendar: crate::domain::WorkCalendar::weekends_only(),
+        tz: crate::config::wib(),
+        scope: vec![AgencyCode::from("3529-DINSOS")],
+        officer: "Ahmad Fauzi".into(),
+        keymap: Keymap::defaults(),
+        templates: BTreeMap::new(),
+    });
     set_rows(vec![
         row(
             "LAP-1",
@@ -268,6 +287,32 @@ fn app() -> App {
     drive(&mut app, Action::Resize(80, 24));
     reload(&mut app);
     app
+}
+
+/// Which pane has the keyboard.
+#[derive(Debug, PartialEq, Eq)]
+enum Focus {
+    Inbox,
+    Detail,
+    Form,
+    Import,
+    Help,
+    Confirm,
+}
+
+fn focus(app: &App) -> Focus {
+    match app.panes.top() {
+        None => Focus::Inbox,
+        Some(Pane::Detail(_)) => Focus::Detail,
+        Some(Pane::Import(_)) => Focus::Import,
+        Some(Pane::Help(_)) => Focus::Help,
+        Some(Pane::Confirm(_)) => Focus::Confirm,
+        Some(_) => Focus::Form,
+    }
+}
+
+fn has_form(app: &App) -> bool {
+    app.panes.iter().any(Pane::is_form)
 }
 
 /// What the runtime does on `Effect::Reload`.
@@ -326,21 +371,21 @@ fn complaint(id: &str) -> Complaint {
 fn views_count_and_switch() {
     let mut app = app();
     assert_eq!(
-        app.counts[View::NeedsAction.index()],
+        View::NeedsAction.count(&app.loaded.counts),
         3,
         "LAP-4 has its first response"
     );
-    assert_eq!(app.counts[View::Late.index()], 2);
-    assert_eq!(app.counts[View::DueSoon.index()], 1);
-    assert_eq!(app.counts[View::All.index()], 5);
-    assert_eq!(app.total, 3);
+    assert_eq!(View::Late.count(&app.loaded.counts), 2);
+    assert_eq!(View::DueSoon.count(&app.loaded.counts), 1);
+    assert_eq!(View::All.count(&app.loaded.counts), 5);
+    assert_eq!(app.inbox.total, 3);
     cmd(&mut app, Command::View8);
-    assert_eq!(app.view, View::All);
-    assert_eq!(app.total, 5);
+    assert_eq!(app.inbox.view, View::All);
+    assert_eq!(app.inbox.total, 5);
     cmd(&mut app, Command::NextView);
-    assert_eq!(app.view, View::NeedsAction);
+    assert_eq!(app.inbox.view, View::NeedsAction);
     cmd(&mut app, Command::PrevView);
-    assert_eq!(app.view, View::All);
+    assert_eq!(app.inbox.view, View::All);
 }
 
 #[test]
@@ -348,20 +393,20 @@ fn cursor_moves_and_stays_in_bounds() {
     let mut app = app();
     cmd(&mut app, Command::View8);
     cmd(&mut app, Command::Up);
-    assert_eq!(app.cursor, 0);
+    assert_eq!(app.inbox.cursor, 0);
     cmd(&mut app, Command::Last);
-    assert_eq!(app.cursor, 4);
+    assert_eq!(app.inbox.cursor, 4);
     cmd(&mut app, Command::Down);
-    assert_eq!(app.cursor, 4);
+    assert_eq!(app.inbox.cursor, 4);
     cmd(&mut app, Command::First);
     cmd(&mut app, Command::PageDown);
-    assert_eq!(app.cursor, 4);
+    assert_eq!(app.inbox.cursor, 4);
     cmd(&mut app, Command::PageUp);
-    assert_eq!(app.cursor, 0);
+    assert_eq!(app.inbox.cursor, 0);
     update(&mut app, Action::Resize(80, 8));
-    assert_eq!(app.page, 2);
+    assert_eq!(app.inbox.page, 2);
     cmd(&mut app, Command::Last);
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.inbox.scroll, 3);
 }
 
 #[test]
@@ -370,7 +415,7 @@ fn fuzzy_filter_narrows_and_clears() {
     cmd(&mut app, Command::View8);
     cmd(&mut app, Command::Filter);
     typed(&mut app, "jalan");
-    assert_eq!(app.total, 4, "three titles and 'Lampu jalan'");
+    assert_eq!(app.inbox.total, 4, "three titles and 'Lampu jalan'");
     typed(&mut app, " sar");
     assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-3"));
     update(
@@ -380,12 +425,12 @@ fn fuzzy_filter_narrows_and_clears() {
             ..Input::default()
         }),
     );
-    assert_eq!(app.filter.query, "jalan sa");
+    assert_eq!(app.inbox.filter.query, "jalan sa");
     cmd(&mut app, Command::Open); // Enter keeps the filter
-    assert!(!app.filter.editing && app.filter.active());
+    assert!(!app.inbox.filter.editing && app.inbox.filter.active());
     cmd(&mut app, Command::Clear);
-    assert!(!app.filter.active());
-    assert_eq!(app.total, 5);
+    assert!(!app.inbox.filter.active());
+    assert_eq!(app.inbox.total, 5);
 }
 
 #[test]
@@ -393,22 +438,22 @@ fn marks_single_range_all_and_clear() {
     let mut app = app();
     cmd(&mut app, Command::View8);
     cmd(&mut app, Command::Mark);
-    assert_eq!(app.marks.len(), 1);
-    assert_eq!(app.cursor, 1);
+    assert_eq!(app.inbox.marks.len(), 1);
+    assert_eq!(app.inbox.cursor, 1);
     cmd(&mut app, Command::Up);
     cmd(&mut app, Command::Mark); // unmark
-    assert!(app.marks.is_empty());
+    assert!(app.inbox.marks.is_empty());
     cmd(&mut app, Command::First);
     cmd(&mut app, Command::MarkRange);
     cmd(&mut app, Command::Down);
     cmd(&mut app, Command::Down);
     cmd(&mut app, Command::MarkRange);
-    assert_eq!(app.marks.len(), 3);
+    assert_eq!(app.inbox.marks.len(), 3);
     cmd(&mut app, Command::Clear);
-    assert!(app.marks.is_empty());
+    assert!(app.inbox.marks.is_empty());
     cmd(&mut app, Command::MarkAll);
-    assert_eq!(app.marks.len(), 5);
-    assert_eq!(app.targets().len(), 5);
+    assert_eq!(app.inbox.marks.len(), 5);
+    assert_eq!(app.targets(None).len(), 5);
 }
 
 #[test]
@@ -418,7 +463,7 @@ fn bulk_transfer_asks_once_then_queues_one_each() {
         cmd(&mut app, Command::Mark);
     }
     let fx = cmd(&mut app, Command::Transfer);
-    assert_eq!(app.focus, Focus::Form);
+    assert_eq!(focus(&app), Focus::Form);
     assert!(fx.contains(&Effect::LoadAgencies));
     update(&mut app, Action::AgenciesLoaded(agencies()));
     update(
@@ -426,7 +471,7 @@ fn bulk_transfer_asks_once_then_queues_one_each() {
         Action::HistoryLoaded(vec![(ComplaintId::from("LAP-1"), vec!["35-DPUBM".into()])]),
     );
     typed(&mut app, "provinsi");
-    let Some(Form::Transfer(f)) = &app.form else {
+    let Some(f) = app.panes.find::<TransferPane>() else {
         panic!("transfer pane")
     };
     assert_eq!(
@@ -443,10 +488,10 @@ fn bulk_transfer_asks_once_then_queues_one_each() {
     typed(&mut app, "Jalan provinsi");
     let fx = cmd(&mut app, Command::Open);
     assert!(fx.is_empty(), "asks before queuing");
-    assert_eq!(app.focus, Focus::Confirm);
+    assert_eq!(focus(&app), Focus::Confirm);
     let q = app
-        .confirm
-        .as_ref()
+        .panes
+        .find::<ConfirmPane>()
         .map(|c| c.question.clone())
         .unwrap_or_default();
     assert!(
@@ -475,12 +520,12 @@ fn bulk_transfer_asks_once_then_queues_one_each() {
         &mut app,
         Action::Queued {
             count: 3,
-            what: "usulan pengalihan",
+            what: crate::app::QueueKind::Transfers,
         },
     );
     assert_eq!(fx, vec![Effect::Reload]);
-    assert!(app.marks.is_empty() && app.form.is_none());
-    assert_eq!(app.focus, Focus::Inbox);
+    assert!(app.inbox.marks.is_empty() && !has_form(&app));
+    assert_eq!(focus(&app), Focus::Inbox);
 }
 
 #[test]
@@ -544,7 +589,7 @@ fn respond_with_template_fills_per_complaint_and_blocks_bad_text() {
     );
     assert!(requests[0].placeholders_checked);
     // An unknown placeholder typed by the officer blocks sending.
-    let Some(Form::Respond(f)) = &mut app.form else {
+    let Some(f) = app.panes.find_mut::<RespondPane>() else {
         panic!()
     };
     f.set_text("Yth. {pelapor}, nomor {nomor}");
@@ -571,7 +616,7 @@ fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
             draft: Some(("final".into(), "Draf lama".into())),
         },
     );
-    let Some(Form::Respond(f)) = &app.form else {
+    let Some(f) = app.panes.find::<RespondPane>() else {
         panic!()
     };
     assert_eq!(f.stage(), Stage::Final);
@@ -604,10 +649,10 @@ fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
         matches!(&fx[..], [Effect::SaveDraft { close: true, .. }]),
         "{fx:?}"
     );
-    assert!(app.form.is_some());
+    assert!(has_form(&app));
     let fx = update(&mut app, Action::DraftSaved { close: true });
     assert_eq!(fx, vec![Effect::Reload]);
-    assert!(app.form.is_none());
+    assert!(!has_form(&app));
 }
 
 #[test]
@@ -631,9 +676,9 @@ fn choosing_a_template_does_not_silently_replace_edited_text() {
     typed(&mut app, "Teks saya sendiri");
     cmd(&mut app, Command::PrevPane); // template field
     cmd(&mut app, Command::Down);
-    let text = |app: &App| match &app.form {
-        Some(Form::Respond(f)) => f.text.lines().join("\n"),
-        _ => String::new(),
+    let text = |app: &App| match app.panes.find::<RespondPane>() {
+        Some(f) => f.text.lines().join("\n"),
+        None => String::new(),
     };
     assert_eq!(text(&app), "Teks saya sendiri", "first press only warns");
     assert!(app.notice.as_ref().is_some_and(|n| n.error));
@@ -697,8 +742,13 @@ fn the_detail_acts_on_the_complaint_on_screen() {
         Action::DetailLoaded(Box::new(detail_of("LAP-2")), clocks),
     );
     // The inbox moves under the open detail (a reload put the cursor elsewhere).
-    app.cursor = 0;
-    assert_eq!(app.targets(), vec![ComplaintId::from("LAP-2")]);
+    app.inbox.cursor = 0;
+    assert_eq!(app.targets(None), vec![ComplaintId::from("LAP-1")]);
+    let shown = app
+        .panes
+        .find::<DetailPane>()
+        .map(|d| d.data.row.id.clone());
+    assert_eq!(shown, Some(ComplaintId::from("LAP-2")));
     cmd(&mut app, Command::Hold);
     typed(&mut app, "foto");
     let fx = cmd(&mut app, Command::Open);
@@ -712,12 +762,12 @@ fn the_detail_acts_on_the_complaint_on_screen() {
         &mut app,
         Action::Queued {
             count: 1,
-            what: "penundaan",
+            what: crate::app::QueueKind::Holds,
         },
     );
     cmd(&mut app, Command::View3);
-    assert_eq!(app.focus, Focus::Inbox);
-    assert!(app.detail.is_none());
+    assert_eq!(focus(&app), Focus::Inbox);
+    assert!(app.panes.find::<DetailPane>().is_none());
 }
 
 #[test]
@@ -733,8 +783,8 @@ fn hidden_marks_are_named_before_acting() {
         "asks even for one complaint when it is not in sight"
     );
     let q = app
-        .confirm
-        .as_ref()
+        .panes
+        .find::<ConfirmPane>()
         .map(|c| c.question.clone())
         .unwrap_or_default();
     assert!(q.contains("1 di antaranya tidak tampak"), "{q}");
@@ -760,10 +810,10 @@ fn out_of_scope_rows_are_read_only() {
     assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-1"));
     for c in [Command::Respond, Command::Transfer, Command::Hold] {
         assert!(cmd(&mut app, c).is_empty());
-        assert!(app.form.is_none());
+        assert!(!has_form(&app));
         assert!(app.notice.as_ref().is_some_and(|n| n.error));
     }
-    assert_eq!(app.counts[View::Transferred.index()], 1);
+    assert_eq!(View::Transferred.count(&app.loaded.counts), 1);
 }
 
 #[test]
@@ -775,10 +825,30 @@ fn undo_conflicts_import_export_and_help() {
     // Conflicts are settled from the detail.
     let fx = cmd(&mut app, Command::Open);
     assert_eq!(fx, vec![Effect::LoadDetail(ComplaintId::from("LAP-1"))]);
-    assert_eq!(app.focus, Focus::Detail);
-    app.detail = None; // no detail loaded: the pane falls back to the inbox
-    cmd(&mut app, Command::ConfirmConflicts);
-    assert_eq!(app.focus, Focus::Inbox);
+    assert_eq!(
+        focus(&app),
+        Focus::Inbox,
+        "the detail opens once it is loaded"
+    );
+    let clocks = crate::domain::Clocks {
+        first_response: None,
+        completion: None,
+        auto_close: None,
+    };
+    update(
+        &mut app,
+        Action::DetailLoaded(Box::new(detail_of("LAP-1")), clocks),
+    );
+    assert_eq!(focus(&app), Focus::Detail);
+    assert_eq!(
+        cmd(&mut app, Command::ConfirmConflicts),
+        vec![Effect::Conflicts {
+            id: ComplaintId::from("LAP-1"),
+            confirm: true
+        }]
+    );
+    cmd(&mut app, Command::Close);
+    assert_eq!(focus(&app), Focus::Inbox);
 
     // Import pane.
     assert_eq!(cmd(&mut app, Command::Import), vec![Effect::ScanImportDir]);
@@ -821,13 +891,13 @@ fn undo_conflicts_import_export_and_help() {
     assert_eq!(fx, vec![Effect::Reload, Effect::ScanImportDir]);
     assert!(app.notice.as_ref().is_some_and(|n| n.error));
     cmd(&mut app, Command::Close);
-    assert_eq!(app.focus, Focus::Inbox);
+    assert_eq!(focus(&app), Focus::Inbox);
 
     // Export asks first.
     assert!(cmd(&mut app, Command::Export).is_empty());
     assert!(
-        app.confirm
-            .as_ref()
+        app.panes
+            .find::<ConfirmPane>()
             .is_some_and(|c| c.on_yes == OnYes::Run(Effect::Export))
     );
     assert_eq!(cmd(&mut app, Command::Open), vec![Effect::Export]);
@@ -843,23 +913,29 @@ fn undo_conflicts_import_export_and_help() {
 
     // Help opens, searches, closes.
     cmd(&mut app, Command::Help);
-    assert_eq!(app.focus, Focus::Help);
+    assert_eq!(focus(&app), Focus::Help);
     typed(&mut app, "tandai");
-    assert_eq!(app.help.as_ref().map(|h| h.query.as_str()), Some("tandai"));
+    assert_eq!(
+        app.panes.find::<HelpPane>().map(|h| h.query.as_str()),
+        Some("tandai")
+    );
     cmd(&mut app, Command::Clear);
-    assert_eq!(app.focus, Focus::Inbox);
+    assert_eq!(focus(&app), Focus::Inbox);
 }
 
 #[test]
 fn quitting_asks_when_drafts_exist() {
     let mut desk = app();
     let app = &mut desk;
-    app.drafts = 2;
+    app.loaded.drafts = 2;
     cmd(app, Command::Close);
     assert!(!app.quit);
-    assert_eq!(app.confirm.as_ref().map(|c| &c.on_yes), Some(&OnYes::Quit));
+    assert_eq!(
+        app.panes.find::<ConfirmPane>().map(|c| &c.on_yes),
+        Some(&OnYes::Quit)
+    );
     cmd(app, Command::Clear);
-    assert!(!app.quit && app.confirm.is_none());
+    assert!(!app.quit && app.panes.find::<ConfirmPane>().is_none());
     cmd(app, Command::Close);
     cmd(app, Command::Open);
     assert!(app.quit);

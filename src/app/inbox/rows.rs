@@ -1,73 +1,12 @@
-//! The inbox's data: the saved views of `spec/ui.md`, the rows of the window around
-//! the cursor (the desk never holds a whole view: a view may have a million rows), and
-//! how the window is asked for. Built by the runtime from the store; read by `update`
-//! and the panes.
+//! The rows of the inbox: one complaint as the inbox shows it, the window of rows held
+//! around the cursor (the desk never holds a whole view: a view may have a million
+//! rows), how a window is asked for, and what a reload brings. Built by the runtime
+//! from the store; read by `update` and the panes.
 
+use super::ViewCounts;
 use crate::domain::{AgencyCode, ClockState, ComplaintId, DeskContext, OpState, Status};
 use crate::store::{ComplaintRow, DeskStatus, ViewQuery};
 use chrono::NaiveDate;
-
-/// The saved views, in tab order (keys 1 to 8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum View {
-    /// *Perlu Tindakan*: in scope, open, no first response yet.
-    NeedsAction,
-    /// *Hampir Jatuh Tempo*: a running deadline today or within two working days.
-    DueSoon,
-    /// *Terlambat*: a running deadline has passed.
-    Late,
-    /// *Diproses*.
-    InProgress,
-    /// *Selesai*.
-    Done,
-    /// *Dialihkan*: a transfer proposed, or the complaint left this desk.
-    Transferred,
-    /// *Keluar*: the outbox (operations not yet exported, rejected, or in conflict).
-    Outbox,
-    /// *Semua*.
-    All,
-}
-
-impl View {
-    /// Every view in tab order.
-    pub const ALL: [View; 8] = [
-        View::NeedsAction,
-        View::DueSoon,
-        View::Late,
-        View::InProgress,
-        View::Done,
-        View::Transferred,
-        View::Outbox,
-        View::All,
-    ];
-
-    /// The tab title.
-    pub fn title(self, en: bool) -> &'static str {
-        match (self, en) {
-            (View::NeedsAction, false) => "Perlu Tindakan",
-            (View::DueSoon, false) => "Hampir Jatuh Tempo",
-            (View::Late, false) => "Terlambat",
-            (View::InProgress, false) => "Diproses",
-            (View::Done, false) => "Selesai",
-            (View::Transferred, false) => "Dialihkan",
-            (View::Outbox, false) => "Keluar",
-            (View::All, false) => "Semua",
-            (View::NeedsAction, true) => "Needs action",
-            (View::DueSoon, true) => "Due soon",
-            (View::Late, true) => "Late",
-            (View::InProgress, true) => "In progress",
-            (View::Done, true) => "Done",
-            (View::Transferred, true) => "Transferred",
-            (View::Outbox, true) => "Outbox",
-            (View::All, true) => "All",
-        }
-    }
-
-    /// The view's position (0-based).
-    pub fn index(self) -> usize {
-        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
-    }
-}
 
 /// How urgent the SLA column looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,11 +90,12 @@ impl InboxRow {
 }
 
 /// What a reload brings: the view counts and the desk status.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Loaded {
-    /// How many complaints each view holds, in tab order.
-    pub counts: [usize; 8],
-    pub status: DeskStatus,
+    /// How many complaints each view holds.
+    pub counts: ViewCounts,
+    /// The desk status (`None` before the first load).
+    pub status: Option<DeskStatus>,
     /// When the oldest pending operation was queued (RFC 3339), if any.
     pub oldest_pending: Option<String>,
     /// How many response drafts are saved.

@@ -1,0 +1,90 @@
+//! The inbox: the list of the current saved view (or what the fuzzy filter found in
+//! it), the cursor, the marks, and the window of rows held around the cursor. It is the
+//! desk's base: every other pane opens over it.
+
+mod keys;
+mod rows;
+mod view;
+mod window;
+
+pub use keys::{COMMANDS, command, hints, input};
+pub use rows::{From, InboxRow, ListRef, Loaded, Place, Urgency, Window};
+pub use view::{View, ViewCounts};
+
+use super::filter::FilterInput;
+use crate::domain::ComplaintId;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// Where a `V` range started.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// Its position in the list.
+    pub at: usize,
+    /// Its row's sort key (for the fuzzy filter's list, its tracking ID).
+    pub key: String,
+    pub id: ComplaintId,
+}
+
+/// The list the officer moves in.
+#[derive(Clone, Debug)]
+pub struct InboxState {
+    pub view: View,
+    /// The rows around the cursor.
+    pub window: Window,
+    /// How many rows the current list has.
+    pub total: usize,
+    /// What the fuzzy filter found (cache ids, best first), when a filter is in force.
+    pub found: Option<Arc<Vec<i64>>>,
+    /// Numbers window requests, so a late answer to an older one is ignored.
+    pub generation: u64,
+    /// Numbers filter requests likewise.
+    pub filter_generation: u64,
+    /// The cursor's position in the list.
+    pub cursor: usize,
+    pub scroll: usize,
+    /// Table rows that fit on screen (from the renderer's layout).
+    pub page: usize,
+    pub marks: BTreeSet<ComplaintId>,
+    /// Where a `V` range started (set by the first `V`).
+    pub anchor: Option<Anchor>,
+    pub filter: FilterInput,
+}
+
+impl Default for InboxState {
+    fn default() -> Self {
+        InboxState {
+            view: View::NeedsAction,
+            window: Window::default(),
+            total: 0,
+            found: None,
+            generation: 0,
+            filter_generation: 0,
+            cursor: 0,
+            scroll: 0,
+            page: 10,
+            marks: BTreeSet::new(),
+            anchor: None,
+            filter: FilterInput::default(),
+        }
+    }
+}
+
+impl InboxState {
+    /// How many rows a window holds: a few screens.
+    pub fn window_size(&self) -> usize {
+        (self.page.max(1) * 3).max(60)
+    }
+
+    /// Keeps the cursor on screen.
+    pub fn clamp_scroll(&mut self) {
+        let page = self.page.max(1);
+        if self.cursor < self.scroll {
+            self.scroll = self.cursor;
+        } else if self.cursor >= self.scroll + page {
+            self.scroll = self.cursor + 1 - page;
+        }
+        let max_scroll = self.total.saturating_sub(page);
+        self.scroll = self.scroll.min(max_scroll);
+    }
+}

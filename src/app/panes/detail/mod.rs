@@ -1,0 +1,112 @@
+//! The detail of one complaint: everything about it, scrollable, and the actions on it
+//! (the same as in the inbox, on the complaint shown unless rows are marked), plus
+//! settling its operations in conflict.
+
+mod draw;
+
+use super::confirm::{ConfirmPane, OnYes};
+use super::{Component, Reply};
+use crate::app::common::{Shown, common};
+use crate::app::{App, Command, Effect};
+use crate::domain::{Clocks, OpState};
+use crate::store::ComplaintDetail;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// The detail pane.
+#[derive(Debug, Clone)]
+pub struct DetailPane {
+    pub data: Box<ComplaintDetail>,
+    pub clocks: Clocks,
+    pub scroll: u16,
+}
+
+impl DetailPane {
+    /// Whether any of the complaint's operations is in conflict.
+    pub fn has_conflict(&self) -> bool {
+        self.data
+            .operations
+            .iter()
+            .any(|o| o.state == OpState::Conflict)
+    }
+}
+
+const COMMANDS: &[Command] = &[
+    Command::Down,
+    Command::Up,
+    Command::PageDown,
+    Command::PageUp,
+    Command::First,
+    Command::Respond,
+    Command::Transfer,
+    Command::Hold,
+    Command::ConfirmConflicts,
+    Command::DiscardConflicts,
+    Command::Undo,
+    Command::Close,
+    Command::Help,
+    Command::Quit,
+];
+
+impl Component for DetailPane {
+    fn commands(&self) -> &'static [Command] {
+        COMMANDS
+    }
+
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        let t = app.t();
+        let k = |c| app.session.keymap.hint(c);
+        let mut v = vec![
+            (k(Command::Down), t.hint_scroll),
+            (k(Command::Respond), t.hint_respond),
+            (k(Command::Transfer), t.hint_transfer),
+            (k(Command::Hold), t.hint_hold),
+        ];
+        if self.has_conflict() {
+            v.push((k(Command::ConfirmConflicts), t.hint_confirm_conflicts));
+            v.push((k(Command::DiscardConflicts), t.hint_discard_conflicts));
+        }
+        v.push((k(Command::Close), t.hint_close));
+        v
+    }
+
+    fn command(&mut self, app: &mut App, cmd: Command) -> Reply {
+        let row = &self.data.row;
+        let shown = Shown {
+            id: &row.id,
+            in_scope: row.in_scope,
+        };
+        if let Some(reply) = common(app, cmd, Some(shown)) {
+            return reply;
+        }
+        let page = u16::try_from(app.inbox.page).unwrap_or(u16::MAX);
+        match cmd {
+            Command::Down => self.scroll = self.scroll.saturating_add(1),
+            Command::Up => self.scroll = self.scroll.saturating_sub(1),
+            Command::PageDown => self.scroll = self.scroll.saturating_add(page),
+            Command::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Command::First => self.scroll = 0,
+            Command::ConfirmConflicts => {
+                let id = self.data.row.id.clone();
+                return Reply::stay(vec![Effect::Conflicts { id, confirm: true }]);
+            }
+            Command::DiscardConflicts => {
+                let id = self.data.row.id.clone();
+                let confirm = ConfirmPane {
+                    question: app.lang().discard_question(id.as_str()),
+                    on_yes: OnYes::Run(Effect::Conflicts { id, confirm: false }),
+                };
+                return Reply::open(confirm.into(), Vec::new());
+            }
+            Command::Close | Command::Clear | Command::NextPane | Command::PrevPane => {
+                return Reply::close(Vec::new());
+            }
+            _ => {}
+        }
+        Reply::stay(Vec::new())
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App, theme: &crate::ui::Theme) {
+        draw::draw(self, frame, area, app, theme);
+    }
+}

@@ -1,0 +1,262 @@
+//! The transfer pane (*Alihkan / Bukan Wewenang*): a fuzzy picker over the agency
+//! directory, a reason, a required note, and the ping-pong warning. It builds one
+//! transfer request per target; nothing here writes anywhere.
+
+mod draw;
+
+use super::editor::{editor, editor_text};
+use super::{Component, Reply};
+use crate::app::common::{ask, typed_char};
+use crate::app::{App, Command, Effect, QueueKind, TextMode};
+use crate::domain::{Agency, ComplaintId, OpKind, TransferReason};
+use crate::i18n::Lang;
+use crate::sync::OpRequest;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui_textarea::{Input, Key as TKey, TextArea};
+
+/// The reasons in picker order.
+pub const REASONS: [TransferReason; 4] = [
+    TransferReason::NotOurUnit,
+    TransferReason::NotOurRegion,
+    TransferReason::NotPublicService,
+    TransferReason::Other,
+];
+
+/// The pane's fields, in `Tab` order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Agency,
+    Reason,
+    Note,
+}
+
+impl Field {
+    fn step(self, forward: bool) -> Field {
+        match (self, forward) {
+            (Field::Agency, true) | (Field::Note, false) => Field::Reason,
+            (Field::Reason, true) | (Field::Agency, false) => Field::Note,
+            (Field::Note, true) | (Field::Reason, false) => Field::Agency,
+        }
+    }
+}
+
+/// The transfer pane.
+pub struct TransferPane {
+    pub targets: Vec<ComplaintId>,
+    pub field: Field,
+    pub query: String,
+    /// Indices into the directory, best match first.
+    pub picks: Vec<usize>,
+    /// The highlighted line: 0 is "agency unknown" (the coordinator decides), `n` is
+    /// `picks[n - 1]`.
+    pub pick: usize,
+    pub reason: usize,
+    pub note: TextArea<'static>,
+    /// Each target's earlier agencies (for the ping-pong warning).
+    pub history: Vec<(ComplaintId, Vec<String>)>,
+}
+
+impl TransferPane {
+    pub fn new(targets: Vec<ComplaintId>, agencies: &[Agency], lang: Lang) -> Self {
+        let mut f = TransferPane {
+            targets,
+            field: Field::Agency,
+            query: String::new(),
+            picks: Vec::new(),
+            pick: 0,
+            reason: 0,
+            note: editor(lang.t().note_placeholder),
+            history: Vec::new(),
+        };
+        f.refilter(agencies);
+        f
+    }
+
+    /// Re-ranks the directory for the query (active agencies only). A coordinator may
+    /// re-dispose between its own offices, so agencies in scope are offered too.
+    pub fn refilter(&mut self, agencies: &[Agency]) {
+        let m = SkimMatcherV2::default();
+        let q = self.query.trim().to_lowercase();
+        let mut scored: Vec<(i64, usize)> = agencies
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.active)
+            .filter_map(|(i, a)| {
+                if q.is_empty() {
+                    return Some((0, i));
+                }
+                let hay = format!("{} {}", a.code, a.name).to_lowercase();
+                m.fuzzy_match(&hay, &q).map(|s| (s, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.picks = scored.into_iter().map(|(_, i)| i).collect();
+        // Typing picks the best match; an empty query leaves the target unknown.
+        self.pick = usize::from(!q.is_empty() && !self.picks.is_empty());
+    }
+
+    /// The chosen agency (`None`: unknown, the coordinator decides).
+    pub fn chosen<'a>(&self, agencies: &'a [Agency]) -> Option<&'a Agency> {
+        let i = self.pick.checked_sub(1)?;
+        self.picks.get(i).and_then(|&i| agencies.get(i))
+    }
+
+    /// Targets that were already transferred away from the chosen agency before.
+    pub fn ping_pong(&self, agencies: &[Agency]) -> Vec<ComplaintId> {
+        let Some(a) = self.chosen(agencies) else {
+            return Vec::new();
+        };
+        self.history
+            .iter()
+            .filter(|(_, prev)| prev.contains(&a.code.0))
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// The requests, or why the pane cannot be sent.
+    pub fn requests(&self, agencies: &[Agency], lang: Lang) -> Result<Vec<OpRequest>, String> {
+        let note = editor_text(&self.note);
+        if note.trim().is_empty() {
+            return Err(lang.t().note_is_required.into());
+        }
+        let to = self.chosen(agencies).map(|a| a.code.clone());
+        let reason = REASONS[self.reason.min(REASONS.len() - 1)];
+        Ok(self
+            .targets
+            .iter()
+            .map(|id| OpRequest {
+                complaint_id: id.clone(),
+                kind: OpKind::Transfer {
+                    to_agency: to.clone(),
+                    reason,
+                    note: note.trim().to_owned(),
+                },
+                placeholders_checked: false,
+            })
+            .collect())
+    }
+
+    fn submit(&self, app: &mut App) -> Reply {
+        let lang = app.lang();
+        match self.requests(&app.agencies, lang) {
+            Err(e) => {
+                app.fail(e);
+                Reply::stay(Vec::new())
+            }
+            Ok(requests) => {
+                let to = self.chosen(&app.agencies).map_or_else(
+                    || lang.t().coordinator_chooses.to_owned(),
+                    |a| format!("{} ({})", a.name, a.code),
+                );
+                let q = lang.transfer_question(requests.len(), &to);
+                let n = requests.len();
+                let effect = Effect::Queue {
+                    requests,
+                    what: QueueKind::Transfers,
+                    clear_drafts: Vec::new(),
+                };
+                ask(app, n, q, effect)
+            }
+        }
+    }
+}
+
+/// The action panes' commands, in help order.
+pub const FORM_COMMANDS: &[Command] = &[
+    Command::NextPane,
+    Command::PrevPane,
+    Command::Down,
+    Command::Up,
+    Command::PageDown,
+    Command::PageUp,
+    Command::Open,
+    Command::Submit,
+    Command::Clear,
+    Command::Help,
+    Command::Quit,
+];
+
+/// The hints of a form whose field is not a multi-line editor.
+pub fn form_hints(app: &App) -> Vec<(String, &'static str)> {
+    let t = app.t();
+    let k = |c| app.session.keymap.hint(c);
+    vec![
+        ("Enter".into(), t.hint_next_or_send),
+        (k(Command::NextPane), t.hint_next_field),
+        (k(Command::Submit), t.hint_send),
+        ("Esc".into(), t.hint_cancel),
+    ]
+}
+
+impl Component for TransferPane {
+    fn commands(&self) -> &'static [Command] {
+        FORM_COMMANDS
+    }
+
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        form_hints(app)
+    }
+
+    fn text_mode(&self) -> TextMode {
+        match self.field {
+            Field::Agency | Field::Note => TextMode::Line,
+            Field::Reason => TextMode::None,
+        }
+    }
+
+    fn command(&mut self, app: &mut App, cmd: Command) -> Reply {
+        let paging = matches!(cmd, Command::PageDown | Command::PageUp);
+        let forward = matches!(cmd, Command::Down | Command::PageDown);
+        match cmd {
+            Command::Clear | Command::Close => return Reply::close(Vec::new()),
+            Command::NextPane | Command::PrevPane => {
+                self.field = self.field.step(cmd == Command::NextPane);
+            }
+            Command::Down | Command::Up | Command::PageDown | Command::PageUp => match self.field {
+                Field::Agency => {
+                    let step = if paging { 10 } else { 1 };
+                    self.pick = if forward {
+                        (self.pick + step).min(self.picks.len())
+                    } else {
+                        self.pick.saturating_sub(step)
+                    };
+                }
+                Field::Reason => {
+                    self.reason = crate::app::common::cycle(self.reason, REASONS.len(), forward)
+                }
+                Field::Note => {}
+            },
+            Command::Open if self.field != Field::Note => self.field = self.field.step(true),
+            Command::Open | Command::Submit => return self.submit(app),
+            _ => {}
+        }
+        Reply::stay(Vec::new())
+    }
+
+    fn input(&mut self, app: &mut App, input: Input) -> Reply {
+        match self.field {
+            Field::Agency => {
+                match (typed_char(&input), input.key) {
+                    (Some(c), _) => self.query.push(c),
+                    (None, TKey::Backspace) => {
+                        self.query.pop();
+                    }
+                    _ => return Reply::stay(Vec::new()),
+                }
+                self.refilter(&app.agencies);
+            }
+            Field::Note => {
+                self.note.input(input);
+            }
+            Field::Reason => {}
+        }
+        Reply::stay(Vec::new())
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App, theme: &crate::ui::Theme) {
+        draw::draw(self, frame, area, app, theme);
+    }
+}

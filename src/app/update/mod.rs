@@ -1,0 +1,70 @@
+//! `update(app, action) -> effects`: the only place the desk's state changes. A
+//! command goes to the top pane (or the inbox when none is open); help opens here for
+//! every pane; results from the runtime land on the state and panes they are for.
+
+mod results;
+
+use super::inbox;
+use super::panes::help::HelpPane;
+use super::panes::{Next, Pane, Reply};
+use super::{Action, App, Command, Effect};
+
+/// Applies one action; returns the I/O to run.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(Command::Quit) => {
+            app.quit = true;
+            Vec::new()
+        }
+        Action::Command(cmd) => command(app, cmd),
+        Action::Input(input) => match app.panes.pop() {
+            Some(mut pane) => {
+                let reply = pane.component_mut().input(app, input);
+                settle(app, pane, reply)
+            }
+            None => inbox::input(app, input),
+        },
+        other => results::result(app, other),
+    }
+}
+
+/// A command for the top pane, or the inbox. `?` opens the help of whatever has the
+/// keyboard, except over a question or the help itself.
+fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    let top = app.panes.top();
+    let takes_help = matches!(top, Some(Pane::Help(_) | Pane::Confirm(_)));
+    if cmd == Command::Help && !takes_help {
+        let here = top.map_or(inbox::COMMANDS, |p| p.component().commands());
+        app.panes.push(HelpPane::new(here));
+        return Vec::new();
+    }
+    match app.panes.pop() {
+        Some(mut pane) => {
+            let reply = pane.component_mut().command(app, cmd);
+            settle(app, pane, reply)
+        }
+        None => {
+            let reply = inbox::command(app, cmd);
+            if let Next::Open(p) = reply.next {
+                app.panes.push(*p);
+            }
+            reply.effects
+        }
+    }
+}
+
+/// Puts a pane back on the stack as its reply says.
+fn settle(app: &mut App, pane: Pane, reply: Reply) -> Vec<Effect> {
+    match reply.next {
+        Next::Stay => app.panes.push(pane),
+        Next::Close => {}
+        Next::Open(over) => {
+            app.panes.push(pane);
+            app.panes.push(*over);
+        }
+    }
+    reply.effects
+}
+
+#[cfg(test)]
+mod tests;

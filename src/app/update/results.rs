@@ -1,0 +1,230 @@
+//! What the runtime reports back, landed on the state and the panes it is for.
+
+use crate::app::panes::detail::DetailPane;
+use crate::app::panes::import::ImportPane;
+use crate::app::panes::respond::RespondPane;
+use crate::app::panes::transfer::TransferPane;
+use crate::app::{Action, App, Effect, Place, Window};
+
+/// Applies a result (anything but a command or a typed key).
+pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(_) | Action::Input(_) => Vec::new(),
+        Action::Resize(w, h) => {
+            app.inbox.page = crate::ui::page_size(w, h);
+            app.inbox.clamp_scroll();
+            app.window_effect().into_iter().collect()
+        }
+        Action::Loaded(l) => {
+            app.loaded = *l;
+            // The list may have changed: refilter, or reload the window where it is.
+            let mut fx = match app.inbox.found {
+                Some(_) => crate::app::common::filter_effect(app),
+                None => app.list_changed(true),
+            };
+            // Keep the open detail current.
+            if let Some(d) = app.panes.find::<DetailPane>() {
+                fx.push(Effect::LoadDetail(d.data.row.id.clone()));
+            }
+            fx
+        }
+        Action::WindowLoaded {
+            generation,
+            place,
+            rows,
+        } => {
+            window_loaded(app, generation, place, rows);
+            Vec::new()
+        }
+        Action::Filtered { generation, rows } => {
+            let b = &mut app.inbox;
+            if generation != b.filter_generation || !b.filter.active() {
+                return Vec::new();
+            }
+            b.found = Some(rows);
+            b.cursor = 0;
+            b.scroll = 0;
+            b.window = Window::default();
+            app.list_changed(false)
+        }
+        Action::Marked(ids) => {
+            let before = app.inbox.marks.len();
+            app.inbox.marks.extend(ids);
+            let n = app.inbox.marks.len() - before;
+            app.say(app.lang().marked(n));
+            Vec::new()
+        }
+        Action::DetailLoaded(data, clocks) => {
+            match app.panes.find_mut::<DetailPane>() {
+                Some(d) => {
+                    if d.data.row.id != data.row.id {
+                        d.scroll = 0;
+                    }
+                    d.data = data;
+                    d.clocks = clocks;
+                }
+                None => app.panes.push(DetailPane {
+                    data,
+                    clocks,
+                    scroll: 0,
+                }),
+            }
+            Vec::new()
+        }
+        Action::AgenciesLoaded(a) => {
+            app.agencies = a;
+            if let Some(f) = app.panes.find_mut::<TransferPane>() {
+                f.refilter(&app.agencies);
+            }
+            Vec::new()
+        }
+        Action::HistoryLoaded(h) => {
+            if let Some(f) = app.panes.find_mut::<TransferPane>() {
+                f.history = h;
+            }
+            Vec::new()
+        }
+        Action::RespondReady { fills, draft } => {
+            let restored = app.t().draft_restored;
+            if let Some(f) = app.panes.find_mut::<RespondPane>() {
+                f.fills = fills;
+                if let Some((stage, text)) = draft {
+                    f.restore(&stage, &text);
+                    app.say(restored);
+                }
+            }
+            Vec::new()
+        }
+        Action::Queued { count, what } => {
+            app.panes
+                .close_where(|p| p.is_form() || matches!(p, crate::app::Pane::Confirm(_)));
+            app.inbox.marks.clear();
+            app.inbox.anchor = None;
+            app.say(app.lang().queued(count, what));
+            vec![Effect::Reload]
+        }
+        Action::Failed(e) => {
+            app.fail(e);
+            Vec::new()
+        }
+        Action::Undone(op) => {
+            match op {
+                Some(op) => app.say(app.lang().undone(&op)),
+                None => app.say(app.t().nothing_to_undo),
+            }
+            vec![Effect::Reload]
+        }
+        Action::ConflictsSettled(n) => {
+            app.say(app.lang().conflicts_settled(n));
+            vec![Effect::Reload]
+        }
+        Action::ImportDirScanned(files) => {
+            if let Some(p) = app.panes.find_mut::<ImportPane>() {
+                p.files = files;
+            }
+            Vec::new()
+        }
+        Action::ImportProgress { file, records } => {
+            if let Some(p) = app.panes.find_mut::<ImportPane>() {
+                p.progress = Some((file, records));
+            }
+            Vec::new()
+        }
+        Action::ImportFinished(results) => import_finished(app, results),
+        Action::ExportFinished(r) => {
+            app.exporting = false;
+            match r {
+                Ok(paths) if paths.is_empty() => app.say(app.t().nothing_to_export),
+                Ok(paths) => {
+                    // The folder once, then the file names, so several files fit.
+                    let dir = paths[0]
+                        .parent()
+                        .map(|d| d.display().to_string())
+                        .unwrap_or_default();
+                    let names: Vec<String> = paths
+                        .iter()
+                        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                        .collect();
+                    app.say(format!(
+                        "{} {dir}: {}",
+                        app.t().exported_to,
+                        names.join(", ")
+                    ));
+                }
+                Err(e) => app.fail(e),
+            }
+            vec![Effect::Reload]
+        }
+        Action::StatusLoaded(s) => {
+            app.loaded.status = Some(*s);
+            Vec::new()
+        }
+        Action::Tick => match app.panes.find::<RespondPane>() {
+            Some(f) => f.draft(false).into_iter().collect(),
+            None => Vec::new(),
+        },
+        Action::DraftSaved { close } => {
+            if let Some(f) = app.panes.find_mut::<RespondPane>() {
+                f.dirty = false;
+            }
+            if close {
+                app.panes.close::<RespondPane>();
+                app.say(app.t().draft_saved);
+                return vec![Effect::Reload];
+            }
+            Vec::new()
+        }
+        Action::DraftNotSaved(e) => {
+            app.fail(app.lang().draft_not_saved(&e));
+            Vec::new()
+        }
+    }
+}
+
+/// A window of rows arrived: keep it if it answers the latest request.
+fn window_loaded(app: &mut App, generation: u64, place: Place, rows: Vec<crate::app::InboxRow>) {
+    let b = &mut app.inbox;
+    if generation != b.generation {
+        return;
+    }
+    let start = match place {
+        Place::StartsAt(s) => s,
+        Place::EndsAt(e) => e.saturating_sub(rows.len()),
+    };
+    b.window = Window { start, rows };
+    // The list may be shorter than counted (it changed meanwhile).
+    let held = b.window.start + b.window.rows.len();
+    if b.window.rows.len() < b.window_size() && held < b.total && place != Place::EndsAt(b.total) {
+        b.total = held.max(b.window.start);
+    }
+    b.cursor = b.cursor.min(b.total.saturating_sub(1));
+    b.clamp_scroll();
+}
+
+/// The import worker finished: its reports go to the import pane, a refusal to the
+/// status bar too.
+fn import_finished(
+    app: &mut App,
+    results: Vec<Result<crate::sync::ImportReport, String>>,
+) -> Vec<Effect> {
+    let lang = app.lang();
+    let failed = results.iter().filter(|r| r.is_err()).count();
+    let lines: Vec<String> = results
+        .into_iter()
+        .map(|r| match r {
+            Ok(rep) => lang.import_report(&rep),
+            Err(e) => e,
+        })
+        .collect();
+    if let Some(p) = app.panes.find_mut::<ImportPane>() {
+        p.running = false;
+        p.progress = None;
+        p.results = lines;
+    }
+    if failed > 0 {
+        app.fail(lang.files_rejected(failed));
+    } else {
+        app.say(app.t().import_finished);
+    }
+    vec![Effect::Reload, Effect::ScanImportDir]
+}

@@ -1,0 +1,52 @@
+//! Every text the officer reads, per language: the desk's fixed words ([`Texts`]), its
+//! sentences with numbers and names in them ([`Lang`]'s methods in `msg`), and the names
+//! of statuses, stages, clocks and operation states. Nothing else in the crate holds a
+//! user-facing word in two languages; code asks `lang.t().some_label` or
+//! `lang.some_message(..)`.
+//!
+//! Why a hand-written table rather than `rust-i18n` or `fluent`: both look strings up
+//! by key at run time, so a text missing in one language shows up only when an officer
+//! meets it. Here every text is a field of one struct filled once per language, so a
+//! missing translation is a compile error, and the two languages sit side by side on
+//! one line for whoever edits them. Sentences with values are plain functions that
+//! `match` on the language, so their arguments are typed too.
+
+mod desk;
+mod msg;
+mod words;
+
+pub use desk::Texts;
+
+use serde::Deserialize;
+
+/// The language of the desk and of the command line's human output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia with the SP4N-LAPOR! terms (default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages.
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The fixed texts in this language.
+    pub fn t(self) -> &'static Texts {
+        match self {
+            Lang::Id => &desk::ID,
+            Lang::En => &desk::EN,
+        }
+    }
+
+    /// Picks between an Indonesian and an English text. Only for this module's tables.
+    fn pick<T>(self, id: T, en: T) -> T {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! The desk's sentences with values in them, one function per sentence, each written
+//! in both languages side by side.
+
+use super::Lang;
+use crate::app::QueueKind;
+use crate::domain::{OpKind, Operation};
+use crate::sync::{ImportOutcome, ImportReport};
+
+impl Lang {
+    /// After marking rows.
+    pub fn marked(self, n: usize) -> String {
+        self.pick(
+            format!("{n} laporan ditandai"),
+            format!("{n} complaints marked"),
+        )
+    }
+
+    /// What kind of operations were queued, in the plural.
+    pub fn queue_kind(self, k: QueueKind) -> &'static str {
+        match k {
+            QueueKind::Transfers => self.pick("usulan pengalihan", "transfers"),
+            QueueKind::Responses => self.pick("tindak lanjut", "responses"),
+            QueueKind::Holds => self.pick("penundaan", "holds"),
+        }
+    }
+
+    /// After operations were queued.
+    pub fn queued(self, n: usize, k: QueueKind) -> String {
+        let what = self.queue_kind(k);
+        self.pick(
+            format!("{n} {what} masuk antrean keluar"),
+            format!("{n} {what} queued"),
+        )
+    }
+
+    /// An operation's kind, in a word.
+    pub fn op_kind(self, k: &OpKind) -> &'static str {
+        let t = self.t();
+        match k {
+            OpKind::Response { .. } => t.op_response,
+            OpKind::Transfer { .. } => t.op_transfer,
+            OpKind::Hold { .. } => t.op_hold,
+        }
+    }
+
+    /// After an undo.
+    pub fn undone(self, op: &Operation) -> String {
+        let what = self.op_kind(&op.kind);
+        let id = op.complaint_id.as_str();
+        self.pick(
+            format!("Dibatalkan: {what} {id}"),
+            format!("Undone: {what} {id}"),
+        )
+    }
+
+    /// After settling conflicts.
+    pub fn conflicts_settled(self, n: usize) -> String {
+        self.pick(
+            format!("{n} konflik diselesaikan"),
+            format!("{n} conflicts settled"),
+        )
+    }
+
+    /// After an import in which some files were refused.
+    pub fn files_rejected(self, n: usize) -> String {
+        self.pick(
+            format!("{n} berkas ditolak (lihat panel impor)"),
+            format!("{n} files rejected (see the import pane)"),
+        )
+    }
+
+    /// A draft that could not be saved.
+    pub fn draft_not_saved(self, e: &str) -> String {
+        self.pick(
+            format!("Draf TIDAK tersimpan ({e}); teks masih di sini"),
+            format!("The draft was NOT saved ({e}); the text is still here"),
+        )
+    }
+
+    /// Added to a question when some of its complaints are not in the list.
+    pub fn hidden_note(self, n: usize) -> String {
+        self.pick(
+            format!(" ({n} di antaranya tidak tampak di daftar ini)"),
+            format!(" ({n} of them not in the current list)"),
+        )
+    }
+
+    /// Before an export.
+    pub fn export_question(self, pending: usize) -> String {
+        self.pick(
+            format!("Ekspor {pending} operasi tertunda sekarang? (Enter: ya, Esc: batal)"),
+            format!("Export {pending} pending operations now? (Enter: yes, Esc: no)"),
+        )
+    }
+
+    /// Before quitting with saved drafts.
+    pub fn quit_with_drafts(self, n: usize) -> String {
+        self.pick(
+            format!("Ada {n} draf tindak lanjut tersimpan. Keluar? (Enter: ya, Esc: batal)"),
+            format!("{n} response drafts are saved. Quit? (Enter: yes, Esc: no)"),
+        )
+    }
+
+    /// What a transfer will do (the transfer pane's preview line).
+    pub fn transfer_preview(self, n: usize, to: &str) -> String {
+        self.pick(
+            format!("{n} laporan akan diusulkan dialihkan ke {to}"),
+            format!("{n} complaints will be proposed for transfer to {to}"),
+        )
+    }
+
+    /// Before queueing transfers.
+    pub fn transfer_question(self, n: usize, to: &str) -> String {
+        let yes_no = self.pick(
+            "Kirim? (Enter: ya, Esc: batal)",
+            "Send? (Enter: yes, Esc: no)",
+        );
+        format!("{}. {yes_no}", self.transfer_preview(n, to))
+    }
+
+    /// Before queueing responses.
+    pub fn respond_question(self, n: usize) -> String {
+        self.pick(
+            format!("Kirim tindak lanjut ke {n} laporan? (Enter: ya, Esc: batal)"),
+            format!("Queue the response for {n} complaints? (Enter: yes, Esc: no)"),
+        )
+    }
+
+    /// Before queueing holds.
+    pub fn hold_question(self, n: usize) -> String {
+        self.pick(
+            format!("Tunda {n} laporan? (Enter: ya, Esc: batal)"),
+            format!("Put {n} complaints on hold? (Enter: yes, Esc: no)"),
+        )
+    }
+
+    /// Before discarding a complaint's operations in conflict.
+    pub fn discard_question(self, id: &str) -> String {
+        self.pick(
+            format!("Buang operasi yang konflik pada {id}? (Enter: ya, Esc: batal)"),
+            format!("Discard the operations in conflict on {id}? (Enter: yes, Esc: no)"),
+        )
+    }
+
+    /// A response that still holds a placeholder nobody fills.
+    pub fn unfilled_placeholder(self, p: &str) -> String {
+        self.pick(
+            format!("teks masih berisi placeholder {p} yang belum terisi"),
+            format!("the text still holds the unfilled placeholder {p}"),
+        )
+    }
+
+    /// The response pane's title.
+    pub fn respond_title(self, n: usize) -> String {
+        self.pick(
+            format!(" Tindak Lanjut untuk {n} laporan "),
+            format!(" Response to {n} complaints "),
+        )
+    }
+
+    /// Below the previews that are shown.
+    pub fn more_previews(self, n: usize) -> String {
+        self.pick(
+            format!("… dan {n} laporan lain, diisi dengan cara yang sama"),
+            format!("… and {n} more, filled the same way"),
+        )
+    }
+
+    /// The hold pane's title.
+    pub fn hold_title(self, n: usize) -> String {
+        self.pick(
+            format!(" Tunda {n} laporan: data apa yang perlu dilengkapi? "),
+            format!(" Hold {n} complaints: what must the reporter supply? "),
+        )
+    }
+
+    /// An age in minutes, hours or days.
+    pub fn age(self, mins: i64) -> String {
+        match (self, mins) {
+            (Lang::Id, m) if m < 60 => format!("{m} mnt"),
+            (Lang::Id, m) if m < 60 * 48 => format!("{} jam", m / 60),
+            (Lang::Id, m) => format!("{} hari", m / 1440),
+            (Lang::En, m) if m < 60 => format!("{m} min"),
+            (Lang::En, m) if m < 60 * 48 => format!("{} h", m / 60),
+            (Lang::En, m) => format!("{} d", m / 1440),
+        }
+    }
+
+    /// One imported file's report.
+    pub fn import_report(self, r: &ImportReport) -> String {
+        let missing = if r.missing.is_empty() {
+            String::new()
+        } else {
+            let runs = crate::store::sequence_ranges(&r.missing);
+            self.pick(
+                format!("; urutan hilang {runs}"),
+                format!("; missing sequences {runs}"),
+            )
+        };
+        let again = matches!(r.outcome, Some(ImportOutcome::AlreadyImported));
+        let (file, batch, agency, seq) = (&r.file, &r.batch_id, &r.agency, r.sequence);
+        match self {
+            Lang::Id => format!(
+                "{file}: {} (batch {batch}, {agency} #{seq}): laporan {} baru, {} diperbarui, \
+                 {} tetap; pesan {} baru; instansi {}; tanda terima {}; konflik {}; \
+                 peringatan {}{missing}",
+                if again {
+                    "sudah pernah diimpor"
+                } else {
+                    "diterapkan"
+                },
+                r.complaints_new,
+                r.complaints_updated,
+                r.complaints_unchanged,
+                r.messages_new,
+                r.agencies,
+                r.acks,
+                r.conflicts,
+                r.warnings.len(),
+            ),
+            Lang::En => format!(
+                "{file}: {} (batch {batch}, {agency} #{seq}): complaints {} new, {} updated, \
+                 {} unchanged; messages {} new; agencies {}; acks {}; conflicts {}; \
+                 warnings {}{missing}",
+                if again { "already imported" } else { "applied" },
+                r.complaints_new,
+                r.complaints_updated,
+                r.complaints_unchanged,
+                r.messages_new,
+                r.agencies,
+                r.acks,
+                r.conflicts,
+                r.warnings.len(),
+            ),
+        }
+    }
+}
