@@ -2,6 +2,7 @@
 
 use super::Env;
 use crate::domain::{ClockView, Clocks};
+use crate::i18n::Lang;
 use crate::store::{ComplaintRow, ListFilter};
 use crate::text;
 use color_eyre::eyre::{Result, eyre};
@@ -13,53 +14,61 @@ pub fn status(env: &Env, as_json: bool) -> Result<()> {
         outln!("{}", serde_json::to_string_pretty(&s)?);
         return Ok(());
     }
+    let lang = env.cfg.language;
+    let t = lang.t();
     let scope = if s.agencies.is_empty() {
-        "(none configured: set `agency` in the config)".to_owned()
+        t.cli_scope_none.to_owned()
     } else {
         s.agencies.join(", ")
     };
+    let label = |l: &str| format!("{l:<16}");
     outln!("Sigap, {}", env.today);
-    outln!("agency scope     {scope}");
-    outln!("complaints       {}", s.complaints.total);
+    outln!("{} {scope}", label(t.cli_scope));
+    outln!("{} {}", label(t.cli_complaints), s.complaints.total);
     for (status, n) in &s.complaints.by_status {
-        outln!("  {:<22} {n}", text::line(status));
+        let name = lang.status(&crate::domain::Status::parse(status));
+        outln!("  {:<22} {n}", text::line(&name));
     }
     if s.complaints.out_of_scope > 0 {
-        outln!("  {:<22} {}", "(left this desk)", s.complaints.out_of_scope);
+        outln!("  {:<22} {}", t.cli_left_desk, s.complaints.out_of_scope);
     }
-    outln!("overdue          {}", s.overdue);
+    outln!("{} {}", label(t.cli_overdue), s.overdue);
     outln!(
-        "operations       {} pending, {} exported, {} rejected, {} in conflict",
-        s.pending_operations,
-        s.exported_operations,
-        s.rejected_operations,
-        s.conflicts
+        "{} {}",
+        label(t.cli_operations),
+        lang.cli_operation_counts(
+            s.pending_operations,
+            s.exported_operations,
+            s.rejected_operations,
+            s.conflicts
+        )
     );
     for st in &s.inbound {
-        let missing = if st.missing.is_empty() {
-            String::new()
-        } else {
-            format!(" (missing {})", crate::store::sequence_ranges(&st.missing))
-        };
+        let missing = crate::store::sequence_ranges(&st.missing);
         outln!(
-            "inbound          {} up to #{}{missing}",
-            text::line(&st.agency),
-            st.last_sequence
+            "{} {}",
+            label(t.cli_inbound),
+            lang.cli_inbound(&text::line(&st.agency), st.last_sequence, &missing)
         );
     }
     outln!(
-        "outbound         last #{}, {} batch(es) awaiting acknowledgement",
-        s.outbound.last_sequence,
-        s.outbound.unacknowledged_batches
+        "{} {}",
+        label(t.cli_outbound),
+        lang.cli_outbound(s.outbound.last_sequence, s.outbound.unacknowledged_batches)
     );
-    outln!(
-        "last import      {}",
-        s.last_import.as_deref().unwrap_or("never")
-    );
-    outln!(
-        "last export      {}",
-        s.last_export.as_deref().unwrap_or("never")
-    );
+    let local = |at: &Option<String>| match at.as_deref() {
+        None => t.cli_never.to_owned(),
+        Some(v) => chrono::DateTime::parse_from_rfc3339(v).map_or_else(
+            |_| text::line(v),
+            |d| {
+                d.with_timezone(&env.cfg.timezone)
+                    .format("%Y-%m-%d %H:%M %:z")
+                    .to_string()
+            },
+        ),
+    };
+    outln!("{} {}", label(t.cli_last_import), local(&s.last_import));
+    outln!("{} {}", label(t.cli_last_export), local(&s.last_export));
     Ok(())
 }
 
@@ -76,7 +85,7 @@ fn clock_json(env: &Env, c: Option<ClockView>) -> Value {
                 "start": c.start.to_string(),
                 "due": c.due.to_string(),
                 "state": state,
-                "label": state.label_id(),
+                "label": Lang::Id.clock(state),
             })
         }
     }
@@ -89,7 +98,8 @@ fn row_json(env: &Env, r: &ComplaintRow) -> Value {
         .first_response
         .filter(ClockView::running)
         .or(clocks.completion)
-        .map(|c| c.state(env.today, &env.store.sla().calendar).label_id());
+        // The JSON is the same in every language: the label is the registry's own.
+        .map(|c| Lang::Id.clock(c.state(env.today, &env.store.sla().calendar)));
     json!({
         "id": r.id,
         "revision": r.revision,
@@ -113,11 +123,16 @@ fn row_json(env: &Env, r: &ComplaintRow) -> Value {
 }
 
 fn sla_label(env: &Env, r: &ComplaintRow) -> String {
+    let lang = env.cfg.language;
     let clocks = clocks_of(env, r);
     let cal = &env.store.sla().calendar;
     match (clocks.first_response, clocks.completion) {
-        (Some(fr), _) if fr.running() => format!("TL awal {}", fr.state(env.today, cal).label_id()),
-        (_, Some(cp)) => cp.state(env.today, cal).label_id(),
+        (Some(fr), _) if fr.running() => format!(
+            "{} {}",
+            lang.t().clock_first_response,
+            lang.clock(fr.state(env.today, cal))
+        ),
+        (_, Some(cp)) => lang.clock(cp.state(env.today, cal)),
         _ => "—".into(),
     }
 }
@@ -143,23 +158,30 @@ pub fn list(env: &Env, filter: &ListFilter, as_json: bool, limit: Option<usize>)
         outln!("{}", serde_json::to_string_pretty(&all)?);
         return Ok(());
     }
+    let lang = env.cfg.language;
+    let t = lang.t();
     outln!(
-        "{:<18} {:<20} {:<24} {:<3} TITLE",
+        "{:<18} {:<20} {:<24} {:<3} {}",
         "ID",
-        "STATUS",
+        t.col_status,
         "SLA",
-        "OP"
+        "OP",
+        t.col_title
     );
     for r in &rows {
         let flags = format!(
             "{}{}",
-            if r.anonymous { "[Anonim] " } else { "" },
-            if r.confidential { "[Rahasia] " } else { "" }
+            if r.anonymous { t.tag_anonymous } else { "" },
+            if r.confidential {
+                t.tag_confidential
+            } else {
+                ""
+            }
         );
         outln!(
             "{:<18} {:<20} {:<24} {:<3} {flags}{}",
             clip(r.id.as_str(), 18),
-            clip(r.status.as_str(), 20),
+            clip(&lang.status(&r.status), 20),
             clip(&sla_label(env, r), 24),
             if r.pending_operations > 0 {
                 r.pending_operations.to_string()
@@ -170,7 +192,7 @@ pub fn list(env: &Env, filter: &ListFilter, as_json: bool, limit: Option<usize>)
         );
     }
     if rows.is_empty() {
-        outln!("(no complaints)");
+        outln!("{}", t.cli_no_complaints);
     }
     Ok(())
 }
@@ -218,57 +240,73 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
         outln!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(());
     }
+    print_detail(env, &d, reporter.as_ref(), &clocks);
+    Ok(())
+}
+
+/// `show` as text, in the desk's language.
+fn print_detail(
+    env: &Env,
+    d: &crate::store::ComplaintDetail,
+    reporter: Option<&crate::domain::Reporter>,
+    clocks: &Clocks,
+) {
+    let lang = env.cfg.language;
+    let t = lang.t();
     let c = &d.complaint;
     let cal = &env.store.sla().calendar;
+    let or_dash = |v: Option<&str>| text::line(v.unwrap_or("—"));
     outln!("{}  {}", text::line(c.id.as_str()), text::line(&c.title));
     let mut flags = Vec::new();
     if c.anonymous {
-        flags.push("ANONIM");
+        flags.push(t.flag_anonymous.trim());
     }
     if c.confidential {
-        flags.push("RAHASIA");
+        flags.push(t.flag_confidential.trim());
     }
     if !flags.is_empty() {
         outln!("!! {}", flags.join(" · "));
     }
     outln!(
-        "status {} · {} · {}{} · revisi {}",
-        text::line(c.status.as_str()),
-        text::line(c.agency.as_str()),
-        text::line(c.classification.as_str()),
-        if c.supervisory {
-            " (berkadar pengawasan)"
-        } else {
-            ""
-        },
-        c.revision
+        "{}",
+        lang.cli_status_line(
+            &text::line(&lang.status(&c.status)),
+            &text::line(c.agency.as_str()),
+            &text::line(&lang.classification(&c.classification)),
+            c.supervisory,
+            c.revision
+        )
     );
     outln!(
-        "kategori {} · kanal {} · lokasi {}",
-        text::line(c.category.as_deref().unwrap_or("—")),
-        text::line(c.channel.as_deref().unwrap_or("—")),
-        text::line(c.location.as_deref().unwrap_or("—"))
+        "{}",
+        lang.cli_where(
+            &or_dash(c.category.as_deref()),
+            &or_dash(c.channel.as_deref()),
+            &or_dash(c.location.as_deref())
+        )
     );
-    match &reporter {
+    match reporter {
         Some(r) => outln!(
-            "pelapor {} · {} · {}",
-            text::line(r.name.as_deref().unwrap_or("—")),
-            text::line(r.phone.as_deref().unwrap_or("—")),
-            text::line(r.email.as_deref().unwrap_or("—"))
+            "{} {} · {} · {}",
+            t.cli_reporter,
+            or_dash(r.name.as_deref()),
+            or_dash(r.phone.as_deref()),
+            or_dash(r.email.as_deref())
         ),
-        None if c.anonymous => outln!("pelapor (anonim)"),
-        None => outln!("pelapor —"),
+        None if c.anonymous => outln!("{}", t.cli_reporter_anonymous),
+        None => outln!("{} —", t.cli_reporter),
     }
     for (name, clock) in [
-        ("TL awal", clocks.first_response),
-        ("penyelesaian", clocks.completion),
-        ("tutup otomatis", clocks.auto_close),
+        (t.clock_first_response, clocks.first_response),
+        (t.clock_completion, clocks.completion),
+        (t.clock_auto_close, clocks.auto_close),
     ] {
         match clock {
             Some(k) => outln!(
-                "{name:<15} jatuh tempo {} · {}",
+                "{name:<15} {} {} · {}",
+                t.due,
                 k.due,
-                k.state(env.today, cal).label_id()
+                lang.clock(k.state(env.today, cal))
             ),
             None => outln!("{name:<15} —"),
         }
@@ -277,25 +315,30 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
     outln!("{}", text::block(&c.body));
     for a in &c.attachments {
         outln!(
-            "lampiran {} ({} B)",
+            "{} {} ({} B)",
+            t.cli_attachment,
             text::line(&a.name),
             a.size.unwrap_or(0)
         );
     }
+    let local = |at: &chrono::DateTime<chrono::FixedOffset>| {
+        at.with_timezone(&env.cfg.timezone)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
     if !d.messages.is_empty() {
-        outln!("\n-- percakapan --");
+        outln!("\n{}", t.cli_thread);
         for m in &d.messages {
             outln!(
                 "[{}] {}: {}",
-                m.at.with_timezone(&env.cfg.timezone)
-                    .format("%Y-%m-%d %H:%M"),
-                text::line(m.author.as_str()),
+                local(&m.at),
+                text::line(&lang.author(&m.author)),
                 text::block(&m.text)
             );
         }
     }
     if !d.operations.is_empty() {
-        outln!("\n-- operasi desk ini --");
+        outln!("\n{}", t.cli_operations_here);
         for o in &d.operations {
             let reason = o
                 .reason
@@ -304,13 +347,11 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
                 .unwrap_or_default();
             outln!(
                 "{} {} {} {}{reason}",
-                o.at.with_timezone(&env.cfg.timezone)
-                    .format("%Y-%m-%d %H:%M"),
-                o.kind.type_name(),
-                o.state,
+                local(&o.at),
+                lang.op_kind(&o.kind),
+                lang.op_state(o.state),
                 o.op_id
             );
         }
     }
-    Ok(())
 }

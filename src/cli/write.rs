@@ -182,23 +182,26 @@ pub fn hold(env: &mut Env, ids: &[String], missing: String) -> Result<()> {
 pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
     if confirm {
         let rev = sync::ops::confirm_conflict(&mut env.store, op_id)?;
-        outln!("{op_id} confirmed again on revision {rev}");
+        outln!("{}", env.cfg.language.cli_confirmed(op_id, rev));
     } else {
         sync::ops::discard_conflict(&mut env.store, op_id)?;
-        outln!("{op_id} discarded");
+        outln!("{}", env.cfg.language.cli_discarded(op_id));
     }
     Ok(())
 }
 
 pub fn undo(env: &mut Env) -> Result<()> {
+    let lang = env.cfg.language;
     match sync::ops::undo_last(&mut env.store)? {
         Some(op) => outln!(
-            "undid {} {} on {}",
-            op.kind.type_name(),
-            op.op_id,
-            text::line(op.complaint_id.as_str())
+            "{}",
+            lang.cli_undone(
+                lang.op_kind(&op.kind),
+                op.op_id.as_str(),
+                &text::line(op.complaint_id.as_str())
+            )
         ),
-        None => outln!("nothing to undo"),
+        None => outln!("{}", lang.t().cli_nothing_to_undo),
     }
     Ok(())
 }

@@ -136,34 +136,6 @@ pub enum ClockState {
 }
 
 impl ClockState {
-    /// The Indonesian label used on screen and in reports.
-    pub fn label_id(self) -> String {
-        match self {
-            ClockState::Remaining(n) => format!("sisa {n} HK"),
-            ClockState::DueToday => "jatuh tempo hari ini".into(),
-            ClockState::Late(n) => format!("terlambat {n} HK"),
-            ClockState::MetOnTime => "tepat waktu".into(),
-            ClockState::MetLate => "terlambat".into(),
-            ClockState::Completed => "selesai".into(),
-            ClockState::Interrupted => "dibalas".into(),
-            ClockState::Closed => "ditutup".into(),
-        }
-    }
-
-    /// The English label.
-    pub fn label_en(self) -> String {
-        match self {
-            ClockState::Remaining(n) => format!("{n} WD left"),
-            ClockState::DueToday => "due today".into(),
-            ClockState::Late(n) => format!("{n} WD late"),
-            ClockState::MetOnTime => "on time".into(),
-            ClockState::MetLate => "late".into(),
-            ClockState::Completed => "completed".into(),
-            ClockState::Interrupted => "replied".into(),
-            ClockState::Closed => "closed".into(),
-        }
-    }
-
     /// Whether the clock is running and past due.
     pub fn is_late(self) -> bool {
         matches!(self, ClockState::Late(_))
@@ -325,8 +297,6 @@ mod tests {
         assert_eq!(fr.state(date("2026-12-31"), &cal), ClockState::Late(1));
         assert_eq!(fr.state(date("2027-01-04"), &cal), ClockState::Late(2));
         assert_eq!(fr.state(date("2026-12-21"), &cal), ClockState::Remaining(5));
-        assert_eq!(ClockState::Late(2).label_id(), "terlambat 2 HK");
-        assert_eq!(ClockState::Remaining(3).label_id(), "sisa 3 HK");
     }
 
     #[test]

@@ -104,7 +104,7 @@ texts! {
     clock_auto_close: "Tutup otomatis", "Auto-close";
     due: "jatuh tempo", "due";
     thread: "── Percakapan ──", "── Thread ──";
-    desk_operations: "── Operasi desk ini ──", "── This desk's operations ──";
+    desk_operations: "── Tindakan dari meja ini ──", "── This desk's operations ──";
     op_response: "tindak lanjut", "response";
     op_transfer: "alihkan", "transfer";
     op_hold: "tunda", "hold";
@@ -173,4 +173,27 @@ texts! {
         "Range start set; move, then press V again";
     no_new_files: "Tidak ada berkas baru", "No new files";
     worker_stopped: "proses latar berhenti tanpa diduga", "the worker stopped unexpectedly";
+    no_import_folder: "belum ada folder impor: isi `import_dir` di konfigurasi",
+        "no import folder: set `import_dir` in the config";
+
+    // The command line's human output (`--json` is language-neutral).
+    cli_scope: "cakupan instansi", "agency scope";
+    cli_scope_none: "(belum diatur: isi `agency` di konfigurasi)",
+        "(none configured: set `agency` in the config)";
+    cli_complaints: "laporan", "complaints";
+    cli_left_desk: "(sudah dialihkan keluar)", "(left this desk)";
+    cli_overdue: "terlambat", "overdue";
+    cli_operations: "operasi", "operations";
+    cli_inbound: "masuk", "inbound";
+    cli_outbound: "keluar", "outbound";
+    cli_last_import: "impor terakhir", "last import";
+    cli_last_export: "ekspor terakhir", "last export";
+    cli_never: "belum pernah", "never";
+    cli_no_complaints: "(tidak ada laporan)", "(no complaints)";
+    cli_reporter: "pelapor", "reporter";
+    cli_reporter_anonymous: "pelapor (anonim)", "reporter (anonymous)";
+    cli_attachment: "lampiran", "attachment";
+    cli_thread: "-- percakapan --", "-- thread --";
+    cli_operations_here: "-- tindakan dari meja ini --", "-- this desk's operations --";
+    cli_nothing_to_undo: "tidak ada yang bisa dibatalkan", "nothing to undo";
 }

@@ -11,6 +11,7 @@
 //! one line for whoever edits them. Sentences with values are plain functions that
 //! `match` on the language, so their arguments are typed too.
 
+mod cli;
 mod desk;
 mod msg;
 mod words;
@@ -48,5 +49,29 @@ impl Lang {
             Lang::Id => id,
             Lang::En => en,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+    use crate::domain::ClockState;
+
+    #[test]
+    fn clock_labels_in_working_days() {
+        assert_eq!(Lang::Id.clock(ClockState::Late(2)), "terlambat 2 HK");
+        assert_eq!(Lang::Id.clock(ClockState::Remaining(3)), "sisa 3 HK");
+        assert_eq!(Lang::En.clock(ClockState::Late(2)), "2 WD late");
+        assert_eq!(Lang::En.clock(ClockState::DueToday), "due today");
+    }
+
+    #[test]
+    fn the_two_tables_differ_where_a_word_is_translated() {
+        // Every text is filled in both languages (the macro makes a missing one a
+        // compile error); an empty one would be a text forgotten on purpose.
+        for lang in Lang::ALL {
+            assert!(lang.t().all().iter().all(|s| !s.trim().is_empty()));
+        }
+        assert_eq!(Lang::Id.t().all().len(), Lang::En.t().all().len());
     }
 }

@@ -6,12 +6,21 @@ use crate::app::QueueKind;
 use crate::domain::{OpKind, Operation};
 use crate::sync::{ImportOutcome, ImportReport};
 
+/// `n` things in English, singular for one.
+fn en_count(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
 impl Lang {
     /// After marking rows.
     pub fn marked(self, n: usize) -> String {
         self.pick(
             format!("{n} laporan ditandai"),
-            format!("{n} complaints marked"),
+            format!("{} marked", en_count(n, "complaint")),
         )
     }
 
@@ -57,7 +66,7 @@ impl Lang {
     pub fn conflicts_settled(self, n: usize) -> String {
         self.pick(
             format!("{n} konflik diselesaikan"),
-            format!("{n} conflicts settled"),
+            format!("{} settled", en_count(n, "conflict")),
         )
     }
 
@@ -65,7 +74,23 @@ impl Lang {
     pub fn files_rejected(self, n: usize) -> String {
         self.pick(
             format!("{n} berkas ditolak (lihat panel impor)"),
-            format!("{n} files rejected (see the import pane)"),
+            format!("{} rejected (see the import pane)", en_count(n, "file")),
+        )
+    }
+
+    /// A complaint the cache does not hold.
+    pub fn unknown_complaint(self, id: &str) -> String {
+        self.pick(
+            format!("laporan {id} tidak ada di cache"),
+            format!("unknown complaint {id}"),
+        )
+    }
+
+    /// A batch file the import refused, with the reason.
+    pub fn file_refused(self, file: &str, reason: &str) -> String {
+        self.pick(
+            format!("{file}: ditolak: {reason}"),
+            format!("{file}: rejected: {reason}"),
         )
     }
 
@@ -89,7 +114,10 @@ impl Lang {
     pub fn export_question(self, pending: usize) -> String {
         self.pick(
             format!("Ekspor {pending} operasi tertunda sekarang? (Enter: ya, Esc: batal)"),
-            format!("Export {pending} pending operations now? (Enter: yes, Esc: no)"),
+            format!(
+                "Export {} now? (Enter: yes, Esc: no)",
+                en_count(pending, "pending operation")
+            ),
         )
     }
 
@@ -97,7 +125,10 @@ impl Lang {
     pub fn quit_with_drafts(self, n: usize) -> String {
         self.pick(
             format!("Ada {n} draf tindak lanjut tersimpan. Keluar? (Enter: ya, Esc: batal)"),
-            format!("{n} response drafts are saved. Quit? (Enter: yes, Esc: no)"),
+            format!(
+                "{} saved. Quit? (Enter: yes, Esc: no)",
+                en_count(n, "response draft")
+            ),
         )
     }
 
@@ -105,7 +136,10 @@ impl Lang {
     pub fn transfer_preview(self, n: usize, to: &str) -> String {
         self.pick(
             format!("{n} laporan akan diusulkan dialihkan ke {to}"),
-            format!("{n} complaints will be proposed for transfer to {to}"),
+            format!(
+                "{} will be proposed for transfer to {to}",
+                en_count(n, "complaint")
+            ),
         )
     }
 
@@ -122,7 +156,10 @@ impl Lang {
     pub fn respond_question(self, n: usize) -> String {
         self.pick(
             format!("Kirim tindak lanjut ke {n} laporan? (Enter: ya, Esc: batal)"),
-            format!("Queue the response for {n} complaints? (Enter: yes, Esc: no)"),
+            format!(
+                "Queue the response for {}? (Enter: yes, Esc: no)",
+                en_count(n, "complaint")
+            ),
         )
     }
 
@@ -130,7 +167,10 @@ impl Lang {
     pub fn hold_question(self, n: usize) -> String {
         self.pick(
             format!("Tunda {n} laporan? (Enter: ya, Esc: batal)"),
-            format!("Put {n} complaints on hold? (Enter: yes, Esc: no)"),
+            format!(
+                "Put {} on hold? (Enter: yes, Esc: no)",
+                en_count(n, "complaint")
+            ),
         )
     }
 
@@ -154,7 +194,7 @@ impl Lang {
     pub fn respond_title(self, n: usize) -> String {
         self.pick(
             format!(" Tindak Lanjut untuk {n} laporan "),
-            format!(" Response to {n} complaints "),
+            format!(" Response to {} ", en_count(n, "complaint")),
         )
     }
 
@@ -170,7 +210,10 @@ impl Lang {
     pub fn hold_title(self, n: usize) -> String {
         self.pick(
             format!(" Tunda {n} laporan: data apa yang perlu dilengkapi? "),
-            format!(" Hold {n} complaints: what must the reporter supply? "),
+            format!(
+                " Hold {}: what must the reporter supply? ",
+                en_count(n, "complaint")
+            ),
         )
     }
 

@@ -4,7 +4,7 @@
 
 use super::Lang;
 use crate::app::{Command, View};
-use crate::domain::{Author, ClockState, OpState, Stage, Status, TransferReason};
+use crate::domain::{Author, Classification, ClockState, OpState, Stage, Status, TransferReason};
 
 impl Lang {
     /// A complaint status as the officer reads it (an unknown one as given).
@@ -17,6 +17,19 @@ impl Lang {
             Status::Diproses => self.pick("diproses", "in progress"),
             Status::Selesai => self.pick("selesai", "done"),
             Status::Other(s) => return s.clone(),
+        };
+        known.to_owned()
+    }
+
+    /// A complaint's classification (an unknown one as given).
+    pub fn classification(self, c: &Classification) -> String {
+        let known = match c {
+            Classification::Aspirasi => self.pick("aspirasi", "aspiration"),
+            Classification::Pengaduan => self.pick("pengaduan", "complaint"),
+            Classification::PermintaanInformasi => {
+                self.pick("permintaan informasi", "information request")
+            }
+            Classification::Other(s) => return s.clone(),
         };
         known.to_owned()
     }

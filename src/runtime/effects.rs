@@ -186,7 +186,9 @@ impl Executor {
                     let clocks = self.store.sla().clocks(&d.row.facts(self.store.sla()));
                     vec![Action::DetailLoaded(Box::new(d), clocks)]
                 }
-                None => vec![Action::Failed(format!("unknown complaint {id}"))],
+                None => vec![Action::Failed(
+                    self.cfg.language.unknown_complaint(id.as_str()),
+                )],
             },
             Effect::LoadAgencies => vec![Action::AgenciesLoaded(self.store.agencies()?)],
             Effect::LoadHistory(ids) => {
@@ -281,7 +283,7 @@ impl Executor {
                 )?)],
                 None => vec![
                     Action::ImportDirScanned(Vec::new()),
-                    Action::Failed("no import folder: set `import_dir` in the config".into()),
+                    Action::Failed(self.cfg.language.t().no_import_folder.into()),
                 ],
             },
             Effect::Import(paths) => {
@@ -306,7 +308,8 @@ impl Executor {
                                         records: n,
                                     });
                                 });
-                            results.push(r.map_err(|e| format!("{name}: rejected: {}", e.reason)));
+                            results
+                                .push(r.map_err(|e| cfg.language.file_refused(&name, &e.reason)));
                             // Each batch is folded into the database before the next, so
                             // the log never holds several; the last one after the report.
                             if i < last {

@@ -66,13 +66,14 @@ fn flags(lines: &mut Vec<Line<'_>>, d: &DetailPane, app: &App, theme: &Theme) {
 /// an anonymous one's).
 fn facts(lines: &mut Vec<Line<'_>>, c: &Complaint, app: &App, theme: &Theme) {
     let t = app.t();
+    let lang = app.lang();
     let fact = |k: &'static str, v: String| {
         Line::from(vec![
             Span::styled(format!("{k:<12}"), theme.dim()),
             Span::raw(v),
         ])
     };
-    let status = text::line(&app.lang().status(&c.status));
+    let status = text::line(&lang.status(&c.status));
     lines.push(fact(
         t.fact_status,
         format!("{status} · rev {}", c.revision),
@@ -81,7 +82,10 @@ fn facts(lines: &mut Vec<Line<'_>>, c: &Complaint, app: &App, theme: &Theme) {
     let supervisory = if c.supervisory { t.supervisory } else { "" };
     lines.push(fact(
         t.fact_class,
-        format!("{}{supervisory}", text::line(c.classification.as_str())),
+        format!(
+            "{}{supervisory}",
+            text::line(&lang.classification(&c.classification))
+        ),
     ));
     let or_dash = |v: Option<&str>| text::line(v.unwrap_or("—"));
     lines.push(fact(t.fact_category, or_dash(c.category.as_deref())));
