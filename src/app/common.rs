@@ -8,9 +8,10 @@ use super::panes::import::ImportPane;
 use super::panes::respond::RespondPane;
 use super::panes::transfer::TransferPane;
 use super::panes::{Pane, Reply};
-use super::{App, Command, Effect, View};
+use super::{App, Command, Effect, QueueKind, View};
 use crate::domain::ComplaintId;
 use crate::domain::template::all_templates;
+use crate::sync::OpRequest;
 use ratatui_textarea::{Input, Key as TKey};
 
 /// The complaint a detail shows, for the commands that act on it.
@@ -34,6 +35,39 @@ pub fn cycle(i: usize, n: usize, forward: bool) -> usize {
         (i + 1) % n
     } else {
         (i + n - 1) % n
+    }
+}
+
+/// The field after (or before) `at` in a pane's `Tab` order, wrapping around.
+pub fn step<T: Copy + PartialEq>(order: &[T], at: T, forward: bool) -> T {
+    let i = order.iter().position(|f| *f == at).unwrap_or(0);
+    order[cycle(i, order.len(), forward)]
+}
+
+/// Sends an action pane: its requests are queued (asking first when `ask` would), or
+/// the reason they cannot be goes to the status bar and the pane stays.
+pub fn submit(
+    app: &mut App,
+    built: Result<Vec<OpRequest>, String>,
+    what: QueueKind,
+    clear_drafts: Vec<ComplaintId>,
+    question: impl FnOnce(&App, usize) -> String,
+) -> Reply {
+    match built {
+        Err(e) => {
+            app.fail(e);
+            Reply::stay(Vec::new())
+        }
+        Ok(requests) => {
+            let n = requests.len();
+            let q = question(app, n);
+            let effect = Effect::Queue {
+                requests,
+                what,
+                clear_drafts,
+            };
+            ask(app, n, q, effect)
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use super::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 /// A row of choices with the chosen one marked; when they do not all fit, only the
@@ -68,4 +68,20 @@ pub fn field_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme)
     } else {
         b
     }
+}
+
+/// Clears a centred box (`pct` percent of `area` wide, as high as `area`), draws its
+/// border with `title`, and returns the space inside.
+pub fn pane_box<'a>(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pct: u16,
+    title: impl Into<Line<'a>>,
+) -> Rect {
+    let r = super::popup(area, pct, area.height);
+    frame.render_widget(Clear, r);
+    let outer = Block::bordered().title(title);
+    let inner = outer.inner(r);
+    frame.render_widget(outer, r);
+    inner
 }

@@ -4,8 +4,8 @@
 use super::editor::{editor, editor_text};
 use super::transfer::FORM_COMMANDS;
 use super::{Component, Reply};
-use crate::app::common::ask;
-use crate::app::{App, Command, Effect, QueueKind, TextMode};
+use crate::app::common::submit;
+use crate::app::{App, Command, QueueKind, TextMode};
 use crate::domain::{ComplaintId, OpKind};
 use crate::i18n::Lang;
 use crate::sync::OpRequest;
@@ -67,22 +67,12 @@ impl Component for HoldPane {
     fn command(&mut self, app: &mut App, cmd: Command) -> Reply {
         match cmd {
             Command::Clear | Command::Close => Reply::close(Vec::new()),
-            Command::Open | Command::Submit => match self.requests(app.lang()) {
-                Err(e) => {
-                    app.fail(e);
-                    Reply::stay(Vec::new())
-                }
-                Ok(requests) => {
-                    let n = requests.len();
-                    let q = app.lang().hold_question(n);
-                    let effect = Effect::Queue {
-                        requests,
-                        what: QueueKind::Holds,
-                        clear_drafts: Vec::new(),
-                    };
-                    ask(app, n, q, effect)
-                }
-            },
+            Command::Open | Command::Submit => {
+                let built = self.requests(app.lang());
+                submit(app, built, QueueKind::Holds, Vec::new(), |app, n| {
+                    app.lang().hold_question(n)
+                })
+            }
             _ => Reply::stay(Vec::new()),
         }
     }

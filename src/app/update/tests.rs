@@ -690,6 +690,14 @@ fn choosing_a_template_does_not_silently_replace_edited_text() {
     assert_ne!(text(&app), before);
 }
 
+fn no_clocks() -> crate::domain::Clocks {
+    crate::domain::Clocks {
+        first_response: None,
+        completion: None,
+        auto_close: None,
+    }
+}
+
 fn detail_of(id: &str) -> crate::store::ComplaintDetail {
     let c = complaint(id);
     crate::store::ComplaintDetail {
@@ -732,11 +740,7 @@ fn the_detail_acts_on_the_complaint_on_screen() {
     cmd(&mut app, Command::Down);
     let fx = cmd(&mut app, Command::Open);
     assert_eq!(fx, vec![Effect::LoadDetail(ComplaintId::from("LAP-2"))]);
-    let clocks = crate::domain::Clocks {
-        first_response: None,
-        completion: None,
-        auto_close: None,
-    };
+    let clocks = no_clocks();
     update(
         &mut app,
         Action::DetailLoaded(Box::new(detail_of("LAP-2")), clocks),
@@ -830,11 +834,7 @@ fn undo_conflicts_import_export_and_help() {
         Focus::Inbox,
         "the detail opens once it is loaded"
     );
-    let clocks = crate::domain::Clocks {
-        first_response: None,
-        completion: None,
-        auto_close: None,
-    };
+    let clocks = no_clocks();
     update(
         &mut app,
         Action::DetailLoaded(Box::new(detail_of("LAP-1")), clocks),

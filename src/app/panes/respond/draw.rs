@@ -4,23 +4,19 @@
 use super::{Field, RespondPane, STAGES};
 use crate::app::App;
 use crate::text;
-use crate::ui::widgets::{draw_choices, draw_editor, field_block};
-use crate::ui::{Theme, clip, popup};
+use crate::ui::widgets::{draw_choices, draw_editor, field_block, pane_box};
+use crate::ui::{Theme, clip};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// How many complaints the preview shows.
 const SHOWN: usize = 50;
 
 pub fn draw(f: &RespondPane, frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let t = app.t();
-    let r = popup(area, 94, area.height);
-    frame.render_widget(Clear, r);
-    let outer = Block::bordered().title(app.lang().respond_title(f.targets.len()));
-    let inner = outer.inner(r);
-    frame.render_widget(outer, r);
+    let inner = pane_box(frame, area, 94, app.lang().respond_title(f.targets.len()));
     let [top, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(inner);
     let [stage, template] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(top);

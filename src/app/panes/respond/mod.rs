@@ -8,7 +8,7 @@ mod draw;
 use super::editor::{editor, editor_text, editor_with};
 use super::transfer::{FORM_COMMANDS, form_hints};
 use super::{Component, Reply};
-use crate::app::common::{ask, cycle};
+use crate::app::common::{cycle, step, submit};
 use crate::app::{App, Command, Effect, FillData, QueueKind, TextMode};
 use crate::domain::template::{FillContext, all_templates, fill, unknown_placeholder};
 use crate::domain::{ComplaintId, OpKind, Stage};
@@ -32,12 +32,10 @@ pub enum Field {
 }
 
 impl Field {
+    const ORDER: [Field; 3] = [Field::Stage, Field::Template, Field::Text];
+
     fn step(self, forward: bool) -> Field {
-        match (self, forward) {
-            (Field::Stage, true) | (Field::Text, false) => Field::Template,
-            (Field::Template, true) | (Field::Stage, false) => Field::Text,
-            (Field::Text, true) | (Field::Template, false) => Field::Stage,
-        }
+        step(&Field::ORDER, self, forward)
     }
 }
 
@@ -188,22 +186,11 @@ impl RespondPane {
 
     fn submit(&self, app: &mut App) -> Reply {
         let s = &app.session;
-        match self.requests(&s.officer, s.today, s.lang) {
-            Err(e) => {
-                app.fail(e);
-                Reply::stay(Vec::new())
-            }
-            Ok(requests) => {
-                let n = requests.len();
-                let q = app.lang().respond_question(n);
-                let effect = Effect::Queue {
-                    requests,
-                    what: QueueKind::Responses,
-                    clear_drafts: self.targets.clone(),
-                };
-                ask(app, n, q, effect)
-            }
-        }
+        let built = self.requests(&s.officer, s.today, s.lang);
+        let drafts = self.targets.clone();
+        submit(app, built, QueueKind::Responses, drafts, |app, n| {
+            app.lang().respond_question(n)
+        })
     }
 }
 

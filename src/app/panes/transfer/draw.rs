@@ -3,21 +3,17 @@
 use super::{Field, REASONS, TransferPane};
 use crate::app::App;
 use crate::text;
-use crate::ui::widgets::{draw_choices, draw_editor, field_block};
-use crate::ui::{Theme, clip, popup};
+use crate::ui::widgets::{draw_choices, draw_editor, field_block, pane_box};
+use crate::ui::{Theme, clip};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(f: &TransferPane, frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let t = app.t();
-    let r = popup(area, 90, area.height);
-    frame.render_widget(Clear, r);
-    let outer = Block::bordered().title(t.transfer_title);
-    let inner = outer.inner(r);
-    frame.render_widget(outer, r);
+    let inner = pane_box(frame, area, 90, t.transfer_title);
     let [picker, reason, note, preview] = Layout::vertical([
         Constraint::Min(3),
         Constraint::Length(3),

@@ -6,8 +6,8 @@ mod draw;
 
 use super::editor::{editor, editor_text};
 use super::{Component, Reply};
-use crate::app::common::{ask, typed_char};
-use crate::app::{App, Command, Effect, QueueKind, TextMode};
+use crate::app::common::{step, submit, typed_char};
+use crate::app::{App, Command, QueueKind, TextMode};
 use crate::domain::{Agency, ComplaintId, OpKind, TransferReason};
 use crate::i18n::Lang;
 use crate::sync::OpRequest;
@@ -34,12 +34,10 @@ pub enum Field {
 }
 
 impl Field {
+    const ORDER: [Field; 3] = [Field::Agency, Field::Reason, Field::Note];
+
     fn step(self, forward: bool) -> Field {
-        match (self, forward) {
-            (Field::Agency, true) | (Field::Note, false) => Field::Reason,
-            (Field::Reason, true) | (Field::Agency, false) => Field::Note,
-            (Field::Note, true) | (Field::Reason, false) => Field::Agency,
-        }
+        step(&Field::ORDER, self, forward)
     }
 }
 
@@ -140,27 +138,15 @@ impl TransferPane {
     }
 
     fn submit(&self, app: &mut App) -> Reply {
-        let lang = app.lang();
-        match self.requests(&app.agencies, lang) {
-            Err(e) => {
-                app.fail(e);
-                Reply::stay(Vec::new())
-            }
-            Ok(requests) => {
-                let to = self.chosen(&app.agencies).map_or_else(
-                    || lang.t().coordinator_chooses.to_owned(),
-                    |a| format!("{} ({})", a.name, a.code),
-                );
-                let q = lang.transfer_question(requests.len(), &to);
-                let n = requests.len();
-                let effect = Effect::Queue {
-                    requests,
-                    what: QueueKind::Transfers,
-                    clear_drafts: Vec::new(),
-                };
-                ask(app, n, q, effect)
-            }
-        }
+        let built = self.requests(&app.agencies, app.lang());
+        submit(app, built, QueueKind::Transfers, Vec::new(), |app, n| {
+            let lang = app.lang();
+            let to = self.chosen(&app.agencies).map_or_else(
+                || lang.t().coordinator_chooses.to_owned(),
+                |a| format!("{} ({})", a.name, a.code),
+            );
+            lang.transfer_question(n, &to)
+        })
     }
 }
 
