@@ -17,7 +17,9 @@ fn migrates_an_empty_folder_to_the_latest_schema() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version as usize, migrations::latest_version());
+    // The latest version is the number of migrations: a new one is never skipped.
+    assert_eq!(version as usize, migrations::MIGRATIONS.len());
+    assert_eq!(migrations::latest_version(), migrations::MIGRATIONS.len());
     let app: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .expect("app id");
@@ -55,24 +57,28 @@ fn migrates_an_empty_folder_to_the_latest_schema() {
 
 #[test]
 fn refuses_a_cache_from_a_newer_sigap() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    {
-        let mut store = Store::open(dir.path(), ctx(), Access::Write).expect("open");
-        store
-            .conn()
-            .pragma_update(None, "user_version", 999)
-            .expect("bump");
+    let newer = migrations::MIGRATIONS.len() + 1;
+    for version in [newer, 999] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        {
+            let mut store = Store::open(dir.path(), ctx(), Access::Write).expect("open");
+            store
+                .conn()
+                .pragma_update(None, "user_version", version as i64)
+                .expect("bump");
+        }
+        let err = Store::open(dir.path(), ctx(), Access::Write)
+            .err()
+            .expect("too new");
+        assert!(
+            matches!(err, StoreError::TooNew { found, supported, .. }
+                if found == version && supported == migrations::MIGRATIONS.len()),
+            "{err}"
+        );
+        let msg = err.to_string();
+        assert!(msg.contains("newer Sigap"), "{msg}");
+        assert!(msg.contains("sigap.db"), "{msg}");
     }
-    let err = Store::open(dir.path(), ctx(), Access::Write)
-        .err()
-        .expect("too new");
-    assert!(
-        matches!(err, StoreError::TooNew { found: 999, .. }),
-        "{err}"
-    );
-    let msg = err.to_string();
-    assert!(msg.contains("newer Sigap"), "{msg}");
-    assert!(msg.contains("sigap.db"), "{msg}");
 }
 
 #[test]

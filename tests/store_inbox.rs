@@ -6,8 +6,8 @@ mod common;
 
 use common::{assert_counts_match_recount, query_rows};
 use sigap::config::Config;
-use sigap::domain::{ComplaintId, OpKind, Stage, TransferReason};
-use sigap::store::{Access, Direction, Store, ViewQuery};
+use sigap::domain::{ComplaintId, OpKind, Stage, TransferReason, needs_action};
+use sigap::store::{Access, Direction, ListFilter, Store, ViewQuery};
 use sigap::sync::{OpRequest, import_file, queue_operations};
 use std::path::Path;
 
@@ -80,6 +80,27 @@ fn check_counts(store: &Store) {
         assert_eq!(fwd, store.view_ids(v).expect("ids"), "{v:?}");
         assert_eq!(fwd.len(), counts[i], "maintained count of {v:?}");
     }
+    // The domain's *needs action* rule picks the same rows as the view's SQL.
+    let by_rule: Vec<String> = store
+        .list(&ListFilter::default())
+        .expect("list")
+        .into_iter()
+        .filter(|r| {
+            needs_action(
+                r.in_scope,
+                &r.status,
+                r.first_response_at.is_some(),
+                r.transfer_proposed,
+            )
+        })
+        .map(|r| r.id.0)
+        .collect();
+    assert_eq!(
+        by_rule,
+        store.view_ids(&ViewQuery::NeedsAction).expect("ids"),
+        "the Rust rule and the SQL rule"
+    );
+    assert_eq!(by_rule.len(), counts[0]);
 }
 
 #[test]

@@ -71,7 +71,7 @@ pub fn insert_new(
             c.location.as_deref(),
         ],
     )?;
-    counts.add(c.status.as_str(), d.in_scope, d.urgency_due.as_deref());
+    counts.add(&c.status, d.in_scope, d.urgency_due.as_deref());
     Ok(())
 }
 

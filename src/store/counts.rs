@@ -4,10 +4,12 @@
 //! an import and added in a few statements, because a trigger per inserted row cost a
 //! third of a large import.
 //!
-//! The view rules below mirror the ones in the schema (migration V3) for a row that has
-//! no response, no operation and no transfer yet, which is what a new row is.
+//! The view rules below are the schema's (migration V3) for a row that has no response,
+//! no operation and no transfer yet, which is what a new row is; *needs action* is the
+//! domain's own rule.
 
 use super::StoreError;
+use crate::domain::{Status, needs_action};
 use rusqlite::{Connection, params};
 use std::collections::BTreeMap;
 
@@ -29,15 +31,19 @@ pub struct NewRows {
 impl NewRows {
     /// Counts one new row with its status, whether it is in the desk's scope, and its
     /// nearest running due date.
-    pub(super) fn add(&mut self, status: &str, in_scope: bool, urgency_due: Option<&str>) {
+    pub(super) fn add(&mut self, status: &Status, in_scope: bool, urgency_due: Option<&str>) {
         self.total += 1;
-        // `needs_action`: in scope, open, not answered and no transfer proposed.
-        self.needs_action += i64::from(in_scope && matches!(status, "terdisposisi" | "diproses"));
-        self.in_progress += i64::from(status == "diproses");
-        self.done += i64::from(status == "selesai");
+        // A new row is not answered and has no transfer proposed.
+        self.needs_action += i64::from(needs_action(in_scope, status, false, false));
+        self.in_progress += i64::from(*status == Status::Diproses);
+        self.done += i64::from(*status == Status::Selesai);
         // Out of scope: in `transferred` and `left_desk` alike (nothing is proposed yet).
         self.left_desk += i64::from(!in_scope);
-        *self.status.entry(status.to_owned()).or_default() += 1;
+        if let Some(n) = self.status.get_mut(status.as_str()) {
+            *n += 1;
+        } else {
+            self.status.insert(status.as_str().to_owned(), 1);
+        }
         if let (true, Some(due)) = (in_scope, urgency_due) {
             *self.due.entry(due.to_owned()).or_default() += 1;
         }

@@ -3,6 +3,7 @@
 //! read from tables the triggers keep current (nothing is counted per screen).
 
 use super::complaints::{ComplaintRow, ROW_COLUMNS};
+use super::rules::NEEDS_ACTION;
 use super::{Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -27,9 +28,8 @@ pub enum ViewQuery {
 }
 
 // The conditions repeat the partial indexes' WHERE clauses word for word, so that
-// SQLite uses them. They are constants: no data is ever formatted into SQL.
-const NEEDS_ACTION: &str = "in_scope = 1 AND status IN ('terdisposisi', 'diproses') \
-     AND first_response_at IS NULL AND transfer_proposed = 0";
+// SQLite uses them (*needs action* is the index's own constant). They are constants: no
+// data is ever formatted into SQL.
 const TRANSFERRED: &str = "(in_scope = 0 OR transfer_proposed = 1)";
 const OUTBOX: &str = "outbox = 1";
 /// Due dates in scope sort as `0<date>|<id>`; these bound them by day.

@@ -12,6 +12,7 @@ mod fsperm;
 mod inbox;
 pub mod migrations;
 mod ops;
+mod rules;
 mod status;
 
 pub use complaints::{
@@ -26,6 +27,7 @@ pub use ops::{
     OpRow, delete_unexported, get_operation, insert_operation, mark_exported, operations_in_batch,
     operations_in_state, pending_with_agency, rebase_operation, set_op_state,
 };
+pub use rules::NEEDS_ACTION;
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences, sequence_ranges};
 
 use crate::domain::DeskContext;

@@ -499,8 +499,7 @@ pub fn query_rows(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
 pub fn assert_counts_match_recount(store: &mut Store) {
     let conn = store.conn();
     let rows = |sql: &str| query_rows(conn, sql);
-    let needs = "in_scope = 1 AND status IN ('terdisposisi', 'diproses')
-                 AND first_response_at IS NULL AND transfer_proposed = 0";
+    let needs = sigap::store::NEEDS_ACTION;
     let recount = format!(
         "SELECT 1, count(*), ifnull(sum({needs}), 0), ifnull(sum(status = 'diproses'), 0),
                 ifnull(sum(status = 'selesai'), 0),
