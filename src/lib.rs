@@ -5,7 +5,8 @@
 //! - [`domain`]: pure types and rules (complaints, operations, calendar, SLA clocks).
 //!   Uses nothing else of the crate.
 //! - [`config`]: the TOML configuration. Uses `domain`.
-//! - [`store`]: the SQLite cache (open, migrations, queries, outbox). Uses `domain`.
+//! - [`store`]: the SQLite cache (open, migrations, queries, outbox) and its write
+//!   transaction; it owns all SQL. Uses `domain`.
 //! - [`sync`]: batch files (parse and verify, import in one transaction, atomic export,
 //!   the demo data set). Uses `domain`, `store`, `config`.
 //! - [`cli`]: the scriptable subcommands. Uses everything above.

@@ -2,34 +2,42 @@
 //! the single-writer lock, and private permissions.
 
 use sigap::config::Config;
-use sigap::store::{Access, Store, StoreError, migrations};
+use sigap::store::{Access, DB_FILE, Store, StoreError, migrations};
+use std::path::Path;
 
 fn ctx() -> sigap::domain::DeskContext {
     Config::default().desk_context()
+}
+
+/// The test's own connection to a cache file, to look at it (or spoil it) from outside.
+fn raw(dir: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(dir.join(DB_FILE)).expect("sqlite")
 }
 
 #[test]
 fn migrates_an_empty_folder_to_the_latest_schema() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("nested").join("data");
-    let mut store = Store::open(&data, ctx(), Access::Write).expect("open");
-    let conn = store.conn();
+    let store = Store::open(&data, ctx(), Access::Write).expect("open");
+    // The latest version is the number of migrations: a new one is never skipped.
+    assert_eq!(
+        store.schema_version().expect("version"),
+        migrations::MIGRATIONS.len()
+    );
+    assert_eq!(migrations::latest_version(), migrations::MIGRATIONS.len());
+    let conn = raw(&data);
     let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .pragma_query_value(None, "user_version", |r| r.get("user_version"))
         .expect("version");
-    assert_eq!(version as usize, migrations::latest_version());
+    assert_eq!(version as usize, migrations::MIGRATIONS.len());
     let app: i64 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .pragma_query_value(None, "application_id", |r| r.get("application_id"))
         .expect("app id");
     assert_eq!(app, migrations::APPLICATION_ID);
     let mode: String = conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .pragma_query_value(None, "journal_mode", |r| r.get("journal_mode"))
         .expect("journal");
     assert_eq!(mode, "wal");
-    let fk: i64 = conn
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-        .expect("fk");
-    assert_eq!(fk, 1);
     for table in [
         "complaints",
         "messages",
@@ -41,13 +49,14 @@ fn migrates_an_empty_folder_to_the_latest_schema() {
     ] {
         let n: i64 = conn
             .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = ?1",
                 [table],
-                |r| r.get(0),
+                |r| r.get("n"),
             )
             .expect("schema");
         assert_eq!(n, 1, "{table}");
     }
+    drop(conn);
     drop(store);
     // Reopening an up-to-date cache is a no-op.
     Store::open(&data, ctx(), Access::Write).expect("reopen");
@@ -55,24 +64,25 @@ fn migrates_an_empty_folder_to_the_latest_schema() {
 
 #[test]
 fn refuses_a_cache_from_a_newer_sigap() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    {
-        let mut store = Store::open(dir.path(), ctx(), Access::Write).expect("open");
-        store
-            .conn()
-            .pragma_update(None, "user_version", 999)
+    let newer = migrations::MIGRATIONS.len() + 1;
+    for version in [newer, 999] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        drop(Store::open(dir.path(), ctx(), Access::Write).expect("open"));
+        raw(dir.path())
+            .pragma_update(None, "user_version", version as i64)
             .expect("bump");
+        let err = Store::open(dir.path(), ctx(), Access::Write)
+            .err()
+            .expect("too new");
+        assert!(
+            matches!(err, StoreError::TooNew { found, supported, .. }
+                if found == version && supported == migrations::MIGRATIONS.len()),
+            "{err}"
+        );
+        let msg = err.to_string();
+        assert!(msg.contains("newer Sigap"), "{msg}");
+        assert!(msg.contains("sigap.db"), "{msg}");
     }
-    let err = Store::open(dir.path(), ctx(), Access::Write)
-        .err()
-        .expect("too new");
-    assert!(
-        matches!(err, StoreError::TooNew { found: 999, .. }),
-        "{err}"
-    );
-    let msg = err.to_string();
-    assert!(msg.contains("newer Sigap"), "{msg}");
-    assert!(msg.contains("sigap.db"), "{msg}");
 }
 
 #[test]
@@ -108,11 +118,10 @@ fn cache_files_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
-    let mut store = Store::open(&data, ctx(), Access::Write).expect("open");
+    let store = Store::open(&data, ctx(), Access::Write).expect("open");
     // Write something so the WAL and shared-memory files exist.
     store
-        .conn()
-        .execute("INSERT INTO meta (key, value) VALUES ('k', 'v')", [])
+        .save_draft("LAP-1", "initial", "Terima kasih")
         .expect("write");
     let mode =
         |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
@@ -153,37 +162,37 @@ fn an_existing_v1_cache_is_carried_forward() {
         .expect("v1 operation");
     }
     let mut store = Store::open(dir.path(), ctx(), Access::Write).expect("migrates");
-    let conn = store.conn();
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .expect("version");
-    assert_eq!(version as usize, migrations::latest_version());
-    let kept: String = conn
-        .query_row("SELECT title FROM complaints WHERE id = 'LAP-1'", [], |r| {
-            r.get(0)
-        })
+    assert_eq!(
+        store.schema_version().expect("version"),
+        migrations::latest_version()
+    );
+    let kept = store
+        .list(&Default::default())
+        .expect("list")
+        .into_iter()
+        .find(|r| r.id.0 == "LAP-1")
         .expect("row kept");
-    assert_eq!(kept, "Jalan");
-    let history: String = conn
+    assert_eq!(kept.title, "Jalan");
+    let history: String = raw(dir.path())
         .query_row(
             "SELECT agency FROM complaint_agencies WHERE complaint_id = 'LAP-1'",
             [],
-            |r| r.get(0),
+            |r| r.get("agency"),
         )
         .expect("backfilled");
     assert_eq!(history, "3529-DINSOS");
     // The pending operation is counted and answers for its complaint's agency (schema 5),
     // so the export groups it without reading the complaint.
-    let pending = sigap::store::pending_with_agency(conn).expect("pending");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("day");
+    assert_eq!(
+        store.status(&[], today).expect("status").pending_operations,
+        1
+    );
+    let txn = store.txn().expect("txn");
+    let pending = txn.pending_with_agency().expect("pending");
     assert_eq!(pending.len(), 1);
     assert_eq!(
         (pending[0].0.as_str(), pending[0].1.op_id.0.as_str()),
         ("3529-DINSOS", "op-1")
     );
-    let counted: i64 = conn
-        .query_row("SELECT n FROM op_counts WHERE state = 'pending'", [], |r| {
-            r.get(0)
-        })
-        .expect("counted");
-    assert_eq!(counted, 1);
 }

@@ -4,10 +4,10 @@
 
 mod common;
 
-use common::{assert_counts_match_recount, query_rows};
+use common::{assert_counts_match_recount, query_rows, raw};
 use sigap::config::Config;
-use sigap::domain::{ComplaintId, OpKind, Stage, TransferReason};
-use sigap::store::{Access, Direction, Store, ViewQuery};
+use sigap::domain::{ComplaintId, OpKind, Stage, TransferReason, needs_action};
+use sigap::store::{Access, Direction, ListFilter, Store, ViewQuery};
 use sigap::sync::{OpRequest, import_file, queue_operations};
 use std::path::Path;
 
@@ -91,6 +91,27 @@ fn check_counts(store: &Store) {
         assert_eq!(fwd, store.view_ids(v).expect("ids"), "{v:?}");
         assert_eq!(fwd.len(), expected[i], "maintained count of {v:?}");
     }
+    // The domain's *needs action* rule picks the same rows as the view's SQL.
+    let by_rule: Vec<String> = store
+        .list(&ListFilter::default())
+        .expect("list")
+        .into_iter()
+        .filter(|r| {
+            needs_action(
+                r.in_scope,
+                &r.status,
+                r.first_response_at.is_some(),
+                r.transfer_proposed,
+            )
+        })
+        .map(|r| r.id.0)
+        .collect();
+    assert_eq!(
+        by_rule,
+        store.view_ids(&ViewQuery::NeedsAction).expect("ids"),
+        "the Rust rule and the SQL rule"
+    );
+    assert_eq!(by_rule.len(), counts.needs_action);
 }
 
 #[test]
@@ -229,17 +250,17 @@ fn a_changed_scope_recomputes_every_row() {
 #[test]
 fn the_import_fast_path_derives_what_a_full_recount_does() {
     let (dir, cfg, mut store) = desk();
-    let dump = |store: &mut Store| -> Vec<String> {
+    let dump = |store: &Store| -> Vec<String> {
         query_rows(
-            store.conn(),
+            &raw(store),
             "SELECT id, first_response_at, final_response_at, latest_response_at,
                     latest_reply_at, first_response_due, completion_due, urgency_due,
                     pending_ops, in_scope, transfer_proposed, outbox, sort_key
              FROM complaints ORDER BY id",
         )
     };
-    let counts = |store: &mut Store| -> Vec<String> {
-        let conn = store.conn();
+    let counts = |store: &Store| -> Vec<String> {
+        let conn = &raw(store);
         ["view_counts", "status_counts", "due_counts"]
             .iter()
             .flat_map(|t| query_rows(conn, &format!("SELECT * FROM {t} ORDER BY 1")))
@@ -266,15 +287,14 @@ fn the_import_fast_path_derives_what_a_full_recount_does() {
     cfg_out.export_dir = Some(dir.path().join("keluar"));
     sigap::sync::export_pending(&mut store, &cfg_out, None, false, now).expect("export");
     queue_operations(&mut store, &cfg, &reqs[..2], now).expect("queue again");
-    let fast = dump(&mut store);
-    let fast_counts = counts(&mut store);
-    store
-        .conn()
+    let fast = dump(&store);
+    let fast_counts = counts(&store);
+    raw(&store)
         .execute("DELETE FROM meta WHERE key = 'sla_fingerprint'", [])
         .expect("forget the context");
     drop(store);
-    let mut store = Store::open(dir.path(), cfg.desk_context(), Access::Write).expect("reopen");
-    assert_eq!(dump(&mut store), fast);
-    assert_eq!(counts(&mut store), fast_counts);
-    assert_counts_match_recount(&mut store);
+    let store = Store::open(dir.path(), cfg.desk_context(), Access::Write).expect("reopen");
+    assert_eq!(dump(&store), fast);
+    assert_eq!(counts(&store), fast_counts);
+    assert_counts_match_recount(&store);
 }

@@ -502,7 +502,7 @@ fn anonymous_complaint_is_stored_without_identity() {
     assert!(d.complaint.reporter.is_none());
     for secret in ["Siti Rahasia Aminah", "0812999888777", "siti@contoh.id"] {
         assert!(
-            !cache_contains(&mut desk.store, secret),
+            !cache_contains(&desk.store, secret),
             "{secret} is in the cache"
         );
     }
@@ -850,8 +850,8 @@ fn import_in_order(files: &[PathBuf], order: &[usize]) -> Result<String, String>
             ));
         }
     }
-    assert_counts_match_recount(&mut desk.store);
-    Ok(stable_digest(&mut desk.store))
+    assert_counts_match_recount(&desk.store);
+    Ok(stable_digest(&desk.store))
 }
 
 #[test]
@@ -894,7 +894,7 @@ fn any_import_order_reaches_the_same_state() {
             names.contains(&"Dinas Pekerjaan Umum Bina Marga".to_owned()),
             "{names:?}"
         );
-        assert_eq!(stable_digest(&mut desk.store), reference);
+        assert_eq!(stable_digest(&desk.store), reference);
     }
 
     let strategy = (
@@ -1070,7 +1070,7 @@ fn counts_after_imports_equal_a_recount() {
     ));
     let f1 = write_batch(&desk.files, &head(1, "count-1"), &first);
     import(&mut desk, &f1);
-    assert_counts_match_recount(&mut desk.store);
+    assert_counts_match_recount(&desk.store);
 
     let mut moved = complaint("LAP-2026-0900000", 2, "Jalan Rusak", "3529-DPUBM");
     moved["status"] = json!("diproses");
@@ -1080,7 +1080,7 @@ fn counts_after_imports_equal_a_recount() {
     ];
     let f2 = write_batch(&desk.files, &head(2, "count-2"), &second);
     import(&mut desk, &f2);
-    assert_counts_match_recount(&mut desk.store);
+    assert_counts_match_recount(&desk.store);
     let st = desk
         .store
         .status(&desk.cfg.agency, chrono::Local::now().date_naive())

@@ -131,15 +131,15 @@ impl Desk {
     /// The byte-for-byte digest of the cache (the binary has exited, so the lock is free).
     fn digest(&self) -> String {
         let cfg = Config::parse(&self.config_text, &self.config).expect("config");
-        let mut store = Store::open(&self.data, cfg.desk_context(), Access::Write).expect("open");
-        table_digest(&mut store)
+        let store = Store::open(&self.data, cfg.desk_context(), Access::Write).expect("open");
+        table_digest(&store)
     }
 
     /// Checks the maintained counts against a recount of the cache.
     fn check_counts(&self) {
         let cfg = Config::parse(&self.config_text, &self.config).expect("config");
-        let mut store = Store::open(&self.data, cfg.desk_context(), Access::Write).expect("open");
-        assert_counts_match_recount(&mut store);
+        let store = Store::open(&self.data, cfg.desk_context(), Access::Write).expect("open");
+        assert_counts_match_recount(&store);
     }
 }
 

@@ -58,6 +58,24 @@ impl Status {
     }
 }
 
+/// The *needs action* rule (view 1, *Perlu Tindakan*): the complaint is in the desk's
+/// scope, disposed to it or in progress, not answered yet (`answered`: it has a first
+/// response, from the registry's thread or this desk), and no transfer is proposed.
+///
+/// The store states the same rule once in SQL for its view, index and counts; a test
+/// checks that the two agree.
+pub fn needs_action(
+    in_scope: bool,
+    status: &Status,
+    answered: bool,
+    transfer_proposed: bool,
+) -> bool {
+    in_scope
+        && matches!(status, Status::Terdisposisi | Status::Diproses)
+        && !answered
+        && !transfer_proposed
+}
+
 /// The class of a report, which sets its completion deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -16,7 +16,7 @@ pub mod template;
 
 pub use agency::{Agency, AgencyLevel};
 pub use calendar::WorkCalendar;
-pub use complaint::{Attachment, Classification, Complaint, Reporter, Status};
+pub use complaint::{Attachment, Classification, Complaint, Reporter, Status, needs_action};
 pub use desk::DeskContext;
 pub use ids::{AgencyCode, BatchId, ComplaintId, MessageId, OpId};
 pub use message::{Author, Message};

@@ -4,19 +4,21 @@
 //! an import and added in a few statements, because a trigger per inserted row cost a
 //! third of a large import.
 //!
-//! The view rules below mirror the ones in the schema (migration V3) for a row that has
-//! no response, no operation and no transfer yet, which is what a new row is.
+//! The view rules below are the schema's (migration V3) for a row that has no response,
+//! no operation and no transfer yet, which is what a new row is; *needs action* is the
+//! domain's own rule.
 
 use super::StoreError;
+use super::error::Named;
+use crate::domain::{Status, needs_action};
 use rusqlite::{Connection, params};
 use std::collections::BTreeMap;
 
-/// Counts of inserted rows not yet added to the tables. Flush it in the same
-/// transaction, before anything updates or deletes those rows (the triggers then
-/// subtract from the tables) and before the commit.
+/// Counts of inserted rows not yet added to the tables. The transaction that holds it
+/// ([`super::Txn`]) flushes it before anything updates or deletes those rows (the
+/// triggers then subtract from the tables) and before the commit.
 #[derive(Debug, Default)]
-#[must_use = "the counts must be flushed before the transaction commits"]
-pub struct NewRows {
+pub(super) struct NewRows {
     total: i64,
     needs_action: i64,
     in_progress: i64,
@@ -29,57 +31,71 @@ pub struct NewRows {
 impl NewRows {
     /// Counts one new row with its status, whether it is in the desk's scope, and its
     /// nearest running due date.
-    pub(super) fn add(&mut self, status: &str, in_scope: bool, urgency_due: Option<&str>) {
+    pub(super) fn add(&mut self, status: &Status, in_scope: bool, urgency_due: Option<&str>) {
         self.total += 1;
-        // `needs_action`: in scope, open, not answered and no transfer proposed.
-        self.needs_action += i64::from(in_scope && matches!(status, "terdisposisi" | "diproses"));
-        self.in_progress += i64::from(status == "diproses");
-        self.done += i64::from(status == "selesai");
+        // A new row is not answered and has no transfer proposed.
+        self.needs_action += i64::from(needs_action(in_scope, status, false, false));
+        self.in_progress += i64::from(*status == Status::Diproses);
+        self.done += i64::from(*status == Status::Selesai);
         // Out of scope: in `transferred` and `left_desk` alike (nothing is proposed yet).
         self.left_desk += i64::from(!in_scope);
-        *self.status.entry(status.to_owned()).or_default() += 1;
+        if let Some(n) = self.status.get_mut(status.as_str()) {
+            *n += 1;
+        } else {
+            self.status.insert(status.as_str().to_owned(), 1);
+        }
         if let (true, Some(due)) = (in_scope, urgency_due) {
             *self.due.entry(due.to_owned()).or_default() += 1;
         }
     }
 
     /// Whether nothing is waiting to be added.
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.total == 0
     }
 
     /// Adds the counted rows to the tables and starts again from zero.
-    pub fn flush(&mut self, conn: &Connection) -> Result<(), StoreError> {
+    pub(super) fn flush(&mut self, conn: &Connection) -> Result<(), StoreError> {
         if self.is_empty() {
             return Ok(());
         }
         let done = std::mem::take(self);
+        const VIEWS: &str = "add new complaints to the view counts";
         conn.prepare_cached(
             "UPDATE view_counts SET total = total + ?1, needs_action = needs_action + ?2,
                  in_progress = in_progress + ?3, done = done + ?4,
                  transferred = transferred + ?5, left_desk = left_desk + ?5
              WHERE id = 1",
-        )?
-        .execute(params![
-            done.total,
-            done.needs_action,
-            done.in_progress,
-            done.done,
-            done.left_desk
-        ])?;
-        let mut status = conn.prepare_cached(
-            "INSERT INTO status_counts (status, n) VALUES (?1, ?2)
-             ON CONFLICT (status) DO UPDATE SET n = n + excluded.n",
-        )?;
+        )
+        .and_then(|mut s| {
+            s.execute(params![
+                done.total,
+                done.needs_action,
+                done.in_progress,
+                done.done,
+                done.left_desk
+            ])
+        })
+        .named(VIEWS)?;
+        const STATUS: &str = "add new complaints to the status counts";
+        let mut status = conn
+            .prepare_cached(
+                "INSERT INTO status_counts (status, n) VALUES (?1, ?2)
+                 ON CONFLICT (status) DO UPDATE SET n = n + excluded.n",
+            )
+            .named(STATUS)?;
         for (s, n) in &done.status {
-            status.execute(params![s, n])?;
+            status.execute(params![s, n]).named(STATUS)?;
         }
-        let mut due = conn.prepare_cached(
-            "INSERT INTO due_counts (due, n) VALUES (?1, ?2)
-             ON CONFLICT (due) DO UPDATE SET n = n + excluded.n",
-        )?;
+        const DUE: &str = "add new complaints to the due-date counts";
+        let mut due = conn
+            .prepare_cached(
+                "INSERT INTO due_counts (due, n) VALUES (?1, ?2)
+                 ON CONFLICT (due) DO UPDATE SET n = n + excluded.n",
+            )
+            .named(DUE)?;
         for (d, n) in &done.due {
-            due.execute(params![d, n])?;
+            due.execute(params![d, n]).named(DUE)?;
         }
         Ok(())
     }
@@ -96,7 +112,8 @@ pub(super) fn add_search_text(
     conn.prepare_cached(
         "INSERT INTO search_text (rowid, text) VALUES (?1, lower(?2 || ' ' || ?3 || ' '
              || ifnull(?4, '') || ' ' || ifnull(?5, '')))",
-    )?
-    .execute(params![rowid, id, title, category, location])?;
+    )
+    .and_then(|mut s| s.execute(params![rowid, id, title, category, location]))
+    .named("add a complaint's search text")?;
     Ok(())
 }

@@ -3,9 +3,22 @@
 //! same transaction as anything that changes them, so they are never stale.
 
 use super::StoreError;
+use super::error::Named;
+use super::row::{col, columns};
 use crate::domain::{Classification, DeskContext, OpState, SlaFacts, Status};
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
+
+columns!(
+    /// What the clocks need from a complaint's own row.
+    Base = ["disposed_at", "classification", "supervisory", "status", "agency"];
+    const READ_BASE = "FROM complaints WHERE id = ?1";
+);
+columns!(
+    /// What the clocks need from each of its operations.
+    OpFacts = ["kind", "payload", "state", "at_utc"];
+    const READ_OP_FACTS = "FROM operations WHERE complaint_id = ?1";
+);
 
 /// An instant as stored for sorting: UTC, second precision, `Z` suffix.
 pub fn utc_key(t: DateTime<FixedOffset>) -> String {
@@ -18,37 +31,49 @@ fn parse(t: Option<String>) -> Option<DateTime<FixedOffset>> {
 }
 
 /// Recomputes the derived columns of one complaint (a no-op for an unknown id).
-pub fn refresh_derived(conn: &Connection, ctx: &DeskContext, id: &str) -> Result<(), StoreError> {
+pub(super) fn refresh_derived(
+    conn: &Connection,
+    ctx: &DeskContext,
+    id: &str,
+) -> Result<(), StoreError> {
+    const READ: &str = "read a complaint's clock facts";
     let row = conn
-        .query_row(
-            "SELECT disposed_at, classification, supervisory, status, agency FROM complaints
-             WHERE id = ?1",
-            [id],
-            |r| {
+        .prepare_cached(READ_BASE)
+        .and_then(|mut s| {
+            s.query_row([id], |r| {
                 Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(col!(Base, "disposed_at"))?,
+                    r.get::<_, String>(col!(Base, "classification"))?,
+                    r.get::<_, bool>(col!(Base, "supervisory"))?,
+                    r.get::<_, String>(col!(Base, "status"))?,
+                    r.get::<_, String>(col!(Base, "agency"))?,
                 ))
-            },
-        )
-        .optional()?;
+            })
+            .optional()
+        })
+        .named(READ)?;
     let Some((disposed_at, class, supervisory, status, agency)) = row else {
         return Ok(());
     };
 
     // The registry's thread: agency answers and replies by reporter or admin.
     let (msg_first, msg_latest, latest_reply): (Option<String>, Option<String>, Option<String>) =
-        conn.query_row(
-            "SELECT min(CASE WHEN author = 'agency' THEN at_utc END),
-                    max(CASE WHEN author = 'agency' THEN at_utc END),
-                    max(CASE WHEN author IN ('reporter', 'admin') THEN at_utc END)
+        conn.prepare_cached(
+            "SELECT min(CASE WHEN author = 'agency' THEN at_utc END) AS first_answer,
+                    max(CASE WHEN author = 'agency' THEN at_utc END) AS latest_answer,
+                    max(CASE WHEN author IN ('reporter', 'admin') THEN at_utc END) AS latest_reply
              FROM messages WHERE complaint_id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        )
+        .and_then(|mut s| {
+            s.query_row([id], |r| {
+                Ok((
+                    r.get("first_answer")?,
+                    r.get("latest_answer")?,
+                    r.get("latest_reply")?,
+                ))
+            })
+        })
+        .named("read a complaint's thread times")?;
 
     // This desk's standing responses.
     let mut first_op: Option<String> = None;
@@ -58,15 +83,15 @@ pub fn refresh_derived(conn: &Connection, ctx: &DeskContext, id: &str) -> Result
     let mut outbox = false;
     let mut transfer_proposed = false;
     {
-        let mut stmt = conn.prepare_cached(
-            "SELECT kind, payload, state, at_utc FROM operations WHERE complaint_id = ?1",
-        )?;
-        let mut rows = stmt.query([id])?;
-        while let Some(r) = rows.next()? {
-            let kind: String = r.get(0)?;
-            let payload: String = r.get(1)?;
-            let state = OpState::parse(&r.get::<_, String>(2)?).unwrap_or(OpState::Pending);
-            let at: String = r.get(3)?;
+        const OPS: &str = "read a complaint's operations";
+        let mut stmt = conn.prepare_cached(READ_OP_FACTS).named(OPS)?;
+        let mut rows = stmt.query([id]).named(OPS)?;
+        while let Some(r) = rows.next().named(OPS)? {
+            let kind: String = r.get(col!(OpFacts, "kind")).named(OPS)?;
+            let payload: String = r.get(col!(OpFacts, "payload")).named(OPS)?;
+            let state = OpState::parse(&r.get::<_, String>(col!(OpFacts, "state")).named(OPS)?)
+                .unwrap_or(OpState::Pending);
+            let at: String = r.get(col!(OpFacts, "at_utc")).named(OPS)?;
             if state == OpState::Pending {
                 pending += 1;
             }
@@ -128,22 +153,25 @@ pub fn refresh_derived(conn: &Connection, ctx: &DeskContext, id: &str) -> Result
              completion_due = ?7, urgency_due = ?8, pending_ops = ?9, in_scope = ?10,
              transfer_proposed = ?11, outbox = ?12, sort_key = ?13
          WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        first_response_at,
-        final_op,
-        latest_response_at,
-        latest_reply,
-        date(clocks.first_response),
-        date(clocks.completion),
-        urgency,
-        pending,
-        in_scope,
-        transfer_proposed,
-        outbox,
-        sort_key(in_scope, urgency.as_deref(), id),
-    ])?;
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            id,
+            first_response_at,
+            final_op,
+            latest_response_at,
+            latest_reply,
+            date(clocks.first_response),
+            date(clocks.completion),
+            urgency,
+            pending,
+            in_scope,
+            transfer_proposed,
+            outbox,
+            sort_key(in_scope, urgency.as_deref(), id),
+        ])
+    })
+    .named("write a complaint's derived columns")?;
     Ok(())
 }
 
@@ -183,12 +211,17 @@ pub fn derive_new(ctx: &DeskContext, c: &crate::domain::Complaint) -> NewDerived
 
 /// Records a reply by the reporter or an admin (it only moves the auto-close watch,
 /// which is read from this column): cheaper than recomputing the complaint.
-pub fn note_reply(conn: &Connection, complaint_id: &str, at_utc: &str) -> Result<(), StoreError> {
+pub(super) fn note_reply(
+    conn: &Connection,
+    complaint_id: &str,
+    at_utc: &str,
+) -> Result<(), StoreError> {
     conn.prepare_cached(
         "UPDATE complaints SET latest_reply_at = ?2
          WHERE id = ?1 AND (latest_reply_at IS NULL OR latest_reply_at < ?2)",
-    )?
-    .execute([complaint_id, at_utc])?;
+    )
+    .and_then(|mut s| s.execute([complaint_id, at_utc]))
+    .named("record a reply")?;
     Ok(())
 }
 

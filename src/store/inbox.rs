@@ -2,10 +2,32 @@
 //! sort key (never `OFFSET`), each view served by its own index, and the view counts
 //! read from tables the triggers keep current (nothing is counted per screen).
 
-use super::complaints::{ComplaintRow, ROW_COLUMNS};
+use super::complaints::{ComplaintRow, RowCols};
+use super::error::Named;
+use super::row::{col, columns};
+use super::rules::NEEDS_ACTION;
 use super::{Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::params;
+
+columns!(
+    /// A search text with its row.
+    TextCols = ["rowid", "text"];
+    const ALL_TEXTS = "FROM search_text";
+);
+columns!(
+    /// One search text.
+    TextCol = ["text"];
+    const TEXT_OF = "FROM search_text WHERE rowid = ?1";
+);
+columns!(
+    /// A complaint's tracking ID.
+    IdCol = ["id"]
+);
+columns!(
+    /// A complaint's cache id.
+    RowidCol = ["rowid"]
+);
 
 /// A saved view as the store answers it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,9 +49,8 @@ pub enum ViewQuery {
 }
 
 // The conditions repeat the partial indexes' WHERE clauses word for word, so that
-// SQLite uses them. They are constants: no data is ever formatted into SQL.
-const NEEDS_ACTION: &str = "in_scope = 1 AND status IN ('terdisposisi', 'diproses') \
-     AND first_response_at IS NULL AND transfer_proposed = 0";
+// SQLite uses them (*needs action* is the index's own constant). They are constants: no
+// data is ever formatted into SQL.
 const TRANSFERRED: &str = "(in_scope = 0 OR transfer_proposed = 1)";
 const OUTBOX: &str = "outbox = 1";
 /// Due dates in scope sort as `0<date>|<id>`; these bound them by day.
@@ -37,6 +58,12 @@ const DUE_RANGE: &str = "sort_key >= ?3 AND sort_key < ?4";
 /// Every inbox query binds the same five values (key, limit, two bounds, offset);
 /// this mentions them all so that each statement accepts the five.
 const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND (?3 IS NULL OR 1) AND (?4 IS NULL OR 1) AND (?5 IS NULL OR 1)";
+
+columns!(
+    /// The maintained view counts.
+    CountCols = ["total", "needs_action", "in_progress", "done", "transferred", "outbox"];
+    const VIEW_COUNTS = "FROM view_counts WHERE id = 1";
+);
 
 /// Bytes reserved per row for the filter's texts (ID, title, category and place are
 /// about 110 bytes; only what is written is ever resident).
@@ -182,16 +209,22 @@ impl Store {
             "?1 IS NULL".to_owned()
         };
         let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM complaints INDEXED BY {}
+            "SELECT {} FROM complaints INDEXED BY {}
              WHERE {} AND {ALL_PARAMS} AND {from_key}
              ORDER BY sort_key {order} LIMIT ?2",
+            RowCols::SQL,
             view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![key, limit as i64, a, b, 0], ComplaintRow::from_row)?;
-        let mut out: Vec<ComplaintRow> = rows.collect::<Result<_, _>>()?;
+        let mut out: Vec<ComplaintRow> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map(params![key, limit as i64, a, b, 0], ComplaintRow::from_row)?
+                    .collect()
+            })
+            .named("read a page of a view")?;
         if dir == Direction::Backward {
             out.reverse();
         }
@@ -206,35 +239,42 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<ComplaintRow>, StoreError> {
         let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
+            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
              ORDER BY sort_key LIMIT ?2 OFFSET ?5",
+            RowCols::SQL,
             view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![Option::<String>::None, limit as i64, a, b, offset as i64],
-            ComplaintRow::from_row,
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map(
+                    params![Option::<String>::None, limit as i64, a, b, offset as i64],
+                    ComplaintRow::from_row,
+                )?
+                .collect()
+            })
+            .named("read a view from a position")
     }
 
     /// The rows with these cache ids, in the order given (missing ones skipped).
     pub fn rows_by_rowid(&self, rowids: &[i64]) -> Result<Vec<ComplaintRow>, StoreError> {
         let list = serde_json::to_string(rowids).unwrap_or_else(|_| "[]".into());
         let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM complaints
-             WHERE rowid IN (SELECT value FROM json_each(?1))"
+            "SELECT {} FROM complaints
+             WHERE rowid IN (SELECT value FROM json_each(?1))",
+            RowCols::SQL
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([list], ComplaintRow::from_row)?;
-        let mut found: std::collections::HashMap<i64, ComplaintRow> =
-            std::collections::HashMap::new();
-        for r in rows {
-            let r = r?;
-            found.insert(r.rowid, r);
-        }
+        let mut found: std::collections::HashMap<i64, ComplaintRow> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map([list], ComplaintRow::from_row)?
+                    .map(|r| r.map(|r| (r.rowid, r)))
+                    .collect()
+            })
+            .named("read rows by cache id")?;
         Ok(rowids.iter().filter_map(|id| found.remove(id)).collect())
     }
 
@@ -247,16 +287,21 @@ impl Store {
     ) -> Result<Vec<String>, StoreError> {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         let sql = format!(
-            "SELECT id FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
+            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
                AND sort_key >= ?1 AND sort_key <= ?5
              ORDER BY sort_key",
+            IdCol::SQL,
             view.index(),
             view.condition()
         );
         let (x, y) = view.bounds();
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![lo, 0, x, y, hi], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map(params![lo, 0, x, y, hi], |r| r.get(col!(IdCol, "id")))?
+                    .collect()
+            })
+            .named("read a view's ids between two keys")
     }
 
     /// What the fuzzy filter searches for a view: each row's cache id, its place in
@@ -266,23 +311,32 @@ impl Store {
     pub fn search_texts(&self, view: &ViewQuery) -> Result<SearchTexts, StoreError> {
         // The view's rows in order, from its own index.
         let sql = format!(
-            "SELECT rowid FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
+            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
              ORDER BY sort_key",
+            RowidCol::SQL,
             view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();
-        let in_view: Vec<i64> = {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params![Option::<String>::None, 0, a, b, 0], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
+        let in_view: Vec<i64> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map(params![Option::<String>::None, 0, a, b, 0], |r| {
+                    r.get(col!(RowidCol, "rowid"))
+                })?
+                .collect()
+            })
+            .named("read a view's cache ids")?;
         let most: usize = self
             .conn
-            .query_row("SELECT ifnull(max(rowid), 0) FROM search_text", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .map(|n| usize::try_from(n).unwrap_or(0))?;
+            .query_row(
+                "SELECT ifnull(max(rowid), 0) AS most FROM search_text",
+                [],
+                |r| r.get::<_, i64>("most"),
+            )
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .named("count the search texts")?;
         // Where each cache row stands in the view (`u32::MAX`: not in it).
         let mut place = vec![u32::MAX; most + 1];
         for (i, rowid) in in_view.iter().enumerate() {
@@ -311,26 +365,30 @@ impl Store {
                 out.push(rowid, at, text);
             }
         };
+        const TEXTS: &str = "read the search texts";
         if n.saturating_mul(SCAN_WHEN_ONE_IN) >= most {
             // A large view: read the whole narrow table once, in its own order.
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT rowid, text FROM search_text")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                keep(r.get(0)?, text_of(r.get_ref(1)?));
+            let mut stmt = self.conn.prepare_cached(ALL_TEXTS).named(TEXTS)?;
+            let mut rows = stmt.query([]).named(TEXTS)?;
+            while let Some(r) = rows.next().named(TEXTS)? {
+                let rowid = r.get(col!(TextCols, "rowid")).named(TEXTS)?;
+                keep(
+                    rowid,
+                    text_of(r.get_ref(col!(TextCols, "text")).named(TEXTS)?),
+                );
             }
         } else {
             // A small one: look its rows up, in the cache's order.
             let mut sorted = in_view;
             sorted.sort_unstable();
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT text FROM search_text WHERE rowid = ?1")?;
+            let mut stmt = self.conn.prepare_cached(TEXT_OF).named(TEXTS)?;
             for rowid in sorted {
-                let mut rows = stmt.query([rowid])?;
-                if let Some(r) = rows.next()? {
-                    keep(rowid, text_of(r.get_ref(0)?));
+                let mut rows = stmt.query([rowid]).named(TEXTS)?;
+                if let Some(r) = rows.next().named(TEXTS)? {
+                    keep(
+                        rowid,
+                        text_of(r.get_ref(col!(TextCol, "text")).named(TEXTS)?),
+                    );
                 }
             }
         }
@@ -340,14 +398,21 @@ impl Store {
     /// Every tracking ID of a view (for marking the whole view).
     pub fn view_ids(&self, view: &ViewQuery) -> Result<Vec<String>, StoreError> {
         let sql = format!(
-            "SELECT id FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS} ORDER BY sort_key",
+            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS} ORDER BY sort_key",
+            IdCol::SQL,
             view.index(),
             view.condition()
         );
         let (a, b) = view.bounds();
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![Option::<String>::None, 0, a, b, 0], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map(params![Option::<String>::None, 0, a, b, 0], |r| {
+                    r.get(col!(IdCol, "id"))
+                })?
+                .collect()
+            })
+            .named("read a view's ids")
     }
 
     /// How many complaints each saved view holds, from the maintained counts: needs action,
@@ -359,27 +424,28 @@ impl Store {
         soon: (NaiveDate, NaiveDate),
     ) -> Result<ViewCounts, StoreError> {
         let (total, needs, progress, done, transferred, outbox): (i64, i64, i64, i64, i64, i64) =
-            self.conn.query_row(
-                "SELECT total, needs_action, in_progress, done, transferred, outbox
-                 FROM view_counts WHERE id = 1",
-                [],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                },
-            )?;
+            self.conn
+                .prepare_cached(VIEW_COUNTS)
+                .and_then(|mut s| {
+                    s.query_row([], |r| {
+                        Ok((
+                            r.get(col!(CountCols, "total"))?,
+                            r.get(col!(CountCols, "needs_action"))?,
+                            r.get(col!(CountCols, "in_progress"))?,
+                            r.get(col!(CountCols, "done"))?,
+                            r.get(col!(CountCols, "transferred"))?,
+                            r.get(col!(CountCols, "outbox"))?,
+                        ))
+                    })
+                })
+                .named("read the view counts")?;
         let sum = |from: String, to: String| -> Result<i64, StoreError> {
-            Ok(self.conn.query_row(
-                "SELECT ifnull(sum(n), 0) FROM due_counts WHERE due >= ?1 AND due <= ?2",
-                params![from, to],
-                |r| r.get(0),
-            )?)
+            self.conn
+                .prepare_cached(
+                    "SELECT ifnull(sum(n), 0) AS n FROM due_counts WHERE due >= ?1 AND due <= ?2",
+                )
+                .and_then(|mut s| s.query_row(params![from, to], |r| r.get("n")))
+                .named("sum the due-date counts")
         };
         let late = sum(
             "0000-00-00".into(),

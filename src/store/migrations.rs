@@ -1,7 +1,9 @@
-//! Numbered schema migrations. Each runs in its own transaction; a cache written by a
-//! newer Sigap is refused rather than misread. Never edit a migration that has shipped:
-//! add a new one.
+//! Numbered schema migrations: one slice, in order, whose length is the schema version
+//! this binary writes. Each runs in its own transaction; a cache written by a newer
+//! Sigap is refused rather than misread. Never change what a shipped migration does:
+//! add a new one to the end of [`MIGRATIONS`].
 
+use super::rules::needs_action;
 use rusqlite_migration::{M, Migrations};
 
 /// `PRAGMA application_id` of a Sigap cache ("SIGP").
@@ -135,7 +137,8 @@ INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency)
 /// id) with an index per view, and counts kept up to date by triggers so that no screen
 /// has to count rows. The new columns are filled by the recomputation that follows any
 /// change of the desk's context (the migration changes it).
-const V3: &str = r#"
+const V3: &str = concat!(
+    r#"
 ALTER TABLE complaints ADD COLUMN in_scope INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE complaints ADD COLUMN transfer_proposed INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE complaints ADD COLUMN outbox INTEGER NOT NULL DEFAULT 0;
@@ -147,8 +150,9 @@ DROP INDEX complaints_by_agency;
 CREATE INDEX complaints_sorted ON complaints (sort_key);
 CREATE INDEX complaints_status_sorted ON complaints (status, sort_key);
 CREATE INDEX complaints_needs_action ON complaints (sort_key)
-    WHERE in_scope = 1 AND status IN ('terdisposisi', 'diproses')
-      AND first_response_at IS NULL AND transfer_proposed = 0;
+    WHERE "#,
+    needs_action!(""),
+    r#";
 CREATE INDEX complaints_transferred ON complaints (sort_key)
     WHERE in_scope = 0 OR transfer_proposed = 1;
 CREATE INDEX complaints_outbox ON complaints (sort_key) WHERE outbox = 1;
@@ -176,8 +180,9 @@ CREATE TABLE due_counts (due TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT;
 CREATE TRIGGER complaints_counted_in AFTER INSERT ON complaints BEGIN
     UPDATE view_counts SET
         total = total + 1,
-        needs_action = needs_action + (NEW.in_scope = 1 AND NEW.status IN ('terdisposisi', 'diproses')
-            AND NEW.first_response_at IS NULL AND NEW.transfer_proposed = 0),
+        needs_action = needs_action + ("#,
+    needs_action!("NEW."),
+    r#"),
         in_progress = in_progress + (NEW.status = 'diproses'),
         done = done + (NEW.status = 'selesai'),
         transferred = transferred + (NEW.in_scope = 0 OR NEW.transfer_proposed = 1),
@@ -194,8 +199,9 @@ END;
 CREATE TRIGGER complaints_counted_out AFTER DELETE ON complaints BEGIN
     UPDATE view_counts SET
         total = total - 1,
-        needs_action = needs_action - (OLD.in_scope = 1 AND OLD.status IN ('terdisposisi', 'diproses')
-            AND OLD.first_response_at IS NULL AND OLD.transfer_proposed = 0),
+        needs_action = needs_action - ("#,
+    needs_action!("OLD."),
+    r#"),
         in_progress = in_progress - (OLD.status = 'diproses'),
         done = done - (OLD.status = 'selesai'),
         transferred = transferred - (OLD.in_scope = 0 OR OLD.transfer_proposed = 1),
@@ -217,10 +223,12 @@ CREATE TRIGGER complaints_recounted AFTER UPDATE OF
 BEGIN
     UPDATE view_counts SET
         needs_action = needs_action
-            - (OLD.in_scope = 1 AND OLD.status IN ('terdisposisi', 'diproses')
-               AND OLD.first_response_at IS NULL AND OLD.transfer_proposed = 0)
-            + (NEW.in_scope = 1 AND NEW.status IN ('terdisposisi', 'diproses')
-               AND NEW.first_response_at IS NULL AND NEW.transfer_proposed = 0),
+            - ("#,
+    needs_action!("OLD."),
+    r#")
+            + ("#,
+    needs_action!("NEW."),
+    r#"),
         in_progress = in_progress - (OLD.status = 'diproses') + (NEW.status = 'diproses'),
         done = done - (OLD.status = 'selesai') + (NEW.status = 'selesai'),
         transferred = transferred - (OLD.in_scope = 0 OR OLD.transfer_proposed = 1)
@@ -248,7 +256,8 @@ END;
 
 -- The desk's context changed with this schema: recompute every complaint.
 DELETE FROM meta WHERE key = 'sla_fingerprint';
-"#;
+"#
+);
 
 /// Operation counts by state kept by triggers (the status bar and `sigap status` read
 /// them at every refresh; the outbox keeps every operation until it is acknowledged,
@@ -325,14 +334,29 @@ UPDATE operations SET agency = ifnull(
     (SELECT c.agency FROM complaints c WHERE c.id = operations.complaint_id), '');
 "#;
 
-/// Every migration, in order. Version N is the state after the Nth.
+/// Every migration, in order. Version N is the state after the Nth; the latest version
+/// is the slice's length.
+pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)];
+
+/// The migrations as `rusqlite_migration` runs them.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::from_slice(MIGRATIONS)
 }
 
-/// The schema version this binary writes.
-pub fn latest_version() -> usize {
-    MIGRATION_COUNT
+/// The schema version this binary writes: the number of migrations.
+pub const fn latest_version() -> usize {
+    MIGRATIONS.len()
 }
 
-const MIGRATION_COUNT: usize = 5;
+#[cfg(test)]
+mod tests {
+    use super::{MIGRATIONS, latest_version, migrations};
+
+    #[test]
+    fn every_migration_runs_and_the_latest_is_the_last() {
+        assert_eq!(latest_version(), MIGRATIONS.len());
+        migrations()
+            .validate()
+            .expect("the migrations run on an empty database");
+    }
+}

@@ -1,35 +1,41 @@
-//! The SQLite cache: opening it safely (pragmas, lock, permissions, migrations) and the
-//! queries the rest of the desk uses. Every query binds its parameters; no SQL is built
-//! with `format!` from data.
+//! The SQLite cache: opening it safely (pragmas, lock, permissions, migrations), the
+//! queries the rest of the desk uses, and the transaction ([`Txn`]) through which the
+//! sync layer writes. The store owns all SQL: no connection leaves it, every query
+//! binds its parameters, and no SQL is built with `format!` from data.
 //!
 //! This module knows nothing about batch files or the terminal.
 
+mod batches;
 mod complaints;
 mod counts;
 mod derived;
 mod drafts;
+mod error;
 mod fsperm;
 mod inbox;
 pub mod migrations;
 mod ops;
+mod row;
+mod rules;
+mod snapshots;
 mod status;
+mod txn;
 
-pub use complaints::{
-    ComplaintDetail, ComplaintRow, ListFilter, StoredRevision, has_messages, insert_new,
-    note_agency, put_agency, put_message, put_snapshot, set_snapshot_at, stored_revision,
-};
-pub use counts::NewRows;
-pub use derived::{NewDerived, derive_new, note_reply, refresh_derived, utc_key};
+pub use batches::{InboundBatch, OutboundBatch};
+pub use complaints::{ComplaintDetail, ComplaintRow, ListFilter};
+pub use derived::{NewDerived, derive_new, utc_key};
+pub use error::{Part, StoreError};
 pub use fsperm::{private_dir, private_file};
 pub use inbox::{Direction, SearchTexts, ViewCounts, ViewQuery};
-pub use ops::{
-    OpRow, delete_unexported, get_operation, insert_operation, mark_exported, operations_in_batch,
-    operations_in_state, pending_with_agency, rebase_operation, set_op_state,
-};
+pub use ops::OpRow;
+pub use rules::NEEDS_ACTION;
+pub use snapshots::{Snapshot, StoredRevision};
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences, sequence_ranges};
+pub use txn::Txn;
 
 use crate::domain::DeskContext;
-use rusqlite::{Connection, OpenFlags};
+use error::Named;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::MigrationDefinitionError;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -44,34 +50,12 @@ const SCAN_CACHE_KIB: i64 = -4 * 1024;
 /// The cache file's name inside the data directory.
 pub const DB_FILE: &str = "sigap.db";
 const LOCK_FILE: &str = "sigap.lock";
-
-/// Why the cache could not be used.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error(
-        "the cache in {0} is already open in another Sigap (close the other window or command first)"
-    )]
-    AlreadyOpen(PathBuf),
-    #[error(
-        "the cache {path} was written by a newer Sigap (schema {found}, this one knows up to {supported}); update Sigap"
-    )]
-    TooNew {
-        path: PathBuf,
-        found: usize,
-        supported: usize,
-    },
-    #[error("{0} is not a Sigap cache")]
-    NotSigap(PathBuf),
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("cache migration failed: {0}")]
-    Migration(String),
-    #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
-}
+/// The page cache while one large write runs (KiB, negative as SQLite takes it): a large
+/// batch then writes its pages once instead of spilling them.
+const BULK_CACHE_KIB: i64 = -128 * 1024;
+/// Prepared statements kept per connection: every statement of the import's loop and of
+/// the settling after it stays prepared.
+const STATEMENT_CACHE: usize = 64;
 
 /// How the cache is opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +73,27 @@ pub struct Store {
     ctx: DeskContext,
     dir: PathBuf,
     _lock: Option<File>,
+}
+
+/// The settings every connection of the desk runs with; `cache_kib` is its page cache.
+fn configure(conn: &Connection, busy: Duration, cache_kib: i64) -> Result<(), StoreError> {
+    const SETTINGS: &str = "apply the connection settings";
+    conn.busy_timeout(busy).named(SETTINGS)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    // A large import grows the write-ahead log to its size; once checkpointed, the
+    // file shrinks back to this instead of keeping its largest size on disk.
+    conn.pragma_update_and_check(None, "journal_size_limit", 67_108_864, |_| Ok(()))
+        .named(SETTINGS)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .named(SETTINGS)?;
+    conn.pragma_update(None, "foreign_keys", true)
+        .named(SETTINGS)?;
+    // Statement journals and sorts in memory, not in temporary files.
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .named(SETTINGS)?;
+    conn.pragma_update(None, "cache_size", cache_kib)
+        .named(SETTINGS)?;
+    Ok(())
 }
 
 impl Store {
@@ -115,12 +120,14 @@ impl Store {
             }
         };
         let db = dir.join(DB_FILE);
+        const OPEN: &str = "open the cache file";
         if !locked {
             if access == Access::Write || !db.exists() {
                 return Err(StoreError::AlreadyOpen(dir.to_owned()));
             }
-            let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            conn.busy_timeout(Duration::from_secs(5))?;
+            let conn =
+                Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).named(OPEN)?;
+            conn.busy_timeout(Duration::from_secs(5)).named(OPEN)?;
             check_identity(&conn, &db)?;
             let found = schema_version(&conn)?;
             if found != migrations::latest_version() {
@@ -137,17 +144,11 @@ impl Store {
             path: db.clone(),
             source,
         })?;
-        let mut conn = Connection::open(&db)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
-        // A large import grows the write-ahead log to its size; once checkpointed, the
-        // file shrinks back to this instead of keeping its largest size on disk.
-        conn.query_row("PRAGMA journal_size_limit = 67108864", [], |_| Ok(()))?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
-        // Statement journals and sorts in memory, not in temporary files.
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", CACHE_KIB)?;
+        let mut conn = Connection::open(&db).named(OPEN)?;
+        conn.busy_timeout(Duration::from_secs(5)).named(OPEN)?;
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+            .named("switch the cache to write-ahead logging")?;
+        configure(&conn, Duration::from_secs(5), CACHE_KIB)?;
         check_identity(&conn, &db)?;
         migrate(&mut conn, &db)?;
         for suffix in ["-wal", "-shm"] {
@@ -177,11 +178,6 @@ impl Store {
         &self.ctx
     }
 
-    /// The connection, for the sync layer's transactions.
-    pub fn conn(&mut self) -> &mut Connection {
-        &mut self.conn
-    }
-
     /// A second connection to the same cache for a worker thread of this process
     /// (which already holds the writer's lock).
     pub fn worker(&self) -> Result<Store, StoreError> {
@@ -195,13 +191,8 @@ impl Store {
     }
 
     fn worker_with_cache(&self, cache_kib: i64) -> Result<Store, StoreError> {
-        let conn = Connection::open(self.dir.join(DB_FILE))?;
-        conn.busy_timeout(Duration::from_secs(30))?;
-        conn.query_row("PRAGMA journal_size_limit = 67108864", [], |_| Ok(()))?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", cache_kib)?;
+        let conn = Connection::open(self.dir.join(DB_FILE)).named("open the cache file")?;
+        configure(&conn, Duration::from_secs(30), cache_kib)?;
         Ok(Store {
             conn,
             ctx: self.ctx.clone(),
@@ -214,8 +205,27 @@ impl Store {
     /// waiting for readers (a large import leaves this for after its report).
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            .named("checkpoint the write-ahead log")?;
         Ok(())
+    }
+
+    /// Runs `f` with this connection set for one large write: a 128 MiB page cache, and
+    /// no automatic checkpoint at the commit (copying a whole batch into the database
+    /// would double the time before the report; the caller checkpoints once it has
+    /// reported). Both settings are restored afterwards.
+    pub fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
+        let before: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get("cache_size"))
+            .unwrap_or(-2000);
+        // A setting that does not take only makes the write slower.
+        let _ = self.conn.pragma_update(None, "cache_size", BULK_CACHE_KIB);
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 0);
+        let result = f(self);
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 1000);
+        let _ = self.conn.pragma_update(None, "cache_size", before);
+        result
     }
 
     /// Reads a value from the meta table.
@@ -223,50 +233,64 @@ impl Store {
         get_meta(&self.conn, key)
     }
 
+    /// The schema version of the open cache.
+    pub fn schema_version(&self) -> Result<usize, StoreError> {
+        schema_version(&self.conn)
+    }
+
     /// Recomputes every cached due date when the rules, calendar or time zone changed
     /// since they were computed.
     fn refresh_if_rules_changed(&mut self) -> Result<(), StoreError> {
         let fp = self.ctx.fingerprint();
-        if get_meta(&self.conn, "sla_fingerprint")?.as_deref() == Some(fp.as_str()) {
+        if get_meta(&self.conn, SLA_FINGERPRINT)?.as_deref() == Some(fp.as_str()) {
             return Ok(());
         }
-        let tx = self.conn.transaction()?;
-        let ids: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT id FROM complaints")?;
-            stmt.query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?
-        };
+        let mut txn = self.txn()?;
+        let ids: Vec<String> = txn
+            .tx
+            .prepare("SELECT id FROM complaints")
+            .and_then(|mut s| s.query_map([], |r| r.get("id"))?.collect())
+            .named("list every complaint")?;
         for id in ids {
-            refresh_derived(&tx, &self.ctx, &id)?;
+            txn.refresh(&id)?;
         }
-        set_meta(&tx, "sla_fingerprint", &fp)?;
-        tx.commit()?;
-        Ok(())
+        set_meta(&txn.tx, SLA_FINGERPRINT, &fp)?;
+        txn.commit()
     }
 }
 
+/// The meta key of the desk context the derived columns were computed with.
+const SLA_FINGERPRINT: &str = "sla_fingerprint";
+
 /// Reads a meta value.
-pub fn get_meta(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
-    use rusqlite::OptionalExtension;
-    Ok(conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-        .optional()?)
+fn get_meta(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")
+        .and_then(|mut s| s.query_row([key], |r| r.get("value")).optional())
+        .named("read a setting of the cache")
 }
 
 /// Writes a meta value.
-pub fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
-    conn.execute(
+fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
         "INSERT INTO meta (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )?;
+    )
+    .and_then(|mut s| s.execute([key, value]))
+    .named("write a setting of the cache")?;
     Ok(())
 }
 
 fn check_identity(conn: &Connection, db: &Path) -> Result<(), StoreError> {
-    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    const IDENTITY: &str = "read the cache's identity";
+    let app: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get("application_id"))
+        .named(IDENTITY)?;
     let version = schema_version(conn)?;
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) AS n FROM sqlite_schema", [], |r| {
+            r.get("n")
+        })
+        .named(IDENTITY)?;
     let fresh = app == 0 && version == 0 && tables == 0;
     if app != migrations::APPLICATION_ID && !fresh {
         return Err(StoreError::NotSigap(db.to_owned()));
@@ -275,7 +299,9 @@ fn check_identity(conn: &Connection, db: &Path) -> Result<(), StoreError> {
 }
 
 fn schema_version(conn: &Connection) -> Result<usize, StoreError> {
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let v: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get("user_version"))
+        .named("read the schema version")?;
     Ok(usize::try_from(v).unwrap_or(0))
 }
 
@@ -289,7 +315,8 @@ fn migrate(conn: &mut Connection, db: &Path) -> Result<(), StoreError> {
             supported,
         });
     }
-    conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)?;
+    conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+        .named("write the cache's identity")?;
     let all = migrations::migrations();
     for version in found + 1..=supported {
         all.to_version(conn, version).map_err(|e| match e {
@@ -304,4 +331,48 @@ fn migrate(conn: &mut Connection, db: &Path) -> Result<(), StoreError> {
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Access, Store};
+
+    fn pragma(store: &Store, name: &str) -> String {
+        store
+            .conn
+            .pragma_query_value(None, name, |r| {
+                Ok(match r.get(name)? {
+                    rusqlite::types::Value::Integer(n) => n.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                })
+            })
+            .expect("pragma")
+    }
+
+    #[test]
+    fn a_writer_and_a_worker_run_with_the_desk_settings() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = crate::config::Config::default().desk_context();
+        let store = Store::open(dir.path(), ctx, Access::Write).expect("open");
+        let worker = store.worker().expect("worker");
+        for s in [&store, &worker] {
+            assert_eq!(pragma(s, "journal_mode"), "wal");
+            assert_eq!(pragma(s, "foreign_keys"), "1");
+            assert_eq!(pragma(s, "synchronous"), "2");
+            assert_eq!(pragma(s, "temp_store"), "2");
+        }
+        assert_eq!(pragma(&store, "cache_size"), super::CACHE_KIB.to_string());
+    }
+
+    #[test]
+    fn a_bulk_write_restores_the_settings() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = crate::config::Config::default().desk_context();
+        let mut store = Store::open(dir.path(), ctx, Access::Write).expect("open");
+        let inside = store.bulk(|s| (pragma(s, "cache_size"), pragma(s, "wal_autocheckpoint")));
+        assert_eq!(inside, (super::BULK_CACHE_KIB.to_string(), "0".to_owned()));
+        assert_eq!(pragma(&store, "cache_size"), super::CACHE_KIB.to_string());
+        assert_eq!(pragma(&store, "wal_autocheckpoint"), "1000");
+    }
 }

@@ -1,282 +1,326 @@
 //! The outbox: the officer's operations and their states. An operation is written in
-//! the same transaction as the derived columns it changes.
+//! the same transaction as the derived columns it changes, and every change of its
+//! state goes through one function ([`change_state`]), the export's counted bulk move
+//! aside ([`Txn::mark_exported`]).
 
-use super::derived::{refresh_derived, utc_key};
-use super::{Store, StoreError};
-use crate::domain::{BatchId, ComplaintId, DeskContext, OpId, OpKind, OpState, Operation};
+use super::derived::utc_key;
+use super::error::{Named, Part};
+use super::row::{col, columns};
+use super::{Store, StoreError, Txn};
+use crate::domain::{BatchId, ComplaintId, OpId, OpKind, OpState, Operation};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 /// An operation as stored.
 pub type OpRow = Operation;
 
-const OP_COLUMNS: &str =
-    "op_id, complaint_id, base_revision, officer, at, payload, state, batch_id, reason";
+columns!(
+    /// An operation's columns, with the agency it answers for.
+    OpCols = [
+        "op_id",
+        "complaint_id",
+        "base_revision",
+        "officer",
+        "at",
+        "payload",
+        "state",
+        "batch_id",
+        "reason",
+        "agency",
+    ];
+    const BY_ID = "FROM operations WHERE op_id = ?1";
+    const BY_STATE = "FROM operations WHERE state = ?1 ORDER BY seq";
+    const BY_BATCH = "FROM operations WHERE batch_id = ?1 ORDER BY seq";
+    const BY_COMPLAINT = "FROM operations WHERE complaint_id = ?1 ORDER BY seq";
+    const LAST_UNEXPORTED = "FROM operations WHERE state IN ('pending', 'conflict')
+         ORDER BY seq DESC LIMIT 1";
+);
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Operation> {
-    let payload: String = r.get(5)?;
-    let kind: OpKind = serde_json::from_str(&payload).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
-    })?;
-    let at: String = r.get(4)?;
-    Ok(Operation {
-        op_id: OpId(r.get(0)?),
-        complaint_id: ComplaintId(r.get(1)?),
-        base_revision: r.get::<_, i64>(2)? as u64,
-        officer: r.get(3)?,
-        at: DateTime::parse_from_rfc3339(&at).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
-        })?,
-        kind,
-        state: OpState::parse(&r.get::<_, String>(6)?).unwrap_or(OpState::Pending),
-        batch_id: r.get::<_, Option<String>>(7)?.map(BatchId),
-        reason: r.get(8)?,
-    })
+/// An operation row as read, before its payload and instant are decoded.
+struct Stored {
+    op_id: String,
+    complaint_id: String,
+    base_revision: i64,
+    officer: String,
+    at: String,
+    payload: String,
+    state: String,
+    batch_id: Option<String>,
+    reason: Option<String>,
+    agency: String,
+}
+
+impl Stored {
+    fn read(r: &Row<'_>) -> rusqlite::Result<Stored> {
+        Ok(Stored {
+            op_id: r.get(col!(OpCols, "op_id"))?,
+            complaint_id: r.get(col!(OpCols, "complaint_id"))?,
+            base_revision: r.get(col!(OpCols, "base_revision"))?,
+            officer: r.get(col!(OpCols, "officer"))?,
+            at: r.get(col!(OpCols, "at"))?,
+            payload: r.get(col!(OpCols, "payload"))?,
+            state: r.get(col!(OpCols, "state"))?,
+            batch_id: r.get(col!(OpCols, "batch_id"))?,
+            reason: r.get(col!(OpCols, "reason"))?,
+            agency: r.get(col!(OpCols, "agency"))?,
+        })
+    }
+
+    /// The operation and the agency it answers for; an undecodable payload or instant
+    /// is an error naming its complaint.
+    fn decode(self) -> Result<(String, Operation), StoreError> {
+        let corrupt = |reason: String| StoreError::Corrupt {
+            complaint: self.complaint_id.clone(),
+            part: Part::Operation(self.op_id.clone()),
+            reason,
+        };
+        let kind: OpKind =
+            serde_json::from_str(&self.payload).map_err(|e| corrupt(e.to_string()))?;
+        let at = DateTime::parse_from_rfc3339(&self.at).map_err(|e| corrupt(e.to_string()))?;
+        let op = Operation {
+            op_id: OpId(self.op_id),
+            complaint_id: ComplaintId(self.complaint_id),
+            base_revision: self.base_revision as u64,
+            officer: self.officer,
+            at,
+            kind,
+            state: OpState::parse(&self.state).unwrap_or(OpState::Pending),
+            batch_id: self.batch_id.map(BatchId),
+            reason: self.reason,
+        };
+        Ok((self.agency, op))
+    }
+}
+
+/// The operations a statement over [`OpCols`] finds, each with its agency.
+fn select(
+    conn: &Connection,
+    statement: &'static str,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<(String, Operation)>, StoreError> {
+    let rows: Vec<Stored> = conn
+        .prepare_cached(sql)
+        .and_then(|mut s| s.query_map(params, Stored::read)?.collect())
+        .named(statement)?;
+    rows.into_iter().map(Stored::decode).collect()
+}
+
+fn ops_only(found: Vec<(String, Operation)>) -> Vec<Operation> {
+    found.into_iter().map(|(_, op)| op).collect()
 }
 
 fn now() -> String {
     Utc::now().to_rfc3339()
 }
 
-/// Appends an operation to the outbox and refreshes its complaint's derived columns.
-pub fn insert_operation(
-    conn: &Connection,
-    ctx: &DeskContext,
-    op: &Operation,
-) -> Result<(), StoreError> {
-    let payload =
-        serde_json::to_string(&op.kind).map_err(|e| StoreError::Migration(e.to_string()))?;
-    conn.prepare_cached(
-        "INSERT INTO operations (op_id, complaint_id, kind, base_revision, officer, at, at_utc,
-             payload, state, batch_id, reason, updated_at, agency)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
-             ifnull((SELECT agency FROM complaints WHERE id = ?2), ''))",
-    )?
-    .execute(params![
-        op.op_id.as_str(),
-        op.complaint_id.as_str(),
-        op.kind.type_name(),
-        op.base_revision as i64,
-        op.officer,
-        op.at.to_rfc3339(),
-        utc_key(op.at),
-        payload,
-        op.state.as_str(),
-        op.batch_id.as_ref().map(|b| b.as_str()),
-        op.reason,
-        now(),
-    ])?;
-    refresh_derived(conn, ctx, op.complaint_id.as_str())
-}
-
 /// Looks up one operation.
-pub fn get_operation(conn: &Connection, op_id: &str) -> Result<Option<Operation>, StoreError> {
-    let sql = format!("SELECT {OP_COLUMNS} FROM operations WHERE op_id = ?1");
-    Ok(conn.query_row(&sql, [op_id], from_row).optional()?)
+fn get_operation(conn: &Connection, op_id: &str) -> Result<Option<Operation>, StoreError> {
+    Ok(select(conn, "read an operation", BY_ID, [op_id])?
+        .pop()
+        .map(|(_, op)| op))
 }
 
-/// Sets an operation's state (and batch or reason when given), then refreshes the
-/// derived columns of its complaint.
-pub fn set_op_state(
+/// Which operations a change of state applies to.
+enum Which<'a> {
+    /// One operation, by id.
+    One(&'a str),
+    /// Every pending operation of a complaint.
+    PendingOf(&'a str),
+}
+
+/// Sets the state (and the reason, when one is given) of the operations `which` names:
+/// the one place an operation's state changes. Returns how many changed and the
+/// complaint of the first; the caller settles that complaint's derived columns.
+fn change_state(
     conn: &Connection,
-    ctx: &DeskContext,
-    op_id: &str,
+    which: Which<'_>,
     state: OpState,
-    batch_id: Option<&str>,
     reason: Option<&str>,
-) -> Result<(), StoreError> {
-    let complaint: Option<String> = conn
-        .prepare_cached(
-            "UPDATE operations SET state = ?2, batch_id = coalesce(?3, batch_id),
-                 reason = coalesce(?4, reason), updated_at = ?5
+) -> Result<(usize, Option<String>), StoreError> {
+    let (sql, key) = match which {
+        Which::One(op_id) => (
+            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4
              WHERE op_id = ?1 RETURNING complaint_id",
-        )?
-        .query_row(
-            params![op_id, state.as_str(), batch_id, reason, now()],
-            |r| r.get(0),
+            op_id,
+        ),
+        Which::PendingOf(complaint_id) => (
+            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4
+             WHERE complaint_id = ?1 AND state = 'pending' RETURNING complaint_id",
+            complaint_id,
+        ),
+    };
+    const CHANGE: &str = "change an operation's state";
+    let mut stmt = conn.prepare_cached(sql).named(CHANGE)?;
+    let mut rows = stmt
+        .query(params![key, state.as_str(), reason, now()])
+        .named(CHANGE)?;
+    let mut changed = 0;
+    let mut complaint = None;
+    while let Some(r) = rows.next().named(CHANGE)? {
+        changed += 1;
+        if complaint.is_none() {
+            complaint = Some(r.get("complaint_id").named(CHANGE)?);
+        }
+    }
+    Ok((changed, complaint))
+}
+
+impl Txn<'_> {
+    /// Appends an operation to the outbox and refreshes its complaint's derived columns.
+    pub fn insert_operation(&mut self, op: &Operation) -> Result<(), StoreError> {
+        let payload = serde_json::to_string(&op.kind).map_err(|e| StoreError::Unencodable {
+            op: op.op_id.to_string(),
+            reason: e.to_string(),
+        })?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO operations (op_id, complaint_id, kind, base_revision, officer, at,
+                     at_utc, payload, state, batch_id, reason, updated_at, agency)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+                     ifnull((SELECT agency FROM complaints WHERE id = ?2), ''))",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    op.op_id.as_str(),
+                    op.complaint_id.as_str(),
+                    op.kind.type_name(),
+                    op.base_revision as i64,
+                    op.officer,
+                    op.at.to_rfc3339(),
+                    utc_key(op.at),
+                    payload,
+                    op.state.as_str(),
+                    op.batch_id.as_ref().map(|b| b.as_str()),
+                    op.reason,
+                    now(),
+                ])
+            })
+            .named("queue an operation")?;
+        self.refresh(op.complaint_id.as_str())
+    }
+
+    /// Looks up one operation.
+    pub fn operation(&self, op_id: &str) -> Result<Option<Operation>, StoreError> {
+        get_operation(&self.tx, op_id)
+    }
+
+    /// The most recent operation that has not been exported (what undo takes back).
+    pub fn last_unexported(&self) -> Result<Option<Operation>, StoreError> {
+        Ok(
+            select(&self.tx, "find the last operation", LAST_UNEXPORTED, [])?
+                .pop()
+                .map(|(_, op)| op),
         )
-        .optional()?;
-    if let Some(c) = complaint {
-        refresh_derived(conn, ctx, &c)?;
     }
-    Ok(())
-}
 
-/// Rebases an operation on a new revision (confirming it again after a conflict).
-pub fn rebase_operation(
-    conn: &Connection,
-    ctx: &DeskContext,
-    op_id: &str,
-    base_revision: u64,
-) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE operations SET base_revision = ?2, state = 'pending', updated_at = ?3,
-             agency = ifnull((SELECT c.agency FROM complaints c
-                              WHERE c.id = operations.complaint_id), agency)
-         WHERE op_id = ?1",
-        params![op_id, base_revision as i64, now()],
-    )?;
-    if let Some(op) = get_operation(conn, op_id)? {
-        refresh_derived(conn, ctx, op.complaint_id.as_str())?;
+    /// Sets an operation's state (and its reason when given), then refreshes the
+    /// derived columns of its complaint.
+    pub fn set_op_state(
+        &mut self,
+        op_id: &str,
+        state: OpState,
+        reason: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let (_, complaint) = change_state(&self.tx, Which::One(op_id), state, reason)?;
+        match complaint {
+            Some(c) => self.refresh(&c),
+            None => Ok(()),
+        }
     }
-    Ok(())
-}
 
-/// Deletes a never-exported operation (undo, or discarding a conflict).
-pub fn delete_unexported(
-    conn: &Connection,
-    ctx: &DeskContext,
-    op_id: &str,
-) -> Result<bool, StoreError> {
-    let complaint: Option<String> = conn
-        .query_row(
-            "DELETE FROM operations WHERE op_id = ?1 AND state IN ('pending', 'conflict')
-             RETURNING complaint_id",
-            [op_id],
-            |r| r.get(0),
+    /// Turns every pending operation of a complaint into a conflict (its registry
+    /// revision changed under them). Returns how many; the complaint is settled before
+    /// the commit.
+    pub fn mark_conflicts(&mut self, complaint_id: &str) -> Result<u64, StoreError> {
+        let (n, _) = change_state(
+            &self.tx,
+            Which::PendingOf(complaint_id),
+            OpState::Conflict,
+            None,
+        )?;
+        if n > 0 {
+            self.mark_stale(complaint_id)?;
+        }
+        Ok(n as u64)
+    }
+
+    /// Rebases an operation on a new revision and makes it pending again (confirming it
+    /// after a conflict); it answers for its complaint's current agency.
+    pub fn rebase_operation(&mut self, op_id: &str, base_revision: u64) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "UPDATE operations SET base_revision = ?2,
+                     agency = ifnull((SELECT c.agency FROM complaints c
+                                      WHERE c.id = operations.complaint_id), agency)
+                 WHERE op_id = ?1",
+            )
+            .and_then(|mut s| s.execute(params![op_id, base_revision as i64]))
+            .named("rebase an operation")?;
+        self.set_op_state(op_id, OpState::Pending, None)
+    }
+
+    /// Deletes a never-exported operation (undo, or discarding a conflict).
+    pub fn delete_unexported(&mut self, op_id: &str) -> Result<bool, StoreError> {
+        let complaint: Option<String> = self
+            .tx
+            .prepare_cached(
+                "DELETE FROM operations WHERE op_id = ?1 AND state IN ('pending', 'conflict')
+                 RETURNING complaint_id",
+            )
+            .and_then(|mut s| s.query_row([op_id], |r| r.get("complaint_id")).optional())
+            .named("delete an operation")?;
+        match complaint {
+            Some(c) => {
+                self.refresh(&c)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Pending operations, oldest first, each with the agency it answers for.
+    pub fn pending_with_agency(&self) -> Result<Vec<(String, Operation)>, StoreError> {
+        select(
+            &self.tx,
+            "read the pending operations",
+            BY_STATE,
+            [OpState::Pending.as_str()],
         )
-        .optional()?;
-    match complaint {
-        Some(c) => {
-            refresh_derived(conn, ctx, &c)?;
-            Ok(true)
-        }
-        None => Ok(false),
     }
-}
-
-/// Pending operations, oldest first, each with the agency it answers for.
-pub fn pending_with_agency(conn: &Connection) -> Result<Vec<(String, Operation)>, StoreError> {
-    let sql =
-        format!("SELECT {OP_COLUMNS}, agency FROM operations WHERE state = 'pending' ORDER BY seq");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], |r| Ok((r.get(9)?, from_row(r)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// Marks pending operations exported in a batch, all at once. Leaving `pending` changes
-/// only their complaints' outbox columns (exported operations still stand for the
-/// clocks), so those are recomputed together instead of each complaint in full.
-pub fn mark_exported(conn: &Connection, batch_id: &str, op_ids: &[&str]) -> Result<(), StoreError> {
-    let count = |state: &str| -> Result<i64, StoreError> {
-        Ok(conn
-            .prepare_cached("SELECT ifnull((SELECT n FROM op_counts WHERE state = ?1), 0)")?
-            .query_row([state], |r| r.get(0))?)
-    };
-    // The batch usually takes every pending operation (a desk of one agency): then no
-    // list is looked up, and the complaints are found by the outbox's own index.
-    let all = count("pending")? as usize == op_ids.len();
-    let list = serde_json::to_string(op_ids).unwrap_or_else(|_| "[]".into());
-    if !all {
-        conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS touched_complaints (id TEXT PRIMARY KEY)",
-            [],
-        )?;
-        conn.execute("DELETE FROM temp.touched_complaints", [])?;
-        conn.execute(
-            "INSERT OR IGNORE INTO temp.touched_complaints
-             SELECT complaint_id FROM operations
-             WHERE op_id IN (SELECT value FROM json_each(?1))",
-            [&list],
-        )?;
-    }
-    let moved = if all {
-        conn.execute(
-            "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
-             WHERE state = 'pending'",
-            params![batch_id, now()],
-        )?
-    } else {
-        conn.execute(
-            "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
-             WHERE state = 'pending' AND op_id IN (SELECT value FROM json_each(?3))",
-            params![batch_id, now(), list],
-        )?
-    };
-    // The schema's trigger leaves this move to the export (migration V5); a count table
-    // holds no empty rows.
-    if moved > 0 {
-        conn.execute(
-            "UPDATE op_counts SET n = n - ?1 WHERE state = 'pending'",
-            [moved as i64],
-        )?;
-        conn.execute(
-            "DELETE FROM op_counts WHERE state = 'pending' AND n = 0",
-            [],
-        )?;
-        conn.execute(
-            "INSERT INTO op_counts (state, n) VALUES ('exported', ?1)
-             ON CONFLICT (state) DO UPDATE SET n = n + excluded.n",
-            [moved as i64],
-        )?;
-    }
-    // Every pending operation of these complaints is in this batch (a batch takes all
-    // of an agency's), so none is left pending; the outbox keeps those with a rejected
-    // or conflicting one, and there is none to look for when none is counted.
-    let troubled = count("conflict")? + count("rejected")? > 0;
-    let sql = match (all, troubled) {
-        (true, false) => {
-            "UPDATE complaints SET pending_ops = 0, outbox = 0
-             WHERE outbox = 1 AND pending_ops > 0"
-        }
-        (true, true) => {
-            "UPDATE complaints SET pending_ops = 0,
-                 outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
-                                  AND o.state IN ('conflict', 'rejected'))
-             WHERE outbox = 1 AND pending_ops > 0"
-        }
-        (false, false) => {
-            "UPDATE complaints SET pending_ops = 0, outbox = 0
-             WHERE id IN (SELECT id FROM temp.touched_complaints)"
-        }
-        (false, true) => {
-            "UPDATE complaints SET pending_ops = 0,
-                 outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
-                                  AND o.state IN ('conflict', 'rejected'))
-             WHERE id IN (SELECT id FROM temp.touched_complaints)"
-        }
-    };
-    conn.execute(sql, [])?;
-    if !all {
-        conn.execute("DELETE FROM temp.touched_complaints", [])?;
-    }
-    Ok(())
-}
-
-/// Operations in a state, oldest first.
-pub fn operations_in_state(
-    conn: &Connection,
-    state: OpState,
-) -> Result<Vec<Operation>, StoreError> {
-    let sql = format!("SELECT {OP_COLUMNS} FROM operations WHERE state = ?1 ORDER BY seq");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([state.as_str()], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// Operations of one outbound batch, in the order they were queued.
-pub fn operations_in_batch(
-    conn: &Connection,
-    batch_id: &str,
-) -> Result<Vec<Operation>, StoreError> {
-    let sql = format!("SELECT {OP_COLUMNS} FROM operations WHERE batch_id = ?1 ORDER BY seq");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([batch_id], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 impl Store {
     /// A complaint's operations, oldest first.
     pub fn operations_for(&self, complaint_id: &str) -> Result<Vec<Operation>, StoreError> {
-        let sql =
-            format!("SELECT {OP_COLUMNS} FROM operations WHERE complaint_id = ?1 ORDER BY seq");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([complaint_id], from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let found = select(
+            &self.conn,
+            "read a complaint's operations",
+            BY_COMPLAINT,
+            [complaint_id],
+        )?;
+        Ok(ops_only(found))
     }
 
     /// Operations in a state, oldest first.
     pub fn operations_in_state(&self, state: OpState) -> Result<Vec<Operation>, StoreError> {
-        operations_in_state(&self.conn, state)
+        let found = select(
+            &self.conn,
+            "read operations by state",
+            BY_STATE,
+            [state.as_str()],
+        )?;
+        Ok(ops_only(found))
+    }
+
+    /// Operations of one outbound batch, in the order they were queued.
+    pub fn operations_in_batch(&self, batch_id: &str) -> Result<Vec<Operation>, StoreError> {
+        let found = select(
+            &self.conn,
+            "read a batch's operations",
+            BY_BATCH,
+            [batch_id],
+        )?;
+        Ok(ops_only(found))
     }
 }

@@ -1,7 +1,9 @@
 //! The desk's summary for `sigap status` and the status bar: counts, the outbox, and
 //! the inbound streams with their missing sequence numbers.
 
-use super::{Store, StoreError, get_meta};
+use super::error::Named;
+use super::row::{col, columns};
+use super::{Store, StoreError};
 use crate::domain::AgencyCode;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -85,54 +87,85 @@ pub fn sequence_ranges(nums: &[u64]) -> String {
         .join(", ")
 }
 
+columns!(
+    /// Complaints per status.
+    StatusCols = ["status", "n"];
+    const STATUS_COUNTS = "FROM status_counts WHERE n > 0 ORDER BY status";
+);
+columns!(
+    /// Operations per state.
+    StateCols = ["state", "n"];
+    const OP_COUNTS = "FROM op_counts";
+);
+columns!(
+    /// The imported batches' streams and sequences.
+    StreamCols = ["agency", "sequence"];
+    const STREAMS = "FROM inbound_batches ORDER BY agency, sequence";
+);
+
 impl Store {
     /// The desk's state on `today`.
     pub fn status(&self, scope: &[AgencyCode], today: NaiveDate) -> Result<DeskStatus, StoreError> {
         // Maintained counts (see migration 3): nothing is counted here.
         let mut counts = ComplaintCounts::default();
-        {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT status, n FROM status_counts WHERE n > 0 ORDER BY status",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let n = r.get::<_, i64>(1)? as u64;
-                counts.total += n;
-                counts.by_status.insert(r.get(0)?, n);
-            }
+        let by_status: Vec<(String, i64)> = self
+            .conn
+            .prepare_cached(STATUS_COUNTS)
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok((
+                        r.get(col!(StatusCols, "status"))?,
+                        r.get(col!(StatusCols, "n"))?,
+                    ))
+                })?
+                .collect()
+            })
+            .named("read the status counts")?;
+        for (status, n) in by_status {
+            counts.total += n as u64;
+            counts.by_status.insert(status, n as u64);
         }
-        counts.out_of_scope =
-            self.conn
-                .query_row("SELECT left_desk FROM view_counts WHERE id = 1", [], |r| {
-                    r.get::<_, i64>(0)
-                })? as u64;
-        let overdue = self.conn.query_row(
-            "SELECT ifnull(sum(n), 0) FROM due_counts WHERE due < ?1",
-            [today.to_string()],
-            |r| r.get::<_, i64>(0),
-        )? as u64;
-        let mut by_state: BTreeMap<String, u64> = BTreeMap::new();
-        {
-            let mut stmt = self.conn.prepare_cached("SELECT state, n FROM op_counts")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                by_state.insert(r.get(0)?, r.get::<_, i64>(1)? as u64);
-            }
-        }
+        counts.out_of_scope = self
+            .conn
+            .prepare_cached("SELECT left_desk FROM view_counts WHERE id = 1")
+            .and_then(|mut s| s.query_row([], |r| r.get::<_, i64>("left_desk")))
+            .named("read the view counts")? as u64;
+        let overdue = self
+            .conn
+            .prepare_cached("SELECT ifnull(sum(n), 0) AS n FROM due_counts WHERE due < ?1")
+            .and_then(|mut s| s.query_row([today.to_string()], |r| r.get::<_, i64>("n")))
+            .named("sum the due-date counts")? as u64;
+        let by_state: BTreeMap<String, u64> = self
+            .conn
+            .prepare_cached(OP_COUNTS)
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok((
+                        r.get(col!(StateCols, "state"))?,
+                        r.get::<_, i64>(col!(StateCols, "n"))? as u64,
+                    ))
+                })?
+                .collect()
+            })
+            .named("read the operation counts")?;
         let state = |s: &str| by_state.get(s).copied().unwrap_or(0);
 
         let mut streams: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-        {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT agency, sequence FROM inbound_batches ORDER BY agency, sequence",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                streams
-                    .entry(r.get(0)?)
-                    .or_default()
-                    .push(r.get::<_, i64>(1)? as u64);
-            }
+        let imported: Vec<(String, i64)> = self
+            .conn
+            .prepare_cached(STREAMS)
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok((
+                        r.get(col!(StreamCols, "agency"))?,
+                        r.get(col!(StreamCols, "sequence"))?,
+                    ))
+                })?
+                .collect()
+            })
+            .named("read the imported sequences")?;
+        for (agency, sequence) in imported {
+            streams.entry(agency).or_default().push(sequence as u64);
         }
         let inbound = streams
             .into_iter()
@@ -142,20 +175,25 @@ impl Store {
                 agency,
             })
             .collect();
-        let outbound = self.conn.query_row(
-            "SELECT ifnull(max(sequence), 0),
-                    (SELECT count(*) FROM outbound_batches b WHERE EXISTS (
-                        SELECT 1 FROM operations o
-                        WHERE o.batch_id = b.batch_id AND o.state = 'exported'))
-             FROM outbound_batches",
-            [],
-            |r| {
-                Ok(OutboundSummary {
-                    last_sequence: r.get::<_, i64>(0)? as u64,
-                    unacknowledged_batches: r.get::<_, i64>(1)? as u64,
+        let outbound = self
+            .conn
+            .prepare_cached(
+                "SELECT ifnull(max(sequence), 0) AS last,
+                        (SELECT count(*) FROM outbound_batches b WHERE EXISTS (
+                            SELECT 1 FROM operations o
+                            WHERE o.batch_id = b.batch_id AND o.state = 'exported')) AS waiting
+                 FROM outbound_batches",
+            )
+            .and_then(|mut s| {
+                s.query_row([], |r| {
+                    Ok(OutboundSummary {
+                        last_sequence: r.get::<_, i64>("last")? as u64,
+                        unacknowledged_batches: r.get::<_, i64>("waiting")? as u64,
+                    })
                 })
-            },
-        )?;
+            })
+            .named("read the outbound streams")?;
+        let (last_import, last_export) = self.last_sync()?;
         Ok(DeskStatus {
             agencies: scope.iter().map(|a| a.to_string()).collect(),
             complaints: counts,
@@ -166,8 +204,8 @@ impl Store {
             conflicts: state("conflict"),
             inbound,
             outbound,
-            last_import: get_meta(&self.conn, "last_import_at")?,
-            last_export: get_meta(&self.conn, "last_export_at")?,
+            last_import,
+            last_export,
         })
     }
 }

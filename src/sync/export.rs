@@ -5,11 +5,10 @@
 use super::wire::{FORMAT, Header, Trailer, VERSION};
 use crate::config::Config;
 use crate::domain::{OpKind, Operation};
-use crate::store::{self, Store, StoreError};
-use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use crate::store::{OutboundBatch, Store, StoreError};
+use chrono::{DateTime, FixedOffset, SecondsFormat};
 use flate2::Compression;
 use flate2::write::GzEncoder;
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -41,12 +40,6 @@ pub enum ExportError {
     NoFolder,
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-impl From<rusqlite::Error> for ExportError {
-    fn from(e: rusqlite::Error) -> Self {
-        ExportError::Store(StoreError::Sql(e))
-    }
 }
 
 /// One outbound record line, fields in the contract's order.
@@ -141,8 +134,8 @@ pub fn export_pending(
         .map(Path::to_path_buf)
         .or_else(|| cfg.export_dir.clone())
         .ok_or(ExportError::NoFolder)?;
-    let tx = store.conn().transaction()?;
-    let pending = store::pending_with_agency(&tx)?;
+    let mut txn = store.txn()?;
+    let pending = txn.pending_with_agency()?;
     if pending.is_empty() {
         return Ok(ExportOutcome::Nothing);
     }
@@ -163,15 +156,7 @@ pub fn export_pending(
     })?;
     let mut staged = Vec::new();
     for (agency, ops) in groups {
-        let last: Option<i64> = tx
-            .query_row(
-                "SELECT max(sequence) FROM outbound_batches WHERE agency = ?1",
-                [&agency],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        let sequence = last.unwrap_or(0) as u64 + 1;
+        let sequence = txn.last_outbound_sequence(&agency)? + 1;
         let header = Header {
             kind: "header".into(),
             format: FORMAT.into(),
@@ -196,29 +181,25 @@ pub fn export_pending(
         } else {
             (plain, format!("outbound-{agency}-{sequence:04}.jsonl"))
         };
-        tx.execute(
-            "INSERT INTO outbound_batches (agency, sequence, batch_id, created_at, file_name,
-                 operations, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                agency,
-                sequence as i64,
-                header.batch_id,
-                now.to_rfc3339(),
-                name,
-                ops.len() as i64,
-                bytes
-            ],
-        )?;
+        txn.record_outbound(&OutboundBatch {
+            agency: &agency,
+            sequence,
+            batch_id: &header.batch_id,
+            created_at: &now.to_rfc3339(),
+            file_name: &name,
+            operations: ops.len() as u64,
+            content: &bytes,
+        })?;
         let ids: Vec<&str> = ops.iter().map(|o| o.op_id.as_str()).collect();
-        store::mark_exported(&tx, &header.batch_id, &ids)?;
+        txn.mark_exported(&header.batch_id, &ids)?;
         // Written and synced under a temporary name now; renamed into place only once
         // the cache has recorded the batch, so the folder never holds a batch the
         // cache does not know.
         let path = dir.join(&name);
         staged.push((stage(&path, &bytes)?, path, sequence));
     }
-    store::set_meta(&tx, "last_export_at", &Utc::now().to_rfc3339())?;
-    tx.commit()?;
+    txn.note_export()?;
+    txn.commit()?;
     let mut written = Vec::new();
     for (tmp, path, sequence) in staged {
         place(tmp, &path).map_err(|e| match e {
@@ -251,13 +232,7 @@ pub fn resend(
     let agency = match agency {
         Some(a) => a.to_owned(),
         None => {
-            let streams: Vec<String> = {
-                let mut stmt = store
-                    .conn()
-                    .prepare("SELECT DISTINCT agency FROM outbound_batches ORDER BY agency")?;
-                stmt.query_map([], |r| r.get(0))?
-                    .collect::<Result<_, _>>()?
-            };
+            let streams = store.outbound_agencies()?;
             match streams.as_slice() {
                 [one] => one.clone(),
                 [] => cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default(),
@@ -265,15 +240,9 @@ pub fn resend(
             }
         }
     };
-    let found: Option<(String, Vec<u8>)> = store
-        .conn()
-        .query_row(
-            "SELECT file_name, content FROM outbound_batches WHERE agency = ?1 AND sequence = ?2",
-            params![agency, sequence as i64],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (name, bytes) = found.ok_or(ExportError::UnknownBatch { agency, sequence })?;
+    let (name, bytes) = store
+        .outbound_batch(&agency, sequence)?
+        .ok_or(ExportError::UnknownBatch { agency, sequence })?;
     std::fs::create_dir_all(&dir).map_err(|source| ExportError::Io {
         path: dir.clone(),
         source,

@@ -5,9 +5,8 @@
 use crate::config::Config;
 use crate::domain::operation::unfilled_placeholder;
 use crate::domain::{AgencyCode, ComplaintId, OpId, OpKind, OpState, Operation};
-use crate::store::{self, Store, StoreError};
+use crate::store::{Store, StoreError, Txn};
 use chrono::{DateTime, FixedOffset};
-use rusqlite::OptionalExtension;
 
 /// One operation to queue on one complaint.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,12 +41,6 @@ pub enum OpError {
     Store(#[from] StoreError),
 }
 
-impl From<rusqlite::Error> for OpError {
-    fn from(e: rusqlite::Error) -> Self {
-        OpError::Store(StoreError::Sql(e))
-    }
-}
-
 /// Checks every request, then queues them all in one transaction. Returns the new
 /// operation ids in request order.
 pub fn queue_operations(
@@ -59,33 +52,24 @@ pub fn queue_operations(
     if cfg.officer.trim().is_empty() {
         return Err(OpError::NoOfficer);
     }
-    let ctx = store.sla().clone();
-    let tx = store.conn().transaction()?;
+    let mut txn = store.txn()?;
     let mut ops = Vec::with_capacity(requests.len());
     for req in requests {
         let id = &req.complaint_id;
-        let found: Option<(i64, String)> = tx
-            .query_row(
-                "SELECT revision, agency FROM complaints WHERE id = ?1",
-                [id.as_str()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((revision, agency)) = found else {
+        let Some((revision, agency)) = txn.revision_and_agency(id.as_str())? else {
             return Err(OpError::UnknownComplaint(id.clone()));
         };
-        let agency = AgencyCode(agency);
         if !cfg.in_scope(&agency) {
             return Err(OpError::OutOfScope {
                 id: id.clone(),
                 agency,
             });
         }
-        validate_kind(&tx, id, &req.kind, req.placeholders_checked)?;
+        validate_kind(&txn, id, &req.kind, req.placeholders_checked)?;
         ops.push(Operation {
             op_id: OpId::new_v7(),
             complaint_id: id.clone(),
-            base_revision: revision as u64,
+            base_revision: revision,
             officer: cfg.officer.trim().to_owned(),
             at: now,
             kind: req.kind.clone(),
@@ -95,14 +79,14 @@ pub fn queue_operations(
         });
     }
     for op in &ops {
-        store::insert_operation(&tx, &ctx, op)?;
+        txn.insert_operation(op)?;
     }
-    tx.commit()?;
+    txn.commit()?;
     Ok(ops.into_iter().map(|o| o.op_id).collect())
 }
 
 fn validate_kind(
-    conn: &rusqlite::Connection,
+    txn: &Txn<'_>,
     id: &ComplaintId,
     kind: &OpKind,
     placeholders_checked: bool,
@@ -123,15 +107,10 @@ fn validate_kind(
             to_agency, note, ..
         } => {
             check_text(note, "transfer note")?;
-            if let Some(to) = to_agency {
-                let known: bool = conn.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM agencies WHERE code = ?1)",
-                    [to.as_str()],
-                    |r| r.get(0),
-                )?;
-                if !known {
-                    return Err(OpError::UnknownAgency(to.clone()));
-                }
+            if let Some(to) = to_agency
+                && !txn.agency_known(to.as_str())?
+            {
+                return Err(OpError::UnknownAgency(to.clone()));
             }
             Ok(())
         }
@@ -139,8 +118,9 @@ fn validate_kind(
 }
 
 /// The operation `op_id`, which must be in conflict.
-fn in_conflict(conn: &rusqlite::Connection, op_id: &str) -> Result<Operation, OpError> {
-    let op = store::get_operation(conn, op_id)?
+fn in_conflict(txn: &Txn<'_>, op_id: &str) -> Result<Operation, OpError> {
+    let op = txn
+        .operation(op_id)?
         .ok_or_else(|| OpError::UnknownOperation(op_id.to_owned()))?;
     if op.state != OpState::Conflict {
         return Err(OpError::NotInConflict(op_id.to_owned(), op.state));
@@ -150,47 +130,33 @@ fn in_conflict(conn: &rusqlite::Connection, op_id: &str) -> Result<Operation, Op
 
 /// Confirms a conflicting operation again, rebased on its complaint's current revision.
 pub fn confirm_conflict(store: &mut Store, op_id: &str) -> Result<u64, OpError> {
-    let ctx = store.sla().clone();
-    let tx = store.conn().transaction()?;
-    let op = in_conflict(&tx, op_id)?;
-    let revision: i64 = tx.query_row(
-        "SELECT revision FROM complaints WHERE id = ?1",
-        [op.complaint_id.as_str()],
-        |r| r.get(0),
-    )?;
-    store::rebase_operation(&tx, &ctx, op_id, revision as u64)?;
-    tx.commit()?;
-    Ok(revision as u64)
+    let mut txn = store.txn()?;
+    let op = in_conflict(&txn, op_id)?;
+    let Some((revision, _)) = txn.revision_and_agency(op.complaint_id.as_str())? else {
+        return Err(OpError::UnknownComplaint(op.complaint_id));
+    };
+    txn.rebase_operation(op_id, revision)?;
+    txn.commit()?;
+    Ok(revision)
 }
 
 /// Discards a conflicting operation.
 pub fn discard_conflict(store: &mut Store, op_id: &str) -> Result<(), OpError> {
-    let ctx = store.sla().clone();
-    let tx = store.conn().transaction()?;
-    in_conflict(&tx, op_id)?;
-    store::delete_unexported(&tx, &ctx, op_id)?;
-    tx.commit()?;
+    let mut txn = store.txn()?;
+    in_conflict(&txn, op_id)?;
+    txn.delete_unexported(op_id)?;
+    txn.commit()?;
     Ok(())
 }
 
 /// Undoes the most recent operation that has not been exported. Returns it, or `None`
 /// when there is nothing to undo.
 pub fn undo_last(store: &mut Store) -> Result<Option<Operation>, OpError> {
-    let ctx = store.sla().clone();
-    let tx = store.conn().transaction()?;
-    let last: Option<String> = tx
-        .query_row(
-            "SELECT op_id FROM operations WHERE state IN ('pending', 'conflict')
-             ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(op_id) = last else {
+    let mut txn = store.txn()?;
+    let Some(op) = txn.last_unexported()? else {
         return Ok(None);
     };
-    let op = store::get_operation(&tx, &op_id)?;
-    store::delete_unexported(&tx, &ctx, &op_id)?;
-    tx.commit()?;
-    Ok(op)
+    txn.delete_unexported(op.op_id.as_str())?;
+    txn.commit()?;
+    Ok(Some(op))
 }

@@ -44,11 +44,7 @@ pub fn scan_import_dir(store: &mut Store, dir: &Path) -> Result<Vec<BatchFile>, 
         }
         let header = header_of(&path);
         let imported = match &header {
-            Some((batch_id, _, _)) => store.conn().query_row(
-                "SELECT EXISTS (SELECT 1 FROM inbound_batches WHERE batch_id = ?1)",
-                [batch_id],
-                |r| r.get(0),
-            )?,
+            Some((batch_id, _, _)) => store.batch_imported(batch_id)?,
             None => false,
         };
         files.push(BatchFile {

@@ -285,8 +285,8 @@ impl Desk {
     }
 
     /// The digest of every row of every table.
-    pub fn digest(&mut self) -> String {
-        table_digest(&mut self.store)
+    pub fn digest(&self) -> String {
+        table_digest(&self.store)
     }
 }
 
@@ -318,6 +318,14 @@ fn feed_value(h: &mut Sha256, v: ValueRef<'_>) {
     }
 }
 
+/// A connection of the test's own to the cache file, for the checks no desk query makes
+/// (digests of every table, recounts): it sees what the store has committed, as any
+/// SQLite tool would. The store itself hands out no connection.
+pub fn raw(store: &Store) -> rusqlite::Connection {
+    rusqlite::Connection::open(store.dir().join(sigap::store::DB_FILE))
+        .expect("open the cache file")
+}
+
 fn tables(conn: &rusqlite::Connection) -> Vec<String> {
     let mut stmt = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -335,8 +343,8 @@ fn quote(name: &str) -> String {
 /// SHA-256 over the schema and every row of every table (with its rowid, in rowid
 /// order, every value typed and length-prefixed): equal digests mean the cache is
 /// unchanged byte for byte.
-pub fn table_digest(store: &mut Store) -> String {
-    let conn = store.conn();
+pub fn table_digest(store: &Store) -> String {
+    let conn = &raw(store);
     let mut h = Sha256::new();
     for pragma in ["user_version", "application_id"] {
         let v: i64 = conn
@@ -391,8 +399,8 @@ pub const VOLATILE_META: [&str; 1] = ["last_import_at"];
 
 /// A readable dump of the cache's content without the volatile columns and meta rows,
 /// every table's rows sorted (so insertion order and rowids do not count).
-pub fn stable_dump(store: &mut Store) -> Vec<String> {
-    let conn = store.conn();
+pub fn stable_dump(store: &Store) -> Vec<String> {
+    let conn = &raw(store);
     let mut out = Vec::new();
     for table in tables(conn) {
         let cols: Vec<String> = {
@@ -441,7 +449,7 @@ pub fn stable_dump(store: &mut Store) -> Vec<String> {
 }
 
 /// SHA-256 of [`stable_dump`].
-pub fn stable_digest(store: &mut Store) -> String {
+pub fn stable_digest(store: &Store) -> String {
     let dump = stable_dump(store);
     let mut h = Sha256::new();
     for l in &dump {
@@ -452,8 +460,8 @@ pub fn stable_digest(store: &mut Store) -> String {
 }
 
 /// Whether any text cell anywhere in the cache contains `needle`.
-pub fn cache_contains(store: &mut Store, needle: &str) -> bool {
-    let conn = store.conn();
+pub fn cache_contains(store: &Store, needle: &str) -> bool {
+    let conn = &raw(store);
     for table in tables(conn) {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {}", quote(&table)))
@@ -496,11 +504,10 @@ pub fn query_rows(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
 /// Asserts that the maintained counts and search texts are what counting the
 /// complaints and operations from scratch gives (they are kept by the import, the
 /// export and triggers).
-pub fn assert_counts_match_recount(store: &mut Store) {
-    let conn = store.conn();
+pub fn assert_counts_match_recount(store: &Store) {
+    let conn = &raw(store);
     let rows = |sql: &str| query_rows(conn, sql);
-    let needs = "in_scope = 1 AND status IN ('terdisposisi', 'diproses')
-                 AND first_response_at IS NULL AND transfer_proposed = 0";
+    let needs = sigap::store::NEEDS_ACTION;
     let recount = format!(
         "SELECT 1, count(*), ifnull(sum({needs}), 0), ifnull(sum(status = 'diproses'), 0),
                 ifnull(sum(status = 'selesai'), 0),

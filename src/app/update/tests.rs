@@ -14,6 +14,7 @@ use crate::app::session::Session;
 use crate::app::{Action, App, BatchFile, Command, Effect, FillData, Keymap};
 use crate::domain::{
     Agency, AgencyCode, AgencyLevel, ClockState, Complaint, ComplaintId, OpKind, Stage, Status,
+    needs_action,
 };
 use crate::i18n::Lang;
 use crate::store::{DeskStatus, OutboundSummary, ViewQuery};
@@ -81,11 +82,12 @@ fn set_rows(mut rows: Vec<InboxRow>) {
 fn in_view(r: &InboxRow, view: View) -> bool {
     let open = r.in_scope && !r.status.is_closed();
     match view {
-        View::NeedsAction => {
-            open && !r.first_response_met
-                && matches!(r.status, Status::Terdisposisi | Status::Diproses)
-                && !r.transfer_proposed
-        }
+        View::NeedsAction => needs_action(
+            r.in_scope,
+            &r.status,
+            r.first_response_met,
+            r.transfer_proposed,
+        ),
         View::DueSoon => open && r.urgency == Urgency::Soon,
         View::Late => r.in_scope && r.urgency == Urgency::Late,
         View::InProgress => r.status == Status::Diproses,

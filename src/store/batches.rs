@@ -1,0 +1,291 @@
+//! The batch files' records: every inbound batch imported (its stream, sequence and
+//! digest), every outbound batch written (byte for byte, for a resend), and the move of
+//! pending operations into an outbound batch.
+
+use super::error::Named;
+use super::{Store, StoreError, Txn, get_meta, set_meta};
+use chrono::Utc;
+use rusqlite::{OptionalExtension, params};
+
+/// An inbound batch as the import records it once it checked out.
+#[derive(Clone, Debug)]
+pub struct InboundBatch<'a> {
+    pub batch_id: &'a str,
+    pub agency: &'a str,
+    pub sequence: u64,
+    /// SHA-256 of its content, in hex.
+    pub digest: &'a str,
+    /// Its header's instant (RFC 3339).
+    pub created_at: &'a str,
+    pub file_name: &'a str,
+    pub records: u64,
+}
+
+/// An outbound batch as the export records it, with the bytes it wrote.
+#[derive(Clone, Debug)]
+pub struct OutboundBatch<'a> {
+    pub agency: &'a str,
+    pub sequence: u64,
+    pub batch_id: &'a str,
+    /// Its header's instant (RFC 3339).
+    pub created_at: &'a str,
+    pub file_name: &'a str,
+    pub operations: u64,
+    pub content: &'a [u8],
+}
+
+impl Store {
+    /// The digest an inbound batch was imported with, if it was.
+    pub fn inbound_digest(&self, batch_id: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT digest FROM inbound_batches WHERE batch_id = ?1")
+            .and_then(|mut s| s.query_row([batch_id], |r| r.get("digest")).optional())
+            .named("look up an imported batch")
+    }
+
+    /// The batch imported as `sequence` of an agency's stream, if any.
+    pub fn inbound_batch_at(
+        &self,
+        agency: &str,
+        sequence: u64,
+    ) -> Result<Option<String>, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT batch_id FROM inbound_batches WHERE agency = ?1 AND sequence = ?2",
+            )
+            .and_then(|mut s| {
+                s.query_row(params![agency, sequence as i64], |r| r.get("batch_id"))
+                    .optional()
+            })
+            .named("look up an imported sequence")
+    }
+
+    /// Whether an inbound batch was imported.
+    pub fn batch_imported(&self, batch_id: &str) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM inbound_batches WHERE batch_id = ?1) AS known",
+            )
+            .and_then(|mut s| s.query_row([batch_id], |r| r.get("known")))
+            .named("look up an imported batch")
+    }
+
+    /// The agencies with an outbound stream, by code.
+    pub fn outbound_agencies(&self) -> Result<Vec<String>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT DISTINCT agency FROM outbound_batches ORDER BY agency")
+            .and_then(|mut s| s.query_map([], |r| r.get("agency"))?.collect())
+            .named("list the outbound streams")
+    }
+
+    /// The file name and bytes of outbound batch `sequence` of an agency.
+    pub fn outbound_batch(
+        &self,
+        agency: &str,
+        sequence: u64,
+    ) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT file_name, content FROM outbound_batches
+                 WHERE agency = ?1 AND sequence = ?2",
+            )
+            .and_then(|mut s| {
+                s.query_row(params![agency, sequence as i64], |r| {
+                    Ok((r.get("file_name")?, r.get("content")?))
+                })
+                .optional()
+            })
+            .named("read an outbound batch")
+    }
+
+    /// When the last import and export ran (RFC 3339), as recorded.
+    pub(super) fn last_sync(&self) -> Result<(Option<String>, Option<String>), StoreError> {
+        Ok((
+            get_meta(&self.conn, LAST_IMPORT)?,
+            get_meta(&self.conn, LAST_EXPORT)?,
+        ))
+    }
+}
+
+const LAST_IMPORT: &str = "last_import_at";
+const LAST_EXPORT: &str = "last_export_at";
+
+impl Txn<'_> {
+    /// Records an imported batch, and the time of the last import.
+    pub fn record_inbound(&mut self, b: &InboundBatch<'_>) -> Result<(), StoreError> {
+        let now = Utc::now().to_rfc3339();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO inbound_batches (batch_id, agency, sequence, digest, created_at,
+                     imported_at, file_name, records) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    b.batch_id,
+                    b.agency,
+                    b.sequence as i64,
+                    b.digest,
+                    b.created_at,
+                    now,
+                    b.file_name,
+                    b.records as i64
+                ])
+            })
+            .named("record an imported batch")?;
+        set_meta(&self.tx, LAST_IMPORT, &now)
+    }
+
+    /// Every sequence number imported from an agency's stream.
+    pub fn inbound_sequences(&self, agency: &str) -> Result<Vec<u64>, StoreError> {
+        self.tx
+            .prepare_cached("SELECT sequence FROM inbound_batches WHERE agency = ?1")
+            .and_then(|mut s| {
+                s.query_map([agency], |r| r.get::<_, i64>("sequence").map(|n| n as u64))?
+                    .collect()
+            })
+            .named("read a stream's sequences")
+    }
+
+    /// The last sequence written to an agency's outbound stream (0 for none).
+    pub fn last_outbound_sequence(&self, agency: &str) -> Result<u64, StoreError> {
+        let last: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT max(sequence) AS last FROM outbound_batches WHERE agency = ?1")
+            .and_then(|mut s| s.query_row([agency], |r| r.get("last")))
+            .named("read the last outbound sequence")?;
+        Ok(last.unwrap_or(0) as u64)
+    }
+
+    /// Records an outbound batch byte for byte.
+    pub fn record_outbound(&mut self, b: &OutboundBatch<'_>) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO outbound_batches (agency, sequence, batch_id, created_at, file_name,
+                     operations, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    b.agency,
+                    b.sequence as i64,
+                    b.batch_id,
+                    b.created_at,
+                    b.file_name,
+                    b.operations as i64,
+                    b.content
+                ])
+            })
+            .named("record an outbound batch")?;
+        Ok(())
+    }
+
+    /// Records the time of the last export.
+    pub fn note_export(&mut self) -> Result<(), StoreError> {
+        set_meta(&self.tx, LAST_EXPORT, &Utc::now().to_rfc3339())
+    }
+
+    /// Marks pending operations exported in a batch, all at once. Leaving `pending`
+    /// changes only their complaints' outbox columns (exported operations still stand
+    /// for the clocks), so those are recomputed together instead of each complaint in
+    /// full.
+    pub fn mark_exported(&mut self, batch_id: &str, op_ids: &[&str]) -> Result<(), StoreError> {
+        self.before_recount()?;
+        let conn = &self.tx;
+        let now = Utc::now().to_rfc3339();
+        const COUNT: &str = "count operations by state";
+        let count = |state: &str| -> Result<i64, StoreError> {
+            conn.prepare_cached("SELECT ifnull((SELECT n FROM op_counts WHERE state = ?1), 0) AS n")
+                .and_then(|mut s| s.query_row([state], |r| r.get("n")))
+                .named(COUNT)
+        };
+        // The batch usually takes every pending operation (a desk of one agency): then no
+        // list is looked up, and the complaints are found by the outbox's own index.
+        let all = count("pending")? as usize == op_ids.len();
+        let list = serde_json::to_string(op_ids).unwrap_or_else(|_| "[]".into());
+        const TOUCHED: &str = "list the exported operations' complaints";
+        if !all {
+            conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS touched_complaints (id TEXT PRIMARY KEY)",
+                [],
+            )
+            .named(TOUCHED)?;
+            conn.execute("DELETE FROM temp.touched_complaints", [])
+                .named(TOUCHED)?;
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.touched_complaints
+                 SELECT complaint_id FROM operations
+                 WHERE op_id IN (SELECT value FROM json_each(?1))",
+                [&list],
+            )
+            .named(TOUCHED)?;
+        }
+        const MOVE: &str = "mark operations exported";
+        let moved = if all {
+            conn.execute(
+                "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
+                 WHERE state = 'pending'",
+                params![batch_id, now],
+            )
+        } else {
+            conn.execute(
+                "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
+                 WHERE state = 'pending' AND op_id IN (SELECT value FROM json_each(?3))",
+                params![batch_id, now, list],
+            )
+        }
+        .named(MOVE)?;
+        // The schema's trigger leaves this move to the export (migration V5); a count table
+        // holds no empty rows.
+        if moved > 0 {
+            const RECOUNT: &str = "count the exported operations";
+            conn.execute(
+                "UPDATE op_counts SET n = n - ?1 WHERE state = 'pending'",
+                [moved as i64],
+            )
+            .named(RECOUNT)?;
+            conn.execute(
+                "DELETE FROM op_counts WHERE state = 'pending' AND n = 0",
+                [],
+            )
+            .named(RECOUNT)?;
+            conn.execute(
+                "INSERT INTO op_counts (state, n) VALUES ('exported', ?1)
+                 ON CONFLICT (state) DO UPDATE SET n = n + excluded.n",
+                [moved as i64],
+            )
+            .named(RECOUNT)?;
+        }
+        // Every pending operation of these complaints is in this batch (a batch takes all
+        // of an agency's), so none is left pending; the outbox keeps those with a rejected
+        // or conflicting one, and there is none to look for when none is counted.
+        let troubled = count("conflict")? + count("rejected")? > 0;
+        let sql = match (all, troubled) {
+            (true, false) => {
+                "UPDATE complaints SET pending_ops = 0, outbox = 0
+                 WHERE outbox = 1 AND pending_ops > 0"
+            }
+            (true, true) => {
+                "UPDATE complaints SET pending_ops = 0,
+                     outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
+                                      AND o.state IN ('conflict', 'rejected'))
+                 WHERE outbox = 1 AND pending_ops > 0"
+            }
+            (false, false) => {
+                "UPDATE complaints SET pending_ops = 0, outbox = 0
+                 WHERE id IN (SELECT id FROM temp.touched_complaints)"
+            }
+            (false, true) => {
+                "UPDATE complaints SET pending_ops = 0,
+                     outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
+                                      AND o.state IN ('conflict', 'rejected'))
+                 WHERE id IN (SELECT id FROM temp.touched_complaints)"
+            }
+        };
+        conn.execute(sql, [])
+            .named("clear the exported complaints' outbox")?;
+        if !all {
+            conn.execute("DELETE FROM temp.touched_complaints", [])
+                .named(TOUCHED)?;
+        }
+        Ok(())
+    }
+}

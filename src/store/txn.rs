@@ -1,0 +1,105 @@
+//! The store's write transaction ([`Txn`]): every change the sync layer makes goes
+//! through its methods, which are spread over the modules that own their tables
+//! (`ops`, `complaints`, `batches`). It keeps what a bulk write must settle before it
+//! commits: new rows not yet added to the maintained counts, and complaints whose
+//! derived columns are stale.
+
+use super::counts::NewRows;
+use super::derived::refresh_derived;
+use super::error::Named;
+use super::{Store, StoreError};
+use crate::domain::DeskContext;
+use rusqlite::{Transaction, TransactionBehavior};
+use std::collections::BTreeSet;
+
+/// How many complaints with stale derived columns are remembered before they are
+/// settled (in the same transaction; memory stays bounded on huge batches).
+const STALE_LIMIT: usize = 16_384;
+
+/// A transaction on the cache: committed with [`Txn::commit`], rolled back when dropped.
+pub struct Txn<'s> {
+    pub(super) tx: Transaction<'s>,
+    pub(super) ctx: &'s DeskContext,
+    /// Inserted complaints not yet counted (see `store::counts`).
+    fresh: NewRows,
+    /// Complaints whose derived columns are recomputed before the commit.
+    stale: BTreeSet<String>,
+}
+
+impl Store {
+    /// Starts a transaction (SQLite's deferred kind: the write lock is taken at the first
+    /// write).
+    pub fn txn(&mut self) -> Result<Txn<'_>, StoreError> {
+        self.begin(TransactionBehavior::Deferred)
+    }
+
+    /// Starts a transaction holding the write lock from the start (for an import, which
+    /// reads before it writes and must not find the cache changed in between).
+    pub fn txn_immediate(&mut self) -> Result<Txn<'_>, StoreError> {
+        self.begin(TransactionBehavior::Immediate)
+    }
+
+    fn begin(&mut self, behavior: TransactionBehavior) -> Result<Txn<'_>, StoreError> {
+        let Store { conn, ctx, .. } = self;
+        let tx = conn
+            .transaction_with_behavior(behavior)
+            .named("start a transaction")?;
+        Ok(Txn {
+            tx,
+            ctx,
+            fresh: NewRows::default(),
+            stale: BTreeSet::new(),
+        })
+    }
+}
+
+impl Txn<'_> {
+    /// The SLA context the derived columns are computed with.
+    pub fn sla(&self) -> &DeskContext {
+        self.ctx
+    }
+
+    /// Counts the new rows, settles every stale complaint and commits.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        self.settle()?;
+        self.tx.commit().named("commit")
+    }
+
+    /// Counts an inserted complaint (see [`NewRows::add`]).
+    pub(super) fn count_new(&mut self) -> &mut NewRows {
+        &mut self.fresh
+    }
+
+    /// Adds the counted new rows to the maintained counts. Runs before anything updates
+    /// or deletes complaint rows, whose triggers then subtract from those counts.
+    pub(super) fn before_recount(&mut self) -> Result<(), StoreError> {
+        self.fresh.flush(&self.tx)
+    }
+
+    /// Recomputes one complaint's derived columns now.
+    pub(super) fn refresh(&mut self, id: &str) -> Result<(), StoreError> {
+        self.before_recount()?;
+        refresh_derived(&self.tx, self.ctx, id)
+    }
+
+    /// Remembers that a complaint's derived columns are stale (after the write that made
+    /// them so); they are recomputed before the commit, or now if many are waiting.
+    pub(super) fn mark_stale(&mut self, id: &str) -> Result<(), StoreError> {
+        if !self.stale.contains(id) {
+            self.stale.insert(id.to_owned());
+        }
+        if self.stale.len() >= STALE_LIMIT {
+            self.settle()?;
+        }
+        Ok(())
+    }
+
+    /// Counts the new rows, then recomputes every stale complaint.
+    fn settle(&mut self) -> Result<(), StoreError> {
+        self.before_recount()?;
+        for id in std::mem::take(&mut self.stale) {
+            refresh_derived(&self.tx, self.ctx, &id)?;
+        }
+        Ok(())
+    }
+}

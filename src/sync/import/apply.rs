@@ -1,0 +1,182 @@
+//! The writing side of an import: [`Importer`] holds the file's transaction, where its
+//! records come from and the running counts, and applies each record through the
+//! store's transaction. The store settles what the records change (counts, derived
+//! columns) before the commit.
+
+use super::records::{Prepared, Record};
+use super::{Ctx, ImportError, ImportOutcome, ImportReport};
+use crate::domain::{Agency, Message, OpState};
+use crate::store::{self, InboundBatch, Snapshot, StoreError, Txn};
+use crate::sync::wire::{Ack, AckOutcome};
+
+/// Where a file's records come from, for the order-independent tie-breaks.
+pub(super) struct Origin<'a> {
+    /// The batch's `created_at` as UTC text.
+    pub snapshot_at: &'a str,
+    /// `snapshot_at` and the batch's sequence.
+    pub source: &'a str,
+    pub batch_id: &'a str,
+}
+
+/// Applies one file's records in one transaction.
+pub(super) struct Importer<'a> {
+    txn: Txn<'a>,
+    cx: &'a Ctx<'a>,
+    origin: Origin<'a>,
+    /// What the records did so far.
+    pub report: ImportReport,
+}
+
+impl<'a> Importer<'a> {
+    pub fn new(txn: Txn<'a>, cx: &'a Ctx<'a>, origin: Origin<'a>, report: ImportReport) -> Self {
+        Importer {
+            txn,
+            cx,
+            origin,
+            report,
+        }
+    }
+
+    /// Applies one record read from `line`.
+    pub fn apply(&mut self, line: u64, record: Record) -> Result<(), ImportError> {
+        match record {
+            Record::Complaint(p) => self.complaint(line, *p),
+            Record::Message(m) => self.message(line, &m),
+            Record::Agency(a) => self.agency(line, &a),
+            Record::Ack(ack) => self.ack(line, ack),
+        }
+    }
+
+    /// Records the batch and commits everything; the report says which sequences of its
+    /// stream are still missing.
+    pub fn commit(mut self, batch: &InboundBatch<'_>) -> Result<ImportReport, ImportError> {
+        let cx = self.cx;
+        let db = |e: StoreError| cx.db(e);
+        self.txn.record_inbound(batch).map_err(db)?;
+        let seqs = self.txn.inbound_sequences(batch.agency).map_err(db)?;
+        self.report.missing = store::missing_sequences(&seqs);
+        self.txn.commit().map_err(db)?;
+        self.report.outcome = Some(ImportOutcome::Applied);
+        Ok(self.report)
+    }
+
+    /// Ends without writing anything (the transaction rolls back); the report so far.
+    pub fn abandon(self) -> ImportReport {
+        self.report
+    }
+
+    fn complaint(&mut self, line: u64, p: Prepared) -> Result<(), ImportError> {
+        let cx = self.cx;
+        let db = |e: StoreError| cx.db(e);
+        let Prepared {
+            complaint: c,
+            anonymized,
+            data,
+            hash,
+            derived,
+        } = p;
+        let snapshot_at = self.origin.snapshot_at;
+        let stored = Snapshot {
+            content_hash: &hash,
+            snapshot_at,
+            data: &data,
+        };
+        self.txn
+            .note_agency(c.id.as_str(), c.agency.as_str())
+            .map_err(db)?;
+        if anonymized {
+            self.report.warnings.push(format!(
+                "line {line}: complaint {} is anonymous; the reporter's identity was dropped",
+                c.id
+            ));
+        }
+        match self.txn.stored_revision(c.id.as_str()).map_err(db)? {
+            None => {
+                self.txn.insert_new(&c, &derived, stored).map_err(db)?;
+                self.report.complaints_new += 1;
+            }
+            Some(old) if c.revision > old.revision => {
+                self.txn.put_snapshot(&c, stored).map_err(db)?;
+                self.report.complaints_updated += 1;
+                let n = self.txn.mark_conflicts(c.id.as_str()).map_err(db)?;
+                if n > 0 {
+                    self.report.conflicts += n;
+                    self.report.warnings.push(format!(
+                        "line {line}: complaint {} changed in the registry (revision {}); \
+                         {n} pending operation(s) need confirming again",
+                        c.id, c.revision
+                    ));
+                }
+            }
+            Some(old) if c.revision == old.revision => {
+                if old.content_hash != hash {
+                    return Err(cx.at(
+                        line,
+                        format!(
+                            "complaint {} revision {} differs from the revision {} already stored",
+                            c.id, c.revision, old.revision
+                        ),
+                    ));
+                }
+                if *snapshot_at < *old.snapshot_at {
+                    self.txn
+                        .set_snapshot_at(c.id.as_str(), snapshot_at)
+                        .map_err(db)?;
+                }
+                self.report.complaints_unchanged += 1;
+            }
+            Some(_) => self.report.complaints_unchanged += 1,
+        }
+        Ok(())
+    }
+
+    fn message(&mut self, line: u64, m: &Message) -> Result<(), ImportError> {
+        if m.id.0.is_empty() {
+            return Err(self.cx.at(line, "the message has an empty id"));
+        }
+        let cx = self.cx;
+        if self.txn.put_message(m).map_err(|e| cx.db(e))? {
+            self.report.messages_new += 1;
+        }
+        Ok(())
+    }
+
+    fn agency(&mut self, line: u64, a: &Agency) -> Result<(), ImportError> {
+        if a.code.0.is_empty() {
+            return Err(self.cx.at(line, "the agency has an empty code"));
+        }
+        // The newest batch wins: by its instant, then its sequence, then the line, then
+        // its id, so any import order gives the same directory.
+        let key = format!("{}|{line:020}|{}", self.origin.source, self.origin.batch_id);
+        let cx = self.cx;
+        self.txn.put_agency(a, &key, line).map_err(|e| cx.db(e))?;
+        self.report.agencies += 1;
+        Ok(())
+    }
+
+    fn ack(&mut self, line: u64, ack: Ack) -> Result<(), ImportError> {
+        let cx = self.cx;
+        let db = |e: StoreError| cx.db(e);
+        for r in ack.results {
+            let op = self.txn.operation(&r.op_id).map_err(db)?;
+            match op {
+                Some(op) if op.batch_id.as_ref().map(|b| b.as_str()) == Some(&ack.batch_id) => {
+                    let state = match r.outcome {
+                        AckOutcome::Accepted => OpState::Accepted,
+                        AckOutcome::Rejected => OpState::Rejected,
+                        AckOutcome::Superseded => OpState::Superseded,
+                    };
+                    self.txn
+                        .set_op_state(&r.op_id, state, r.reason.as_deref())
+                        .map_err(db)?;
+                    self.report.acks += 1;
+                }
+                _ => self.report.warnings.push(format!(
+                    "line {line}: acknowledgement for unknown operation {} in batch {}; ignored",
+                    r.op_id, ack.batch_id
+                )),
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,202 @@
+//! The reading side of an import: a thread that reads every line after the header,
+//! checks, hashes and parses it, and makes each complaint ready to store (identity of an
+//! anonymous reporter dropped, stored copy, hash, derived columns), so that the writing
+//! thread only looks up and writes.
+
+use super::Ctx;
+use super::ImportError;
+use crate::domain::Complaint;
+use crate::store;
+use crate::sync::reader::{Line, LineReader, content};
+use crate::sync::wire::{Inbound, Trailer, TypeOnly};
+use sha2::{Digest, Sha256};
+
+/// What the reading thread hands the writing one.
+pub(super) enum Piece {
+    /// Parsed records with their line numbers.
+    Records(Vec<(u64, Record)>),
+    /// The end of the file.
+    End(End),
+}
+
+/// How many records a file had, the digest of every line before the trailer, and the
+/// trailer with its line.
+pub(super) struct End {
+    pub(super) records: u64,
+    pub(super) digest: [u8; 32],
+    pub(super) trailer: Option<(u64, Trailer)>,
+}
+
+/// Reads every line after the header: checks it, hashes it and (when `apply`) parses
+/// it, sending records in chunks. Stops at the first bad line with its error.
+pub(super) fn read_records(
+    mut reader: LineReader,
+    file: String,
+    apply: Option<crate::domain::DeskContext>,
+    out: std::sync::mpsc::SyncSender<Result<Piece, ImportError>>,
+) {
+    let cx = Ctx { file: &file };
+    let mut buf = Vec::with_capacity(4096);
+    let mut chunk: Vec<(u64, Record)> = Vec::with_capacity(256);
+    let mut records = 0u64;
+    let mut trailer: Option<(u64, Trailer)> = None;
+    let result: Result<(), ImportError> = (|| {
+        loop {
+            let line_no = reader.line_no() + 1;
+            match reader.next_line(&mut buf).map_err(|e| {
+                cx.at(
+                    line_no,
+                    format!("cannot be read ({e}); the file may be truncated or corrupt"),
+                )
+            })? {
+                Line::End => return Ok(()),
+                Line::TooLong => {
+                    return Err(cx.at(line_no, "the line is longer than the 16 MiB limit"));
+                }
+                Line::Text => {}
+            }
+            let text = content(&buf);
+            if let Some((tline, _)) = &trailer {
+                if text.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                return Err(cx.at(
+                    line_no,
+                    format!("there is data after the trailer on line {tline}"),
+                ));
+            }
+            let text = std::str::from_utf8(text)
+                .map_err(|_| cx.at(line_no, "the line is not valid UTF-8"))?;
+            let kind = serde_json::from_str::<TypeOnly>(text)
+                .map_err(|e| cx.at(line_no, format!("the line is not valid JSON ({e})")))?
+                .kind
+                .map(|k| k.into_owned())
+                .ok_or_else(|| cx.at(line_no, "the record has no \"type\" field"))?;
+            match kind.as_str() {
+                "trailer" => {
+                    let t: Trailer = serde_json::from_str(text)
+                        .map_err(|e| cx.at(line_no, format!("the trailer is malformed ({e})")))?;
+                    trailer = Some((line_no, t));
+                    continue;
+                }
+                "header" => return Err(cx.at(line_no, "a second header inside the batch")),
+                _ => {}
+            }
+            reader.hash(&buf);
+            records += 1;
+            let Some(ctx) = &apply else {
+                continue;
+            };
+            let record: Inbound = serde_json::from_str(text).map_err(|e| {
+                if matches!(kind.as_str(), "complaint" | "message" | "agency" | "ack") {
+                    cx.at(
+                        line_no,
+                        format!("the {kind} record is invalid ({})", without_values(&e)),
+                    )
+                } else {
+                    cx.at(line_no, format!("unknown record type \"{kind}\""))
+                }
+            })?;
+            let record = match record {
+                Inbound::Complaint(c) => {
+                    Record::Complaint(Box::new(prepare(&cx, line_no, ctx, *c)?))
+                }
+                Inbound::Message(m) => Record::Message(m),
+                Inbound::Agency(a) => Record::Agency(a),
+                Inbound::Ack(a) => Record::Ack(a),
+            };
+            chunk.push((line_no, record));
+            if chunk.len() == 256
+                && out
+                    .send(Ok(Piece::Records(std::mem::take(&mut chunk))))
+                    .is_err()
+            {
+                // The writer stopped (it found a problem): nothing more to do.
+                return Ok(());
+            }
+        }
+    })();
+    let last = match result {
+        Err(e) => Err(e),
+        Ok(()) => {
+            if !chunk.is_empty() {
+                let _ = out.send(Ok(Piece::Records(chunk)));
+            }
+            Ok(Piece::End(End {
+                records,
+                digest: reader.digest(),
+                trailer,
+            }))
+        }
+    };
+    let _ = out.send(last);
+}
+
+/// A parsed record, complaints already made ready to store by the reading thread.
+pub(super) enum Record {
+    Complaint(Box<Prepared>),
+    Message(crate::domain::Message),
+    Agency(crate::domain::Agency),
+    Ack(crate::sync::wire::Ack),
+}
+
+/// A valid complaint with the identity of an anonymous reporter dropped, its stored
+/// copy, the hash that compares revisions, and its derived columns if it is new.
+pub(super) struct Prepared {
+    pub(super) complaint: Complaint,
+    /// Whether an anonymous reporter's identity was dropped.
+    pub(super) anonymized: bool,
+    pub(super) data: String,
+    pub(super) hash: String,
+    pub(super) derived: store::NewDerived,
+}
+
+/// Checks a complaint and makes it ready to store (off the writing thread).
+fn prepare(
+    cx: &Ctx<'_>,
+    line: u64,
+    ctx: &crate::domain::DeskContext,
+    mut c: Complaint,
+) -> Result<Prepared, ImportError> {
+    validate_complaint(cx, line, &c)?;
+    let anonymized = c.drop_identity_if_anonymous();
+    // One serialisation serves as the stored copy and for comparing revisions.
+    let data = serde_json::to_string(&c).unwrap_or_default();
+    let hash = hex::encode(Sha256::digest(data.as_bytes()));
+    let derived = store::derive_new(ctx, &c);
+    Ok(Prepared {
+        complaint: c,
+        anonymized,
+        data,
+        hash,
+        derived,
+    })
+}
+
+fn validate_complaint(cx: &Ctx<'_>, line: u64, c: &Complaint) -> Result<(), ImportError> {
+    let n = c.id.0.chars().count();
+    if n == 0 || n > 64 {
+        return Err(cx.at(line, "the complaint id must be 1 to 64 characters"));
+    }
+    if c.revision == 0 {
+        return Err(cx.at(
+            line,
+            format!("complaint {} has revision 0 (must be 1 or more)", c.id),
+        ));
+    }
+    Ok(())
+}
+
+/// A record error without the offending value: serde quotes values ("invalid type:
+/// integer `81234567890`"), and a value may be an anonymous reporter's identity.
+fn without_values(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
+        if let Some(rest) = msg.strip_prefix(prefix)
+            && let Some(i) = rest.find(", expected ")
+        {
+            return format!("{}{}", prefix.trim_end_matches([':', ' ']), &rest[i..]);
+        }
+    }
+    msg
+}
