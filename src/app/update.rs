@@ -229,15 +229,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.status = Some(*s);
             Vec::new()
         }
-        Action::Tick => match &app.form {
-            Some(Form::Respond(f)) if f.dirty => vec![Effect::SaveDraft {
-                ids: f.targets.clone(),
-                stage: f.stage(),
-                text: super::forms::editor_text(&f.text),
-                close: false,
-            }],
-            _ => Vec::new(),
-        },
+        Action::Tick { now } => {
+            app.now = now;
+            match &app.form {
+                Some(Form::Respond(f)) if f.dirty => vec![Effect::SaveDraft {
+                    ids: f.targets.clone(),
+                    stage: f.stage(),
+                    text: super::forms::editor_text(&f.text),
+                    close: false,
+                }],
+                _ => Vec::new(),
+            }
+        }
         Action::DraftSaved { close } => {
             if let Some(Form::Respond(f)) = &mut app.form {
                 f.dirty = false;
