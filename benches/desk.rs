@@ -1,9 +1,10 @@
 //! The desk at scale: start-up to the first frame, keystrokes, view counts, the fuzzy
-//! filter and export, on a cache of `SIGAP_BENCH_N` complaints (default 100,000;
+//! filter, how soon the loop draws a result, and export, on a cache of `SIGAP_BENCH_N` complaints (default 100,000;
 //! `SIGAP_BENCH_N=1000000` for the million). The cache is built once by the
 //! deterministic generator in `benches/support` and kept under `target/bench-cache/`
 //! for later runs. Run: `cargo bench --bench desk`.
 
+mod result_to_frame;
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -341,5 +342,5 @@ fn export(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, desk, export);
+criterion_group!(benches, desk, result_to_frame::result_to_frame, export);
 criterion_main!(benches);

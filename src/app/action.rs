@@ -5,6 +5,7 @@
 use crate::domain::{Agency, Clocks, Complaint, ComplaintId, Operation};
 use crate::store::{ComplaintDetail, DeskStatus};
 use crate::sync::ImportReport;
+use chrono::{DateTime, Utc};
 use ratatui_textarea::Input;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -162,6 +163,6 @@ pub enum Action {
     DraftSaved { close: bool },
     /// A draft could not be saved; the text stays in the pane.
     DraftNotSaved(String),
-    /// A periodic tick (drafts are saved on it).
-    Tick,
+    /// A periodic tick carrying the current instant (drafts are saved on it).
+    Tick { now: DateTime<Utc> },
 }

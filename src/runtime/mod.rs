@@ -1,93 +1,57 @@
 //! The loop that ties the desk together: terminal event → key map → action →
 //! `update` → effects run against the store → results fed back as actions → draw.
 //! Import, export and the fuzzy filter run on their own threads with their own
-//! connections, so the screen never freezes.
+//! connections, so the screen never freezes. An input thread forwards the terminal's
+//! events into the same channel those threads answer on, and the loop ([`Desk`])
+//! waits on that one channel, so a result is drawn as soon as it arrives.
 
+mod desk;
 mod effects;
+mod input;
 pub mod search;
 
+pub use desk::{Desk, TICK, Turn};
 pub use effects::Executor;
+pub use input::Input;
 
-use crate::app::{self, Action, App, Effect, Keymap, TextMode};
+use crate::app::{self, Action, App, Keymap, TextMode};
 use crate::config::Config;
 use crate::store::Store;
-use crate::ui::{self, Theme};
+use crate::ui::Theme;
 use chrono::{NaiveDate, Utc};
 use color_eyre::eyre::{Result, WrapErr};
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use std::collections::VecDeque;
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use crossterm::event::{self, Event, KeyCode, KeyModifiers};
+use std::sync::mpsc::channel;
+
+/// What the loop's channel carries.
+#[derive(Debug)]
+pub enum Msg {
+    /// A terminal event, from the input thread.
+    Event(Event),
+    /// The input thread could not read the terminal (the desk stops with this error).
+    InputFailed(std::io::Error),
+    /// A result from a worker or the search thread.
+    Action(Action),
+}
 
 /// Runs the desk until the officer quits.
 pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
     let keymap = Keymap::new(&cfg.keys).wrap_err("the key bindings in the config")?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(cfg.theme, no_color);
-    let mut app = App::from_config(&cfg, keymap, Utc::now(), today);
+    let app = App::from_config(&cfg, keymap, Utc::now(), today);
     let (tx, rx) = channel();
-    let mut rt = Executor::new(cfg, store, today, &tx)?;
-    let mut terminal = crate::tui::enter();
+    let exec = Executor::new(cfg, store, today, &tx)?;
+    let terminal = crate::tui::enter();
+    // Dropped in reverse order: the input thread stops before the terminal is restored.
     let _guard = crate::tui::Guard;
-    let size = terminal.size()?;
-    let mut pending: VecDeque<Action> = VecDeque::from([Action::Resize(size.width, size.height)]);
-    for e in [Effect::Reload, Effect::LoadAgencies] {
-        pending.extend(rt.run(e, &tx));
-    }
-    let mut last_tick = Instant::now();
-    loop {
-        // Every action, and every action its effects produce, until none is left.
-        let dirty = !pending.is_empty();
-        while let Some(a) = pending.pop_front() {
-            for e in app::update(&mut app, a) {
-                pending.extend(rt.run(e, &tx));
-            }
-        }
-        if app.quit {
-            break;
-        }
-        // Redraw only when something happened.
-        if dirty {
-            terminal.draw(|f| ui::draw(f, &app, &theme))?;
-        }
-        let timeout = Duration::from_millis(250);
-        if event::poll(timeout)? {
-            match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    if let Some(a) = key_action(&app, &k) {
-                        pending.push_back(a);
-                    }
-                }
-                Event::Resize(w, h) => pending.push_back(Action::Resize(w, h)),
-                _ => {}
-            }
-        }
-        pending.extend(drain(&rx));
-        if last_tick.elapsed() >= Duration::from_secs(1) {
-            last_tick = Instant::now();
-            pending.push_back(Action::Tick);
-        }
-    }
+    let mut input = Input::start(tx.clone());
+    let mut desk = Desk::new(app, exec, theme, terminal, (tx, rx));
+    desk.start()?;
+    while desk.turn()? != Turn::Quit {}
+    input.stop();
     // Save an open draft before leaving, and say so if that fails.
-    for e in app::update(&mut app, Action::Tick) {
-        for a in rt.run(e, &tx) {
-            if let Action::DraftNotSaved(err) = a {
-                return Err(color_eyre::eyre::eyre!(
-                    "the open response draft could not be saved: {err}"
-                ));
-            }
-        }
-    }
-    rt.wait_for_workers();
-    Ok(())
-}
-
-fn drain(rx: &Receiver<Action>) -> Vec<Action> {
-    let mut out = Vec::new();
-    while let Ok(a) = rx.try_recv() {
-        out.push(a);
-    }
-    out
+    desk.finish()
 }
 
 /// Resolves a key: text fields take typed keys; everything else goes through the

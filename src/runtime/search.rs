@@ -3,6 +3,7 @@
 //! grows, and abandons a scan as soon as a newer query arrives. The UI thread never
 //! waits for it; results come back as actions.
 
+use super::Msg;
 use crate::app::Action;
 use crate::store::{SearchTexts, Store, ViewQuery};
 use fuzzy_matcher::FuzzyMatcher;
@@ -187,7 +188,7 @@ pub struct SearchThread {
 
 impl SearchThread {
     /// Starts the thread with its own connection to the cache.
-    pub fn start(store: Store, results: Sender<Action>) -> SearchThread {
+    pub fn start(store: Store, results: Sender<Msg>) -> SearchThread {
         let (requests, inbox) = channel::<Request>();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = latest.clone();
@@ -206,7 +207,7 @@ impl SearchThread {
     }
 }
 
-fn serve(store: Store, inbox: Receiver<Request>, results: Sender<Action>, latest: Arc<AtomicU64>) {
+fn serve(store: Store, inbox: Receiver<Request>, results: Sender<Msg>, latest: Arc<AtomicU64>) {
     let mut searcher = Searcher::default();
     while let Ok(mut req) = inbox.recv() {
         // Only the newest request matters.
@@ -219,23 +220,23 @@ fn serve(store: Store, inbox: Receiver<Request>, results: Sender<Action>, latest
             searcher.invalidate();
         }
         if let Err(e) = searcher.prepare(&store, &req.view) {
-            let _ = results.send(Action::Failed(format!("search: {e}")));
+            let _ = results.send(Msg::Action(Action::Failed(format!("search: {e}"))));
             continue;
         }
         let Some(query) = req.query else { continue };
         let generation = req.generation;
         let stale = || latest.load(Ordering::SeqCst) != generation;
         let mut early = |rows: Vec<i64>| {
-            let _ = results.send(Action::Filtered {
+            let _ = results.send(Msg::Action(Action::Filtered {
                 generation,
                 rows: Arc::new(rows),
-            });
+            }));
         };
         if let Some(rows) = searcher.search(&query, &stale, &mut early) {
-            let _ = results.send(Action::Filtered {
+            let _ = results.send(Msg::Action(Action::Filtered {
                 generation,
                 rows: Arc::new(rows),
-            });
+            }));
         }
     }
 }

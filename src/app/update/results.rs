@@ -159,10 +159,13 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             app.loaded.status = Some(*s);
             Vec::new()
         }
-        Action::Tick => match app.panes.find::<RespondPane>() {
-            Some(f) => f.draft(false).into_iter().collect(),
-            None => Vec::new(),
-        },
+        Action::Tick { now } => {
+            app.session.now = now;
+            match app.panes.find::<RespondPane>() {
+                Some(f) => f.draft(false).into_iter().collect(),
+                None => Vec::new(),
+            }
+        }
         Action::DraftSaved { close } => {
             if let Some(f) = app.panes.find_mut::<RespondPane>() {
                 f.dirty = false;

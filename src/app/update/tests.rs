@@ -604,6 +604,16 @@ fn respond_with_template_fills_per_complaint_and_blocks_bad_text() {
     assert!(msg.contains("{nomor}"), "{msg}");
 }
 
+/// Noon of the tests' day (05:00 UTC).
+fn noon() -> chrono::DateTime<chrono::Utc> {
+    "2026-11-20T05:00:00Z".parse().expect("instant")
+}
+
+/// The runtime's tick at [`noon`].
+fn tick() -> Action {
+    Action::Tick { now: noon() }
+}
+
 #[test]
 fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
     let mut app = app();
@@ -623,12 +633,10 @@ fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
     };
     assert_eq!(f.stage(), Stage::Final);
     assert_eq!(f.text.lines(), ["Draf lama"]);
-    assert!(
-        update(&mut app, Action::Tick).is_empty(),
-        "nothing typed yet"
-    );
+    assert!(update(&mut app, tick()).is_empty(), "nothing typed yet");
+    assert_eq!(app.session.now, noon(), "the tick brings the clock");
     typed(&mut app, "!");
-    let fx = update(&mut app, Action::Tick);
+    let fx = update(&mut app, tick());
     assert!(
         matches!(&fx[..], [Effect::SaveDraft { ids, stage: Stage::Final, text, close: false }]
         if ids == &vec![ComplaintId::from("LAP-1")] && text == "!Draf lama"),
@@ -641,9 +649,9 @@ fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
             .as_ref()
             .is_some_and(|n| n.error && n.text.contains("TIDAK"))
     );
-    assert_eq!(update(&mut app, Action::Tick).len(), 1);
+    assert_eq!(update(&mut app, tick()).len(), 1);
     update(&mut app, Action::DraftSaved { close: false });
-    assert!(update(&mut app, Action::Tick).is_empty(), "saved once");
+    assert!(update(&mut app, tick()).is_empty(), "saved once");
     // Cancelling with unsaved text saves first and closes only once it is saved.
     typed(&mut app, "x");
     let fx = cmd(&mut app, Command::Clear);
@@ -664,7 +672,7 @@ fn bulk_response_drafts_are_saved_for_every_target() {
     cmd(&mut app, Command::Mark);
     cmd(&mut app, Command::Respond);
     typed(&mut app, "Mohon maaf");
-    let fx = update(&mut app, Action::Tick);
+    let fx = update(&mut app, tick());
     assert!(
         matches!(&fx[..], [Effect::SaveDraft { ids, .. }] if ids.len() == 2),
         "{fx:?}"
