@@ -674,16 +674,16 @@ fn refused_actions_queue_nothing() {
         (vec!["hold", "NOPE", ID1, "--missing", "Nomor KK"], "NOPE"),
         (
             vec!["respond", ID1, ID2, "--stage", "initial", "--text", "   "],
-            "empty",
+            "kosong",
         ),
         (
             vec!["respond", ID1, "--stage", "final", "--text", ""],
-            "empty",
+            "kosong",
         ),
-        (vec!["hold", ID1, ID2, "--missing", ""], "empty"),
+        (vec!["hold", ID1, ID2, "--missing", ""], "kosong"),
         (
             vec!["transfer", ID1, "--reason", "other", "--note", " \n "],
-            "empty",
+            "kosong",
         ),
         (
             vec![
@@ -738,6 +738,7 @@ fn refused_actions_queue_nothing() {
             "9999-ENTAH",
         ),
     ];
+    // The desk speaks Indonesian (the default), so its refusals do too.
     for (args, needle) in cases {
         let stderr = desk.fails(&args, 1);
         assert!(

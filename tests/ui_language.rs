@@ -350,3 +350,51 @@ fn the_word_lists_do_not_overlap() {
         assert!(!INDONESIAN.contains(w), "{w} is on both lists");
     }
 }
+
+/// Runs `sigap` in `language` on a cache holding one neutral complaint.
+fn sigap_cli(language: &str, args: &[&str]) -> (String, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, config_text(&format!("language = \"{language}\""))).expect("config");
+    let records = vec![neutral("LAP-2026-0000001", false)];
+    let head = Head::new(SCOPE, 1, "B-lang-cli", "2026-11-06T08:00:00+07:00");
+    let file = write_batch(dir.path(), &head, &records);
+    let data = dir.path().join("data");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sigap"))
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--config")
+            .arg(&config)
+            .args(["--today", TODAY])
+            .args(args)
+            .output()
+            .expect("run sigap");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    run(&["import", file.to_str().expect("path")]);
+    run(args)
+}
+
+/// The command line's human output and its refusals follow the language too.
+#[test]
+fn the_command_line_speaks_the_desk_language() {
+    for (language, forbidden, says) in [("id", ENGLISH, "pelapor"), ("en", INDONESIAN, "reporter")]
+    {
+        let (out, _) = sigap_cli(language, &["show", "LAP-2026-0000001"]);
+        assert!(out.contains(says), "{language}: {out}");
+        let (status, _) = sigap_cli(language, &["status"]);
+        let (_, refused) = sigap_cli(language, &["hold", "LAP-2026-0000001", "--missing", "  "]);
+        for text in [&out, &status, &refused] {
+            let found: Vec<String> = words(text)
+                .into_iter()
+                .filter(|w| forbidden.contains(&w.as_str()))
+                .collect();
+            assert!(found.is_empty(), "{language} shows {found:?}:\n{text}");
+        }
+        assert!(!refused.is_empty(), "the empty hold is refused");
+    }
+}

@@ -219,7 +219,16 @@ pub fn run(cli: Cli) -> Result<i32> {
         | Some(Command::Show { .. }) => Access::Read,
         _ => Access::Write,
     };
-    let mut env = Env::open(&cli, access)?;
+    let env = Env::open(&cli, access)?;
+    let lang = env.cfg.language;
+    command(cli, env).map_err(|e| match lang {
+        // The refusals an officer meets, in the desk's language; others as they are.
+        crate::i18n::Lang::En => e,
+        _ => eyre!(lang.error(&e)),
+    })
+}
+
+fn command(cli: Cli, mut env: Env) -> Result<i32> {
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let Env {

@@ -13,6 +13,7 @@
 
 mod cli;
 mod desk;
+mod errors;
 mod msg;
 mod words;
 

@@ -16,5 +16,5 @@ pub use export::{ExportError, ExportOutcome, export_pending, resend};
 pub use import::{
     ImportError, ImportOutcome, ImportReport, import_bytes, import_file, import_file_with_progress,
 };
-pub use ops::{OpError, OpRequest, queue_operations};
+pub use ops::{OpError, OpRequest, OpText, queue_operations};
 pub use scan::{BatchFile, scan_import_dir};

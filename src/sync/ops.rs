@@ -18,6 +18,25 @@ pub struct OpRequest {
     pub placeholders_checked: bool,
 }
 
+/// The text of an operation that must not be empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpText {
+    Response,
+    TransferNote,
+    Missing,
+}
+
+impl OpText {
+    /// Its English name (the command line's and the logs' word for it).
+    pub fn name(self) -> &'static str {
+        match self {
+            OpText::Response => "response text",
+            OpText::TransferNote => "transfer note",
+            OpText::Missing => "description of what is missing",
+        }
+    }
+}
+
 /// Why a request was refused (nothing was queued).
 #[derive(Debug, thiserror::Error)]
 pub enum OpError {
@@ -25,8 +44,8 @@ pub enum OpError {
     UnknownComplaint(ComplaintId),
     #[error("complaint {id} belongs to {agency}, outside this desk's scope")]
     OutOfScope { id: ComplaintId, agency: AgencyCode },
-    #[error("complaint {0}: the {1} is empty")]
-    Empty(ComplaintId, &'static str),
+    #[error("complaint {0}: the {what} is empty", what = .1.name())]
+    Empty(ComplaintId, OpText),
     #[error("complaint {0}: the text still holds the unfilled placeholder {1}")]
     Placeholder(ComplaintId, String),
     #[error("unknown agency {0} (not in the directory)")]
@@ -91,7 +110,7 @@ fn validate_kind(
     kind: &OpKind,
     placeholders_checked: bool,
 ) -> Result<(), OpError> {
-    let check_text = |text: &str, what: &'static str| {
+    let check_text = |text: &str, what: OpText| {
         if text.trim().is_empty() {
             return Err(OpError::Empty(id.clone(), what));
         }
@@ -101,12 +120,12 @@ fn validate_kind(
         Ok(())
     };
     match kind {
-        OpKind::Response { text, .. } => check_text(text, "response text"),
-        OpKind::Hold { missing } => check_text(missing, "description of what is missing"),
+        OpKind::Response { text, .. } => check_text(text, OpText::Response),
+        OpKind::Hold { missing } => check_text(missing, OpText::Missing),
         OpKind::Transfer {
             to_agency, note, ..
         } => {
-            check_text(note, "transfer note")?;
+            check_text(note, OpText::TransferNote)?;
             if let Some(to) = to_agency
                 && !txn.agency_known(to.as_str())?
             {

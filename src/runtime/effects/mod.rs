@@ -93,7 +93,7 @@ impl Executor {
     pub fn run(&mut self, effect: Effect, tx: &Sender<Msg>) -> Vec<Action> {
         match self.try_run(effect, tx) {
             Ok(actions) => actions,
-            Err(e) => vec![Action::Failed(format!("{e:#}"))],
+            Err(e) => vec![Action::Failed(self.cfg.language.error(&e))],
         }
     }
 

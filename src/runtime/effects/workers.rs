@@ -87,7 +87,7 @@ impl Executor {
                         ExportOutcome::Nothing => Vec::new(),
                         ExportOutcome::Written(p) => p,
                     })
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| cfg.language.export_error(&e));
                 report(tx, Action::ExportFinished(r));
             },
             |e| Action::ExportFinished(Err(e)),

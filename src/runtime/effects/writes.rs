@@ -30,7 +30,7 @@ impl Executor {
                     what,
                 }]
             }
-            Err(e) => vec![Action::Failed(e.to_string())],
+            Err(e) => vec![Action::Failed(self.cfg.language.op_error(&e))],
         }
     }
 
@@ -47,7 +47,7 @@ impl Executor {
             .try_for_each(|id| self.store.save_draft(id.as_str(), stage.as_str(), text));
         match saved {
             Ok(()) => vec![Action::DraftSaved { close }],
-            Err(e) => vec![Action::DraftNotSaved(e.to_string())],
+            Err(e) => vec![Action::DraftNotSaved(self.cfg.language.store_error(&e))],
         }
     }
 
