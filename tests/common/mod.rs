@@ -1,6 +1,6 @@
 //! Helpers shared by the sync integration tests: building inbound batch files with the
-//! crate's batch writer (`sigap::sync::writer`), opening a desk (config + cache) in a temporary
-//! folder, and digesting every row of the cache to prove it did not change.
+//! crate's batch writer (`sigap::sync::writer`), opening a desk (config + cache) in a
+//! temporary folder, and digesting every row of the cache to prove it did not change.
 #![allow(dead_code)]
 
 use base64::Engine;

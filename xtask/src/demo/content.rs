@@ -34,16 +34,16 @@ impl Gen<'_> {
         let sc = c.scenario.map(|s| &story.scenario[s]);
         let long = c.long.map(|l| &story.long[l]);
         let mis = c.misrouted.map(|m| &story.misrouted[m]);
-        let (kec, desa) = match (twin_place, long, mis) {
+        let mis_place = mis.and_then(|m| Some((m.kecamatan.as_ref()?, m.desa.as_ref())));
+        let (kec, desa) = match (twin_place, long, mis_place) {
             (Some((Some(k), Some(d))), _, _) => (k, d),
             (_, Some(l), _) => (l.kecamatan.clone(), l.desa.clone()),
-            (_, _, Some(m)) if m.kecamatan.is_some() => {
-                let k = m.kecamatan.clone().unwrap_or_default();
-                let d = match &m.desa {
+            (_, _, Some((k, desa))) => {
+                let d = match desa {
                     Some(d) => d.clone(),
-                    None => self.desa_of(&k)?,
+                    None => self.desa_of(k)?,
                 };
-                (k, d)
+                (k.clone(), d)
             }
             _ => self.place(sc.and_then(|s| s.kecamatan.as_ref()))?,
         };
