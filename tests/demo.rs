@@ -127,7 +127,7 @@ fn anonymous_reporter_is_never_shown() {
     // The demo carries one anonymous complaint that arrives with a reporter filled in.
     let show = json(
         "2026-11-27",
-        &["--demo", "show", "LAP-2026-0036859", "--json"],
+        &["--demo", "show", "LAP-2026-0037547", "--json"],
     );
     assert_eq!(show["anonymous"], true);
     assert!(show["reporter"].is_null());
@@ -135,7 +135,7 @@ fn anonymous_reporter_is_never_shown() {
     let (code, text, _) = sigap(
         "2026-11-27",
         dir.path(),
-        &["--demo", "show", "LAP-2026-0036859"],
+        &["--demo", "show", "LAP-2026-0037547"],
     );
     assert_eq!(code, 0);
     assert!(text.contains("ANONIM"));
@@ -152,7 +152,7 @@ fn demo_never_touches_the_real_cache() {
         &[
             "--demo",
             "respond",
-            "LAP-2026-0030467",
+            "LAP-2026-0030741",
             "--stage",
             "initial",
             "--template",

@@ -1,8 +1,8 @@
 //! A deterministic generator of realistic inbound batches for the benchmarks: the same
-//! seed always gives the same bytes. Complaints follow `spec/batch-format.md`.
+//! seed always gives the same bytes. Complaints follow `spec/batch-format.md`; the file
+//! is written by the crate's batch writer (`sigap::sync::writer`).
 
-use sha2::{Digest, Sha256};
-use std::io::Write;
+use sigap::sync::writer::{self, BatchWriter};
 use std::path::Path;
 
 /// A small, fast, deterministic random source (SplitMix64).
@@ -67,16 +67,19 @@ const STATUSES: [&str; 4] = ["terdisposisi", "terdisposisi", "diproses", "selesa
 const CLASSES: [&str; 3] = ["pengaduan", "aspirasi", "permintaan_informasi"];
 
 /// Writes an inbound batch of `n` complaints for `agency` (each with one reporter
-/// message) to `path`, and returns its size in bytes.
+/// message) to `path` with the crate's batch writer, and returns its size in bytes.
 pub fn write_batch(path: &Path, agency: &str, sequence: u64, n: usize, seed: u64) -> u64 {
     let mut rng = Rng::new(seed);
-    let mut body = Vec::with_capacity(n * 1100);
-    let header = serde_json::json!({
-        "type":"header","format":"lapor-batch","version":1,
-        "batch_id": format!("bench-{agency}-{sequence}-{seed}"),
-        "direction":"inbound","agency":agency,"sequence":sequence,
-        "created_at":"2026-11-20T08:00:00+07:00","producer":"sigap bench generator"});
-    writeln!(body, "{header}").ok();
+    let created_at =
+        chrono::DateTime::parse_from_rfc3339("2026-11-20T08:00:00+07:00").expect("a fixed time");
+    let header = writer::inbound_header(
+        agency,
+        sequence,
+        &format!("bench-{agency}-{sequence}-{seed}"),
+        created_at,
+        Some("sigap bench generator"),
+    );
+    let mut batch = BatchWriter::new(&header).expect("header");
     for i in 0..n {
         let id = format!("LAP-B{seed:02}-{i:07}");
         let day = 1 + rng.below(28);
@@ -100,15 +103,13 @@ pub fn write_batch(path: &Path, agency: &str, sequence: u64, n: usize, seed: u64
             "agency": agency, "status": rng.pick(&STATUSES),
             "disposed_at": format!("2026-{month:02}-{day:02}T13:00:00+07:00"),
             "tags":["jalan"],"attachments":[]});
-        writeln!(body, "{c}").ok();
+        batch.record(&c).expect("complaint line");
         let m = serde_json::json!({"type":"message","id":format!("MSG-{id}"),"complaint_id":id,
             "at": format!("2026-{month:02}-{day:02}T15:00:00+07:00"),"author":"reporter","agency":null,
             "text": rng.pick(&SENTENCES)});
-        writeln!(body, "{m}").ok();
+        batch.record(&m).expect("message line");
     }
-    let sha = hex::encode(Sha256::digest(&body));
-    let trailer = serde_json::json!({"type":"trailer","records": 2 * n,"sha256":sha});
-    writeln!(body, "{trailer}").ok();
-    std::fs::write(path, &body).ok();
-    body.len() as u64
+    let bytes = batch.finish().expect("trailer");
+    std::fs::write(path, &bytes).expect("write the batch");
+    bytes.len() as u64
 }

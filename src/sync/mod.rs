@@ -11,6 +11,7 @@ pub mod ops;
 mod reader;
 mod scan;
 pub mod wire;
+pub mod writer;
 
 pub use export::{ExportError, ExportOutcome, export_pending, resend};
 pub use import::{

@@ -1,15 +1,17 @@
-//! Helpers shared by the sync integration tests: building inbound batch files exactly as
-//! `spec/batch-format.md` describes them, opening a desk (config + cache) in a temporary
-//! folder, and digesting every row of the cache to prove it did not change.
+//! Helpers shared by the sync integration tests: building inbound batch files with the
+//! crate's batch writer (`sigap::sync::writer`), opening a desk (config + cache) in a
+//! temporary folder, and digesting every row of the cache to prove it did not change.
 #![allow(dead_code)]
 
 use base64::Engine;
-use ed25519_dalek::{Signer, SigningKey};
+use ed25519_dalek::SigningKey;
 use rusqlite::types::ValueRef;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use sigap::config::Config;
 use sigap::store::{Access, Store};
+use sigap::sync::wire::Header;
+use sigap::sync::writer::{self, BatchWriter};
 use std::path::{Path, PathBuf};
 
 /// The desk's scope in every test.
@@ -47,42 +49,46 @@ impl Head {
         }
     }
 
-    /// The header object of an inbound batch.
+    /// The header of an inbound batch, as the batch writer makes it.
+    pub fn header(&self) -> Header {
+        let created_at = chrono::DateTime::parse_from_rfc3339(&self.created_at)
+            .expect("a test header's created_at is RFC 3339");
+        writer::inbound_header(
+            &self.agency,
+            self.sequence,
+            &self.batch_id,
+            created_at,
+            Some("sp4n-lapor registry (test)"),
+        )
+    }
+
+    /// The header object of an inbound batch (for tests that edit it).
     pub fn value(&self) -> Value {
-        json!({
-            "type": "header",
-            "format": "lapor-batch",
-            "version": 1,
-            "batch_id": self.batch_id,
-            "direction": "inbound",
-            "agency": self.agency,
-            "sequence": self.sequence,
-            "created_at": self.created_at,
-            "producer": "sp4n-lapor registry (test)",
-        })
+        serde_json::to_value(self.header()).expect("a header is JSON")
     }
 }
 
 /// One JSON line with its `\n`.
 pub fn line(v: &Value) -> Vec<u8> {
-    let mut out = serde_json::to_vec(v).expect("serialise a JSON line");
-    out.push(b'\n');
-    out
+    writer::json_line(v).expect("serialise a JSON line")
 }
 
 /// The header and record lines (everything the trailer's digest covers), from raw lines.
 pub fn body_from_lines(header: &Value, records: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = line(header);
+    let mut w = BatchWriter::new(header).expect("header line");
     for r in records {
-        out.extend_from_slice(r);
+        w.raw_record(r);
     }
-    out
+    w.into_body()
 }
 
 /// The header and record lines of a batch.
 pub fn body(header: &Value, records: &[Value]) -> Vec<u8> {
-    let lines: Vec<Vec<u8>> = records.iter().map(line).collect();
-    body_from_lines(header, &lines)
+    let mut w = BatchWriter::new(header).expect("header line");
+    for r in records {
+        w.record(r).expect("record line");
+    }
+    w.into_body()
 }
 
 /// The raw 32-byte SHA-256 of a body.
@@ -92,24 +98,25 @@ pub fn digest_of(body: &[u8]) -> [u8; 32] {
 
 /// The trailer object for a body with `records` record lines.
 pub fn trailer(body: &[u8], records: usize) -> Value {
-    json!({
-        "type": "trailer",
-        "records": records,
-        "sha256": hex::encode(digest_of(body)),
-    })
+    serde_json::to_value(writer::trailer_for(body, records as u64)).expect("a trailer is JSON")
 }
 
 /// A body followed by its trailer.
 pub fn seal(body: Vec<u8>, records: usize) -> Vec<u8> {
-    let t = trailer(&body, records);
-    let mut out = body;
-    out.extend_from_slice(&line(&t));
-    out
+    writer::seal(body, records as u64).expect("trailer line")
+}
+
+fn writer_for(head: &Head, records: &[Value]) -> BatchWriter {
+    let mut w = BatchWriter::new(&head.header()).expect("header line");
+    for r in records {
+        w.record(r).expect("record line");
+    }
+    w
 }
 
 /// A complete, valid inbound batch.
 pub fn batch(head: &Head, records: &[Value]) -> Vec<u8> {
-    seal(body(&head.value(), records), records.len())
+    writer_for(head, records).finish().expect("batch")
 }
 
 /// A complete inbound batch whose trailer carries an Ed25519 signature over the 32 raw
@@ -120,17 +127,9 @@ pub fn signed_batch(
     key: &SigningKey,
     key_id: Option<&str>,
 ) -> Vec<u8> {
-    let body = body(&head.value(), records);
-    let digest = digest_of(&body);
-    let sig = key.sign(&digest);
-    let mut t = trailer(&body, records.len());
-    t["signature"] = json!(base64::engine::general_purpose::STANDARD.encode(sig.to_bytes()));
-    if let Some(id) = key_id {
-        t["key_id"] = json!(id);
-    }
-    let mut out = body;
-    out.extend_from_slice(&line(&t));
-    out
+    writer_for(head, records)
+        .finish_signed(key, key_id)
+        .expect("signed batch")
 }
 
 /// A signing key from a fixed seed.
@@ -162,10 +161,7 @@ pub fn write_batch(dir: &Path, head: &Head, records: &[Value]) -> PathBuf {
 
 /// Gzip-compresses bytes.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(bytes).expect("gzip");
-    enc.finish().expect("gzip")
+    writer::gzip(bytes).expect("gzip")
 }
 
 /// A full complaint snapshot with every field of the contract.
