@@ -79,6 +79,7 @@ impl Lang {
                 "belum ada folder ekspor: beri --out DIR atau isi `export_dir` di konfigurasi"
                     .into()
             }
+            (_, ExportError::Encode(e)) => format!("operasi tidak dapat ditulis sebagai JSON: {e}"),
             (_, ExportError::Store(e)) => self.store_error(e),
         }
     }

@@ -8,7 +8,6 @@ use crate::store::{Access, Store, StoreError};
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat};
 use include_dir::{Dir, include_dir};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 static DEMO: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets/demo");
@@ -25,6 +24,8 @@ pub enum DemoError {
     Store(#[from] StoreError),
     #[error("demo data: {0}")]
     Import(#[from] ImportError),
+    #[error("demo data: {0}")]
+    Encode(#[from] super::writer::WriteError),
 }
 
 /// The demo desk's config, with its folders inside `dir`.
@@ -47,18 +48,17 @@ fn shift_days(today: NaiveDate) -> i64 {
 
 /// The demo batch files, dates shifted so that the reference day falls on `today`,
 /// in name order (each stream's sequences in order).
-pub fn batches(today: NaiveDate) -> Vec<(String, Vec<u8>)> {
+pub fn batches(today: NaiveDate) -> Result<Vec<(String, Vec<u8>)>, DemoError> {
     shifted(&DEMO, today)
 }
 
 /// The batches waiting in the demo's import folder (not loaded at start), shifted.
-pub fn waiting(today: NaiveDate) -> Vec<(String, Vec<u8>)> {
+pub fn waiting(today: NaiveDate) -> Result<Vec<(String, Vec<u8>)>, DemoError> {
     DEMO.get_dir("masuk")
-        .map(|d| shifted(d, today))
-        .unwrap_or_default()
+        .map_or(Ok(Vec::new()), |d| shifted(d, today))
 }
 
-fn shifted(dir: &Dir<'_>, today: NaiveDate) -> Vec<(String, Vec<u8>)> {
+fn shifted(dir: &Dir<'_>, today: NaiveDate) -> Result<Vec<(String, Vec<u8>)>, DemoError> {
     let days = shift_days(today);
     let mut files: Vec<_> = dir
         .files()
@@ -69,7 +69,7 @@ fn shifted(dir: &Dir<'_>, today: NaiveDate) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .map(|f| {
             let name = format!("demo/{}", f.path().display());
-            (name, shift_batch(f.contents(), days))
+            Ok((name, shift_batch(f.contents(), days)?))
         })
         .collect()
 }
@@ -79,7 +79,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<(Config, Store, Vec<ImportRe
     let cfg = config(dir)?;
     let mut store = Store::open(&dir.join("data"), cfg.desk_context(), Access::Write)?;
     let mut reports = Vec::new();
-    for (name, bytes) in batches(today) {
+    for (name, bytes) in batches(today)? {
         reports.push(import_bytes(&mut store, &cfg, &name, bytes)?);
     }
     store.checkpoint()?;
@@ -90,7 +90,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<(Config, Store, Vec<ImportRe
             source: e,
         };
         std::fs::create_dir_all(inbox).map_err(io)?;
-        for (name, bytes) in waiting(today) {
+        for (name, bytes) in waiting(today)? {
             let file = Path::new(&name).file_name().unwrap_or_default().to_owned();
             std::fs::write(inbox.join(file), bytes).map_err(io)?;
         }
@@ -115,7 +115,7 @@ fn shift_date(v: &mut Value, days: i64) {
 }
 
 /// Moves every date of a batch by `days` and writes a fresh trailer.
-fn shift_batch(bytes: &[u8], days: i64) -> Vec<u8> {
+fn shift_batch(bytes: &[u8], days: i64) -> Result<Vec<u8>, super::writer::WriteError> {
     let text = String::from_utf8_lossy(bytes);
     let mut out = Vec::with_capacity(bytes.len());
     let mut records = 0u64;
@@ -141,9 +141,5 @@ fn shift_batch(bytes: &[u8], days: i64) -> Vec<u8> {
         out.extend_from_slice(v.to_string().as_bytes());
         out.push(b'\n');
     }
-    let sha = hex::encode(Sha256::digest(&out));
-    let trailer = serde_json::json!({"type": "trailer", "records": records, "sha256": sha});
-    out.extend_from_slice(trailer.to_string().as_bytes());
-    out.push(b'\n');
-    out
+    super::writer::seal(out, records)
 }

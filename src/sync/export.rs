@@ -2,7 +2,8 @@
 //! agency's stream, written atomically (temporary file, sync, rename) and recorded
 //! byte for byte so that a resend is identical.
 
-use super::wire::{FORMAT, Header, Trailer, VERSION};
+use super::wire::{FORMAT, Header, VERSION};
+use super::writer::BatchWriter;
 use crate::config::Config;
 use crate::domain::{OpKind, Operation};
 use crate::store::{OutboundBatch, Store, StoreError};
@@ -10,7 +11,6 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,6 +40,8 @@ pub enum ExportError {
     NoFolder,
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("an operation could not be written as JSON: {0}")]
+    Encode(#[from] super::writer::WriteError),
 }
 
 /// One outbound record line, fields in the contract's order.
@@ -100,26 +102,15 @@ fn record(op: &Operation) -> OutRecord<'_> {
     r
 }
 
-/// Serialises a whole outbound batch.
-pub fn render_batch(header: &Header, ops: &[Operation]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(256 * (ops.len() + 2));
-    // Serialising these plain structs cannot fail.
-    let _ = serde_json::to_writer(&mut out, header);
-    out.push(b'\n');
+/// Serialises a whole outbound batch, with the one batch writer the inbound side and
+/// the tests use.
+pub fn render_batch(header: &Header, ops: &[Operation]) -> Result<Vec<u8>, ExportError> {
+    let mut w = BatchWriter::new(header)?;
+    w.reserve(256 * ops.len());
     for op in ops {
-        let _ = serde_json::to_writer(&mut out, &record(op));
-        out.push(b'\n');
+        w.record(&record(op))?;
     }
-    let trailer = Trailer {
-        kind: "trailer".into(),
-        records: ops.len() as u64,
-        sha256: hex::encode(Sha256::digest(&out)),
-        signature: None,
-        key_id: None,
-    };
-    let _ = serde_json::to_writer(&mut out, &trailer);
-    out.push(b'\n');
-    out
+    Ok(w.finish()?)
 }
 
 /// Exports every pending operation. `now` stamps the header.
@@ -168,7 +159,7 @@ pub fn export_pending(
             created_at: now,
             producer: Some(format!("sigap {}", env!("CARGO_PKG_VERSION"))),
         };
-        let plain = render_batch(&header, &ops);
+        let plain = render_batch(&header, &ops)?;
         let (bytes, name) = if gzip {
             let mut enc = GzEncoder::new(Vec::new(), Compression::default());
             enc.write_all(&plain)

@@ -126,6 +126,12 @@ impl BatchWriter {
         })
     }
 
+    /// Makes room for about `bytes` more bytes (a large batch grows once).
+    pub fn reserve(&mut self, bytes: usize) -> &mut Self {
+        self.out.reserve(bytes);
+        self
+    }
+
     /// Adds one record line: any serialisable value, written as it is.
     pub fn record<R: Serialize + ?Sized>(&mut self, record: &R) -> Result<&mut Self, WriteError> {
         serde_json::to_writer(&mut self.out, record)?;
