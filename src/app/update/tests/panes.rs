@@ -1,0 +1,390 @@
+//! The panes under `update`: transfer, respond (templates, drafts), hold, the
+//! detail, conflicts, import, export and help.
+
+use super::*;
+
+#[test]
+fn bulk_transfer_asks_once_then_queues_one_each() {
+    let mut app = app();
+    for _ in 0..3 {
+        cmd(&mut app, Command::Mark);
+    }
+    let fx = cmd(&mut app, Command::Transfer);
+    assert_eq!(focus(&app), Focus::Form);
+    assert!(fx.contains(&Effect::LoadAgencies));
+    update(&mut app, Action::AgenciesLoaded(agencies()));
+    update(
+        &mut app,
+        Action::HistoryLoaded(vec![(ComplaintId::from("LAP-1"), vec!["35-DPUBM".into()])]),
+    );
+    typed(&mut app, "provinsi");
+    let Some(f) = app.panes.find::<TransferPane>() else {
+        panic!("transfer pane")
+    };
+    assert_eq!(
+        f.chosen(&app.agencies).map(|a| a.code.as_str()),
+        Some("35-DPUBM")
+    );
+    assert_eq!(f.ping_pong(&app.agencies), vec![ComplaintId::from("LAP-1")]);
+    cmd(&mut app, Command::Open); // → reason
+    cmd(&mut app, Command::Down); // not_our_region
+    cmd(&mut app, Command::Open); // → note
+    // An empty note is refused.
+    assert!(cmd(&mut app, Command::Open).is_empty());
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    typed(&mut app, "Jalan provinsi");
+    let fx = cmd(&mut app, Command::Open);
+    assert!(fx.is_empty(), "asks before queuing");
+    assert_eq!(focus(&app), Focus::Confirm);
+    let q = app
+        .panes
+        .find::<ConfirmPane>()
+        .map(|c| c.question.clone())
+        .unwrap_or_default();
+    assert!(
+        q.contains("3 laporan akan diusulkan dialihkan ke Dinas PU Bina Marga Provinsi"),
+        "{q}"
+    );
+    let fx = cmd(&mut app, Command::Open);
+    let [Effect::Queue { requests, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(requests.len(), 3);
+    for r in requests {
+        let OpKind::Transfer {
+            to_agency,
+            reason,
+            note,
+        } = &r.kind
+        else {
+            panic!()
+        };
+        assert_eq!(to_agency.as_ref().map(|a| a.as_str()), Some("35-DPUBM"));
+        assert_eq!(reason.as_str(), "not_our_region");
+        assert_eq!(note, "Jalan provinsi");
+    }
+    let fx = update(
+        &mut app,
+        Action::Queued {
+            count: 3,
+            what: crate::app::QueueKind::Transfers,
+        },
+    );
+    assert_eq!(fx, vec![Effect::Reload]);
+    assert!(app.inbox.marks.is_empty() && !has_form(&app));
+    assert_eq!(focus(&app), Focus::Inbox);
+}
+
+#[test]
+fn single_transfer_does_not_ask() {
+    let mut app = app();
+    cmd(&mut app, Command::Transfer);
+    update(&mut app, Action::AgenciesLoaded(agencies()));
+    cmd(&mut app, Command::Open);
+    cmd(&mut app, Command::Open);
+    typed(&mut app, "bukan kami");
+    let fx = cmd(&mut app, Command::Submit);
+    assert!(matches!(fx.as_slice(), [Effect::Queue { requests, .. }] if requests.len() == 1));
+}
+
+#[test]
+fn respond_with_template_fills_per_complaint_and_blocks_bad_text() {
+    let mut app = app();
+    let fx = cmd(&mut app, Command::Respond);
+    assert_eq!(
+        fx,
+        vec![Effect::PrepareRespond(vec![ComplaintId::from("LAP-1")])]
+    );
+    update(
+        &mut app,
+        Action::RespondReady {
+            fills: vec![FillData {
+                complaint: complaint("LAP-1"),
+                agency_name: "Dinas Sosial".into(),
+            }],
+            draft: None,
+        },
+    );
+    // Empty text is refused.
+    assert!(cmd(&mut app, Command::Submit).is_empty());
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    // Pick the first template (field 1), then a stage.
+    cmd(&mut app, Command::PrevPane);
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::PrevPane);
+    cmd(&mut app, Command::Down); // progress
+    let fx = cmd(&mut app, Command::Submit);
+    let [
+        Effect::Queue {
+            requests,
+            clear_drafts,
+            ..
+        },
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(clear_drafts, &vec![ComplaintId::from("LAP-1")]);
+    let OpKind::Response { stage, text } = &requests[0].kind else {
+        panic!()
+    };
+    assert_eq!(*stage, Stage::Progress);
+    assert!(text.contains("LAP-1") && text.contains("Siti"), "{text}");
+    assert!(
+        text.contains("Jalan {rusak}"),
+        "the title's braces are kept"
+    );
+    assert!(requests[0].placeholders_checked);
+    // An unknown placeholder typed by the officer blocks sending.
+    let Some(f) = app.panes.find_mut::<RespondPane>() else {
+        panic!()
+    };
+    f.set_text("Yth. {pelapor}, nomor {nomor}");
+    assert!(cmd(&mut app, Command::Submit).is_empty());
+    let msg = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(msg.contains("{nomor}"), "{msg}");
+}
+
+#[test]
+fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
+    let mut app = app();
+    cmd(&mut app, Command::Respond);
+    update(
+        &mut app,
+        Action::RespondReady {
+            fills: vec![FillData {
+                complaint: complaint("LAP-1"),
+                agency_name: "Dinas Sosial".into(),
+            }],
+            draft: Some(("final".into(), "Draf lama".into())),
+        },
+    );
+    let Some(f) = app.panes.find::<RespondPane>() else {
+        panic!()
+    };
+    assert_eq!(f.stage(), Stage::Final);
+    assert_eq!(f.text.lines(), ["Draf lama"]);
+    assert!(update(&mut app, tick()).is_empty(), "nothing typed yet");
+    assert_eq!(app.session.now, noon(), "the tick brings the clock");
+    typed(&mut app, "!");
+    let fx = update(&mut app, tick());
+    assert!(
+        matches!(&fx[..], [Effect::SaveDraft { ids, stage: Stage::Final, text, close: false }]
+        if ids == &vec![ComplaintId::from("LAP-1")] && text == "!Draf lama"),
+        "{fx:?}"
+    );
+    // A failed save keeps the text dirty: the next tick tries again.
+    update(&mut app, Action::DraftNotSaved("database is locked".into()));
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.error && n.text.contains("TIDAK"))
+    );
+    assert_eq!(update(&mut app, tick()).len(), 1);
+    update(&mut app, Action::DraftSaved { close: false });
+    assert!(update(&mut app, tick()).is_empty(), "saved once");
+    // Cancelling with unsaved text saves first and closes only once it is saved.
+    typed(&mut app, "x");
+    let fx = cmd(&mut app, Command::Clear);
+    assert!(
+        matches!(&fx[..], [Effect::SaveDraft { close: true, .. }]),
+        "{fx:?}"
+    );
+    assert!(has_form(&app));
+    let fx = update(&mut app, Action::DraftSaved { close: true });
+    assert_eq!(fx, vec![Effect::Reload]);
+    assert!(!has_form(&app));
+}
+
+#[test]
+fn bulk_response_drafts_are_saved_for_every_target() {
+    let mut app = app();
+    cmd(&mut app, Command::Mark);
+    cmd(&mut app, Command::Mark);
+    cmd(&mut app, Command::Respond);
+    typed(&mut app, "Mohon maaf");
+    let fx = update(&mut app, tick());
+    assert!(
+        matches!(&fx[..], [Effect::SaveDraft { ids, .. }] if ids.len() == 2),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn choosing_a_template_does_not_silently_replace_edited_text() {
+    let mut app = app();
+    cmd(&mut app, Command::Respond);
+    typed(&mut app, "Teks saya sendiri");
+    cmd(&mut app, Command::PrevPane); // template field
+    cmd(&mut app, Command::Down);
+    let text = |app: &App| match app.panes.find::<RespondPane>() {
+        Some(f) => f.text.lines().join("\n"),
+        None => String::new(),
+    };
+    assert_eq!(text(&app), "Teks saya sendiri", "first press only warns");
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    cmd(&mut app, Command::Down);
+    assert_ne!(text(&app), "Teks saya sendiri", "second press replaces");
+    // Moving between templates replaces freely while the text is untouched.
+    let before = text(&app);
+    cmd(&mut app, Command::Down);
+    assert_ne!(text(&app), before);
+}
+
+#[test]
+fn the_detail_acts_on_the_complaint_on_screen() {
+    let mut app = app();
+    cmd(&mut app, Command::Down);
+    let fx = cmd(&mut app, Command::Open);
+    assert_eq!(fx, vec![Effect::LoadDetail(ComplaintId::from("LAP-2"))]);
+    let clocks = no_clocks();
+    update(
+        &mut app,
+        Action::DetailLoaded(Box::new(detail_of("LAP-2")), clocks),
+    );
+    // The inbox moves under the open detail (a reload put the cursor elsewhere).
+    app.inbox.cursor = 0;
+    assert_eq!(app.targets(None), vec![ComplaintId::from("LAP-1")]);
+    let shown = app
+        .panes
+        .find::<DetailPane>()
+        .map(|d| d.data.row.id.clone());
+    assert_eq!(shown, Some(ComplaintId::from("LAP-2")));
+    cmd(&mut app, Command::Hold);
+    typed(&mut app, "foto");
+    let fx = cmd(&mut app, Command::Open);
+    assert!(
+        matches!(&fx[..], [Effect::Queue { requests, .. }]
+            if requests[0].complaint_id.as_str() == "LAP-2"),
+        "{fx:?}"
+    );
+    // Switching view from the detail goes back to the inbox.
+    update(
+        &mut app,
+        Action::Queued {
+            count: 1,
+            what: crate::app::QueueKind::Holds,
+        },
+    );
+    cmd(&mut app, Command::View3);
+    assert_eq!(focus(&app), Focus::Inbox);
+    assert!(app.panes.find::<DetailPane>().is_none());
+}
+
+#[test]
+fn hold_asks_what_is_missing() {
+    let mut app = app();
+    cmd(&mut app, Command::Hold);
+    assert!(cmd(&mut app, Command::Open).is_empty());
+    typed(&mut app, "Nama desa");
+    let fx = cmd(&mut app, Command::Open);
+    assert!(matches!(&fx[..], [Effect::Queue { requests, .. }]
+        if matches!(&requests[0].kind, OpKind::Hold { missing } if missing == "Nama desa")));
+}
+
+#[test]
+fn undo_conflicts_import_export_and_help() {
+    let mut app = app();
+    assert_eq!(cmd(&mut app, Command::Undo), vec![Effect::Undo]);
+    assert_eq!(update(&mut app, Action::Undone(None)), vec![Effect::Reload]);
+
+    // Conflicts are settled from the detail.
+    let fx = cmd(&mut app, Command::Open);
+    assert_eq!(fx, vec![Effect::LoadDetail(ComplaintId::from("LAP-1"))]);
+    assert_eq!(
+        focus(&app),
+        Focus::Inbox,
+        "the detail opens once it is loaded"
+    );
+    let clocks = no_clocks();
+    update(
+        &mut app,
+        Action::DetailLoaded(Box::new(detail_of("LAP-1")), clocks),
+    );
+    assert_eq!(focus(&app), Focus::Detail);
+    assert_eq!(
+        cmd(&mut app, Command::ConfirmConflicts),
+        vec![Effect::Conflicts {
+            id: ComplaintId::from("LAP-1"),
+            confirm: true
+        }]
+    );
+    cmd(&mut app, Command::Close);
+    assert_eq!(focus(&app), Focus::Inbox);
+
+    // Import pane.
+    assert_eq!(cmd(&mut app, Command::Import), vec![Effect::ScanImportDir]);
+    update(
+        &mut app,
+        Action::ImportDirScanned(vec![
+            BatchFile {
+                path: "a.jsonl".into(),
+                name: "a.jsonl".into(),
+                header: None,
+                imported: true,
+            },
+            BatchFile {
+                path: "b.jsonl".into(),
+                name: "b.jsonl".into(),
+                header: None,
+                imported: false,
+            },
+        ]),
+    );
+    assert_eq!(
+        cmd(&mut app, Command::Open),
+        vec![Effect::Import(vec!["b.jsonl".into()])]
+    );
+    assert!(
+        cmd(&mut app, Command::Open).is_empty(),
+        "not twice while running"
+    );
+    update(
+        &mut app,
+        Action::ImportProgress {
+            file: "b.jsonl".into(),
+            records: 4096,
+        },
+    );
+    let fx = update(
+        &mut app,
+        Action::ImportFinished(vec![Err("b.jsonl: rejected: x".into())]),
+    );
+    assert_eq!(fx, vec![Effect::Reload, Effect::ScanImportDir]);
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    cmd(&mut app, Command::Close);
+    assert_eq!(focus(&app), Focus::Inbox);
+
+    // Export asks first.
+    assert!(cmd(&mut app, Command::Export).is_empty());
+    assert!(
+        app.panes
+            .find::<ConfirmPane>()
+            .is_some_and(|c| c.on_yes == OnYes::Run(Effect::Export))
+    );
+    assert_eq!(cmd(&mut app, Command::Open), vec![Effect::Export]);
+    update(
+        &mut app,
+        Action::ExportFinished(Ok(vec!["/x/outbound-1.jsonl".into()])),
+    );
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.text == "Diekspor ke /x: outbound-1.jsonl")
+    );
+
+    // Help opens, searches, closes.
+    cmd(&mut app, Command::Help);
+    assert_eq!(focus(&app), Focus::Help);
+    typed(&mut app, "tandai");
+    assert_eq!(
+        app.panes.find::<HelpPane>().map(|h| h.query.as_str()),
+        Some("tandai")
+    );
+    cmd(&mut app, Command::Clear);
+    assert_eq!(focus(&app), Focus::Inbox);
+}
