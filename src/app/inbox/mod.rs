@@ -26,6 +26,15 @@ pub struct Anchor {
     pub id: ComplaintId,
 }
 
+/// The complaint the cursor was on before the list was reloaded: the cursor goes back
+/// to it, or to the nearest one after it when it left the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Follow {
+    pub id: ComplaintId,
+    pub rowid: i64,
+    pub sort_key: String,
+}
+
 /// The list the officer moves in.
 #[derive(Clone, Debug)]
 pub struct InboxState {
@@ -49,6 +58,8 @@ pub struct InboxState {
     /// Where a `V` range started (set by the first `V`).
     pub anchor: Option<Anchor>,
     pub filter: FilterInput,
+    /// Set by a reload of the same list, taken by the rows that answer it.
+    pub follow: Option<Follow>,
 }
 
 impl Default for InboxState {
@@ -66,6 +77,7 @@ impl Default for InboxState {
             marks: BTreeSet::new(),
             anchor: None,
             filter: FilterInput::default(),
+            follow: None,
         }
     }
 }

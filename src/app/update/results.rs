@@ -17,11 +17,23 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Loaded(l) => {
             app.loaded = *l;
+            // Whatever the reload moves, the cursor stays on its complaint.
+            app.inbox.follow = app.current().map(|r| crate::app::inbox::Follow {
+                id: r.id.clone(),
+                rowid: r.rowid,
+                sort_key: r.sort_key.clone(),
+            });
             // The list may have changed: refilter, or reload the window where it is.
             let mut fx = match app.inbox.found {
                 Some(_) => crate::app::common::filter_effect(app),
                 None => app.list_changed(true),
             };
+            if !fx
+                .iter()
+                .any(|e| matches!(e, Effect::LoadWindow { .. } | Effect::Filter { .. }))
+            {
+                app.inbox.follow = None;
+            }
             // Keep the open detail current.
             if let Some(d) = app.panes.find::<DetailPane>() {
                 fx.push(Effect::LoadDetail(d.data.row.id.clone()));
@@ -41,11 +53,22 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             if generation != b.filter_generation || !b.filter.active() {
                 return Vec::new();
             }
+            // A new query starts at the best match; a refilter after a reload stays on
+            // the complaint the cursor was on, or at the same place if it left.
+            let kept = b
+                .follow
+                .take()
+                .map(|f| rows.iter().position(|r| *r == f.rowid).unwrap_or(b.cursor));
             b.found = Some(rows);
-            b.cursor = 0;
-            b.scroll = 0;
             b.window = Window::default();
-            app.list_changed(false)
+            let fx = app.list_changed(false);
+            if let Some(at) = kept {
+                let b = &mut app.inbox;
+                b.cursor = at.min(b.total.saturating_sub(1));
+                b.clamp_scroll();
+                return app.window_effect().into_iter().collect();
+            }
+            fx
         }
         Action::Marked(ids) => {
             let before = app.inbox.marks.len();
@@ -195,6 +218,19 @@ fn window_loaded(app: &mut App, generation: u64, place: Place, rows: Vec<crate::
         Place::EndsAt(e) => e.saturating_sub(rows.len()),
     };
     b.window = Window { start, rows };
+    // After a reload: back to the complaint the cursor was on, else the first one
+    // after it in the view's order.
+    if let Some(f) = b.follow.take() {
+        let rows = &b.window.rows;
+        let at = rows
+            .iter()
+            .position(|r| r.id == f.id)
+            .or_else(|| rows.iter().position(|r| r.sort_key > f.sort_key))
+            .map(|i| b.window.start + i);
+        if let Some(at) = at {
+            b.cursor = at;
+        }
+    }
     // The list may be shorter than counted (it changed meanwhile).
     let held = b.window.start + b.window.rows.len();
     if b.window.rows.len() < b.window_size() && held < b.total && place != Place::EndsAt(b.total) {

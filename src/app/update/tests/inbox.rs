@@ -165,3 +165,49 @@ fn failures_stay_until_dismissed() {
     cmd(&mut app, Command::Clear);
     assert!(app.notice.is_none());
 }
+
+/// Defect: after an action removed rows above it, the cursor jumped to whatever
+/// complaint took its row number, and the next key acted on a complaint the officer
+/// never looked at.
+#[test]
+fn the_cursor_stays_on_its_complaint_when_rows_leave_the_view() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Mark); // LAP-1
+    cmd(&mut app, Command::Mark); // LAP-2
+    cmd(&mut app, Command::Mark); // LAP-3, the cursor is now on LAP-4
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-4"));
+    // The three are transferred away and leave the list.
+    ROWS.with(|cell| cell.borrow_mut().retain(|r| r.id.as_str() > "LAP-3"));
+    drive(
+        &mut app,
+        Action::Queued {
+            count: 3,
+            what: crate::app::QueueKind::Transfers,
+        },
+    );
+    reload(&mut app);
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-4"));
+    assert_eq!(app.inbox.cursor, 0);
+    // A complaint that leaves itself hands the cursor to the one after it.
+    ROWS.with(|cell| cell.borrow_mut().retain(|r| r.id.as_str() != "LAP-4"));
+    reload(&mut app);
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-5"));
+}
+
+/// The same under a filter: a reload refilters and keeps the complaint.
+#[test]
+fn the_cursor_stays_on_its_complaint_under_a_filter() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Filter);
+    typed(&mut app, "jalan");
+    cmd(&mut app, Command::Open); // keep the filter
+    cmd(&mut app, Command::Down);
+    let here = app.current().map(|r| r.id.clone()).expect("a row");
+    assert_ne!(app.inbox.cursor, 0, "not on the best match");
+    // Something else changes in the cache: the reload refilters.
+    ROWS.with(|cell| cell.borrow_mut().retain(|r| r.id.as_str() != "LAP-5"));
+    reload(&mut app);
+    assert_eq!(app.current().map(|r| r.id.clone()), Some(here));
+}
