@@ -604,6 +604,47 @@ fn queue_export_resend_and_acknowledge() {
     );
     assert_eq!(s["inbound"][0]["last_sequence"], 2);
     desk.check_counts();
+
+    // A rejected operation is dealt with: it cannot be confirmed again (it is redone
+    // as a new one), it can be discarded, and it leaves the outbox and the count.
+    let refused = desk.fails(&["resolve", &t[0], "--confirm"], 1);
+    assert!(
+        refused.contains(&t[0]) && refused.contains("ditolak"),
+        "{refused}"
+    );
+    desk.ok(&["resolve", &t[0], "--discard"]);
+    let discarded = op_of(&desk.show(ID2), &t[0]).expect("op").clone();
+    assert_eq!(discarded["state"], "rejected", "the contract's name for it");
+    assert_eq!(discarded["discarded"], true);
+    assert_eq!(desk.status()["rejected_operations"], 0);
+    desk.check_counts();
+
+    // The other transfer is rejected too; a new transfer of the same complaint redoes
+    // it, and the rejected one is retired in the same transaction.
+    desk.import_batch(
+        &Head::new(SCOPE, 3, "ack-0003", "2026-11-20T08:00:00+07:00"),
+        &[ack(
+            outbound_id,
+            json!([{"op_id": t[1], "outcome": "rejected", "reason": reason}]),
+        )],
+    );
+    assert_eq!(desk.status()["rejected_operations"], 1);
+    desk.ok(&[
+        "transfer",
+        ID3,
+        "--reason",
+        "other",
+        "--note",
+        "Ke instansi yang benar",
+    ]);
+    let s = desk.status();
+    assert_eq!(s["rejected_operations"], 0);
+    assert_eq!(s["pending_operations"], 1);
+    assert_eq!(
+        op_of(&desk.show(ID3), &t[1]).expect("op")["discarded"],
+        true
+    );
+    desk.check_counts();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -736,6 +777,19 @@ fn refused_actions_queue_nothing() {
                 "9999-ENTAH",
             ],
             "9999-ENTAH",
+        ),
+        (
+            vec![
+                "transfer",
+                ID1,
+                "--reason",
+                "not_our_unit",
+                "--note",
+                "Bukan kami.",
+                "--to",
+                SCOPE,
+            ],
+            SCOPE,
         ),
     ];
     // The desk speaks Indonesian (the default), so its refusals do too.

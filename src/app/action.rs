@@ -64,8 +64,10 @@ pub enum Command {
     Respond,
     /// Hold (*tunda*): ask the reporter for missing information.
     Hold,
-    /// Undo the last operation that has not been exported.
+    /// Undo the last action (all its operations) that has not been exported.
     Undo,
+    /// Queue again what the last undo took back, while nothing new was done.
+    Redo,
     /// Confirm again the current complaint's operations in conflict.
     ConfirmConflicts,
     /// Discard the current complaint's operations in conflict.
@@ -145,8 +147,8 @@ pub enum Action {
     },
     /// Something the officer asked for failed; the message names it.
     Failed(String),
-    /// Undo finished (what was undone, if anything).
-    Undone(Option<Operation>),
+    /// Undo finished: the operations of the action it took back (none: nothing to undo).
+    Undone(Vec<Operation>),
     /// Conflicts were settled.
     ConflictsSettled(usize),
     /// The import folder was scanned.

@@ -115,6 +115,7 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
             return Some(open_action(app, cmd, shown));
         }
         Command::Undo => Reply::stay(vec![Effect::Undo]),
+        Command::Redo => Reply::stay(app.redo()),
         Command::Import => Reply::open(
             Pane::Import(ImportPane::default()),
             vec![Effect::ScanImportDir],

@@ -180,6 +180,7 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Respond, &["r"]),
     (Command::Hold, &["h"]),
     (Command::Undo, &["u"]),
+    (Command::Redo, &["Ctrl-r"]),
     (Command::ConfirmConflicts, &["C"]),
     (Command::DiscardConflicts, &["X"]),
     (Command::Import, &["i"]),

@@ -12,6 +12,7 @@ pub mod action;
 mod common;
 pub mod effect;
 pub mod filter;
+pub mod history;
 pub mod inbox;
 pub mod keymap;
 pub mod panes;
@@ -61,6 +62,8 @@ pub struct App {
     /// The panes open over the inbox; the last one has the keyboard.
     pub panes: PaneStack,
     pub notice: Option<Notice>,
+    /// What undo took back, for redo.
+    pub history: history::History,
     /// An export is running on the worker thread.
     pub exporting: bool,
     pub quit: bool,
@@ -87,6 +90,7 @@ impl App {
             agencies: Vec::new(),
             panes: PaneStack::default(),
             notice: None,
+            history: history::History::default(),
             exporting: false,
             quit: false,
         }

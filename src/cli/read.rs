@@ -227,7 +227,8 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
             .operations
             .iter()
             .map(|o| {
-                json!({"op_id": o.op_id, "type": o.kind.type_name(), "state": o.state.as_str(),
+                json!({"op_id": o.op_id, "type": o.kind.type_name(), "state": o.state.contract_name(),
+                       "discarded": o.state == crate::domain::OpState::Discarded,
                        "at": o.at.to_rfc3339(), "base_revision": o.base_revision,
                        "batch_id": o.batch_id, "reason": o.reason, "detail": o.kind})
             })

@@ -184,7 +184,7 @@ pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
         let rev = sync::ops::confirm_conflict(&mut env.store, op_id)?;
         outln!("{}", env.cfg.language.cli_confirmed(op_id, rev));
     } else {
-        sync::ops::discard_conflict(&mut env.store, op_id)?;
+        sync::ops::discard(&mut env.store, op_id)?;
         outln!("{}", env.cfg.language.cli_discarded(op_id));
     }
     Ok(())
@@ -192,16 +192,19 @@ pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
 
 pub fn undo(env: &mut Env) -> Result<()> {
     let lang = env.cfg.language;
-    match sync::ops::undo_last(&mut env.store)? {
-        Some(op) => outln!(
+    let ops = sync::ops::undo_last(&mut env.store)?;
+    if ops.is_empty() {
+        outln!("{}", lang.t().cli_nothing_to_undo);
+    }
+    for op in &ops {
+        outln!(
             "{}",
             lang.cli_undone(
                 lang.op_kind(&op.kind),
                 op.op_id.as_str(),
                 &text::line(op.complaint_id.as_str())
             )
-        ),
-        None => outln!("{}", lang.t().cli_nothing_to_undo),
+        );
     }
     Ok(())
 }

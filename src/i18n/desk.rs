@@ -109,6 +109,13 @@ texts! {
     op_transfer: "alihkan", "transfer";
     op_hold: "tunda", "hold";
     changed_in_registry: "Laporan berubah di registri.", "The complaint changed in the registry.";
+    rejected_by_registry: "Ditolak registri (alasannya di atas).",
+        "Rejected by the registry (its reason above).";
+    redo_as_new: "kirim ulang sebagai operasi baru", "redo as a new operation";
+    hint_redo_rejected: "kirim ulang", "redo";
+    nothing_to_settle: "Tidak ada operasi yang konflik atau ditolak di laporan ini",
+        "No operation in conflict or rejected on this complaint";
+    hint_discard_rejected: "buang", "discard";
     confirm_again: "konfirmasi ulang", "confirm again";
     discard: "buang", "discard";
 

@@ -52,21 +52,31 @@ impl Lang {
         }
     }
 
-    /// After an undo.
-    pub fn undone(self, op: &Operation) -> String {
-        let what = self.op_kind(&op.kind);
-        let id = op.complaint_id.as_str();
-        self.pick(
-            format!("Dibatalkan: {what} {id}"),
-            format!("Undone: {what} {id}"),
-        )
+    /// After an undo: what was taken back, on which complaint (or how many).
+    pub fn undone(self, ops: &[Operation]) -> String {
+        let Some(first) = ops.first() else {
+            return self.t().nothing_to_undo.to_owned();
+        };
+        let what = self.op_kind(&first.kind);
+        let id = first.complaint_id.as_str();
+        match (self, ops.len()) {
+            (Lang::Id, 1) => format!("Dibatalkan: {what} {id}"),
+            (Lang::En, 1) => format!("Undone: {what} {id}"),
+            (Lang::Id, n) => format!("Dibatalkan: {n} {what} ({id} dan {} lainnya)", n - 1),
+            (Lang::En, n) => format!("Undone: {n} × {what} ({id} and {} more)", n - 1),
+        }
     }
 
-    /// After settling conflicts.
+    /// Redo with nothing undone.
+    pub fn nothing_to_redo(self) -> &'static str {
+        self.pick("Tidak ada yang bisa diulangi", "Nothing to redo")
+    }
+
+    /// After settling operations in conflict or rejected.
     pub fn conflicts_settled(self, n: usize) -> String {
         self.pick(
-            format!("{n} konflik diselesaikan"),
-            format!("{} settled", en_count(n, "conflict")),
+            format!("{n} operasi diselesaikan"),
+            format!("{} settled", en_count(n, "operation")),
         )
     }
 
@@ -174,11 +184,13 @@ impl Lang {
         )
     }
 
-    /// Before discarding a complaint's operations in conflict.
+    /// Before discarding a complaint's operations in conflict or rejected.
     pub fn discard_question(self, id: &str) -> String {
         self.pick(
-            format!("Buang operasi yang konflik pada {id}? (Enter: ya, Esc: batal)"),
-            format!("Discard the operations in conflict on {id}? (Enter: yes, Esc: no)"),
+            format!("Buang operasi yang konflik atau ditolak pada {id}? (Enter: ya, Esc: batal)"),
+            format!(
+                "Discard the operations in conflict or rejected on {id}? (Enter: yes, Esc: no)"
+            ),
         )
     }
 

@@ -64,6 +64,7 @@ impl Lang {
             OpState::Rejected => self.pick("ditolak", "rejected"),
             OpState::Superseded => self.pick("digantikan", "superseded"),
             OpState::Conflict => self.pick("konflik", "conflict"),
+            OpState::Discarded => self.pick("ditolak, sudah ditangani", "rejected, dealt with"),
         }
     }
 
@@ -149,9 +150,10 @@ impl Lang {
             Command::Respond => ("tindak lanjut", "respond"),
             Command::Hold => ("tunda: minta data pelapor", "hold: ask the reporter"),
             Command::Undo => (
-                "batalkan operasi terakhir yang belum diekspor",
-                "undo the last unexported operation",
+                "batalkan tindakan terakhir yang belum diekspor",
+                "undo the last action not yet exported",
             ),
+            Command::Redo => ("ulangi yang baru dibatalkan", "redo what was just undone"),
             Command::ConfirmConflicts => (
                 "konfirmasi ulang operasi yang konflik",
                 "confirm conflicting operations again",

@@ -334,9 +334,23 @@ UPDATE operations SET agency = ifnull(
     (SELECT c.agency FROM complaints c WHERE c.id = operations.complaint_id), '');
 "#;
 
+/// Operations queued by one officer action share an action number, so undo takes the
+/// whole action back at once. Operations from before have none: each is its own.
+const V6: &str = r#"
+ALTER TABLE operations ADD COLUMN action INTEGER;
+CREATE INDEX operations_by_action ON operations (action) WHERE action IS NOT NULL;
+"#;
+
 /// Every migration, in order. Version N is the state after the Nth; the latest version
 /// is the slice's length.
-pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)];
+pub const MIGRATIONS: &[M<'static>] = &[
+    M::up(V1),
+    M::up(V2),
+    M::up(V3),
+    M::up(V4),
+    M::up(V5),
+    M::up(V6),
+];
 
 /// The migrations as `rusqlite_migration` runs them.
 pub fn migrations() -> Migrations<'static> {

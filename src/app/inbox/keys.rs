@@ -39,6 +39,7 @@ pub const COMMANDS: &[Command] = &[
     Command::Respond,
     Command::Hold,
     Command::Undo,
+    Command::Redo,
     Command::Import,
     Command::Export,
     Command::Help,

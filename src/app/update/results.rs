@@ -119,6 +119,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Queued { count, what } => {
+            app.history.queued();
             app.panes
                 .close_where(|p| p.is_form() || matches!(p, crate::app::Pane::Confirm(_)));
             app.inbox.marks.clear();
@@ -127,14 +128,13 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             vec![Effect::Reload]
         }
         Action::Failed(e) => {
+            app.history.failed();
             app.fail(e);
             Vec::new()
         }
-        Action::Undone(op) => {
-            match op {
-                Some(op) => app.say(app.lang().undone(&op)),
-                None => app.say(app.t().nothing_to_undo),
-            }
+        Action::Undone(ops) => {
+            app.say(app.lang().undone(&ops));
+            app.history.undone(&ops);
             vec![Effect::Reload]
         }
         Action::ConflictsSettled(n) => {

@@ -58,19 +58,21 @@ impl Executor {
     }
 
     /// Confirms again (or discards) a complaint's operations in conflict.
+    /// Confirming takes the operations in conflict; discarding takes the rejected ones
+    /// too.
     pub(super) fn conflicts(&mut self, id: &ComplaintId, confirm: bool) -> Result<Vec<Action>> {
         let ops: Vec<String> = self
             .store
             .operations_for(id.as_str())?
             .into_iter()
-            .filter(|o| o.state == OpState::Conflict)
+            .filter(|o| o.state == OpState::Conflict || (!confirm && o.state == OpState::Rejected))
             .map(|o| o.op_id.0)
             .collect();
         for op in &ops {
             if confirm {
                 sync::ops::confirm_conflict(&mut self.store, op)?;
             } else {
-                sync::ops::discard_conflict(&mut self.store, op)?;
+                sync::ops::discard(&mut self.store, op)?;
             }
         }
         Ok(vec![Action::ConflictsSettled(ops.len())])

@@ -237,6 +237,22 @@ fn operations(lines: &mut Vec<Line<'_>>, ops: &[OpRow], app: &App, theme: &Theme
             style,
         ));
     }
+    if ops.iter().any(|o| o.state == OpState::Rejected)
+        && !ops.iter().any(|o| o.state == OpState::Conflict)
+    {
+        let k = |c| app.session.keymap.hint(c);
+        lines.push(Line::styled(
+            format!(
+                "{} {}: {} · {}: {}",
+                t.rejected_by_registry,
+                k(Command::ConfirmConflicts),
+                t.redo_as_new,
+                k(Command::DiscardConflicts),
+                t.discard
+            ),
+            theme.error(),
+        ));
+    }
     if ops.iter().any(|o| o.state == OpState::Conflict) {
         let k = |c| app.session.keymap.hint(c);
         lines.push(Line::styled(

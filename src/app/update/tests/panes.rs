@@ -290,7 +290,10 @@ fn hold_asks_what_is_missing() {
 fn undo_conflicts_import_export_and_help() {
     let mut app = app();
     assert_eq!(cmd(&mut app, Command::Undo), vec![Effect::Undo]);
-    assert_eq!(update(&mut app, Action::Undone(None)), vec![Effect::Reload]);
+    assert_eq!(
+        update(&mut app, Action::Undone(Vec::new())),
+        vec![Effect::Reload]
+    );
 
     // Conflicts are settled from the detail.
     let fx = cmd(&mut app, Command::Open);
@@ -303,9 +306,20 @@ fn undo_conflicts_import_export_and_help() {
     let clocks = no_clocks();
     update(
         &mut app,
-        Action::DetailLoaded(Box::new(detail_of("LAP-1")), clocks),
+        Action::DetailLoaded(Box::new(detail_of("LAP-1")), clocks.clone()),
     );
     assert_eq!(focus(&app), Focus::Detail);
+    // Nothing in conflict or rejected: nothing to settle, and it says so.
+    assert!(cmd(&mut app, Command::ConfirmConflicts).is_empty());
+    assert!(app.notice.is_some());
+    let mut with_conflict = detail_of("LAP-1");
+    let mut op = hold_op("LAP-1");
+    op.state = crate::domain::OpState::Conflict;
+    with_conflict.operations.push(op);
+    update(
+        &mut app,
+        Action::DetailLoaded(Box::new(with_conflict), clocks),
+    );
     assert_eq!(
         cmd(&mut app, Command::ConfirmConflicts),
         vec![Effect::Conflicts {
@@ -387,4 +401,66 @@ fn undo_conflicts_import_export_and_help() {
     );
     cmd(&mut app, Command::Clear);
     assert_eq!(focus(&app), Focus::Inbox);
+}
+
+fn hold_op(id: &str) -> crate::domain::Operation {
+    crate::domain::Operation {
+        op_id: crate::domain::OpId::new_v7(),
+        complaint_id: ComplaintId::from(id),
+        base_revision: 1,
+        officer: "Ahmad Fauzi".into(),
+        at: "2026-11-20T09:00:00+07:00".parse().expect("at"),
+        kind: OpKind::Hold {
+            missing: "foto".into(),
+        },
+        state: crate::domain::OpState::Pending,
+        batch_id: None,
+        reason: None,
+    }
+}
+
+/// Undo says how much of the action it took back; redo queues it all again, once,
+/// and only while nothing new was queued.
+#[test]
+fn undo_names_the_whole_action_and_redo_queues_it_again() {
+    let mut app = app();
+    let ops: Vec<_> = ["LAP-1", "LAP-2", "LAP-3"].map(hold_op).into();
+    drive(&mut app, Action::Undone(ops));
+    let said = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("3 tunda"), "{said}");
+    let fx = cmd(&mut app, Command::Redo);
+    let [Effect::Queue { requests, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    let ids: Vec<&str> = requests.iter().map(|r| r.complaint_id.as_str()).collect();
+    assert_eq!(ids, ["LAP-1", "LAP-2", "LAP-3"]);
+    drive(
+        &mut app,
+        Action::Queued {
+            count: 3,
+            what: crate::app::QueueKind::Holds,
+        },
+    );
+    assert!(cmd(&mut app, Command::Redo).is_empty(), "redone once");
+
+    // A new action in between ends what can be redone.
+    drive(&mut app, Action::Undone(vec![hold_op("LAP-1")]));
+    drive(
+        &mut app,
+        Action::Queued {
+            count: 1,
+            what: crate::app::QueueKind::Responses,
+        },
+    );
+    assert!(cmd(&mut app, Command::Redo).is_empty());
+    let said = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("Tidak ada yang bisa diulangi"), "{said}");
 }
