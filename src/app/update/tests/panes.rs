@@ -306,7 +306,7 @@ fn undo_conflicts_import_export_and_help() {
     let clocks = no_clocks();
     update(
         &mut app,
-        Action::DetailLoaded(Box::new(detail_of("LAP-1")), clocks.clone()),
+        Action::DetailLoaded(Box::new(detail_of("LAP-1")), clocks),
     );
     assert_eq!(focus(&app), Focus::Detail);
     // Nothing in conflict or rejected: nothing to settle, and it says so.
