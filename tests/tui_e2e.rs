@@ -817,7 +817,7 @@ fn help_lists_live_keys_and_ctrl_c_quits() {
     desk.send("?");
     // The hint row is the last row a frame writes: once it shows the help's hints, the
     // whole help is on screen.
-    let text = desk.wait_for("ketik cari");
+    let text = desk.wait_for("/ cari  Esc tutup");
     assert!(text.contains("Bantuan (Esc tutup)"), "{text}");
     let line_with = |needle: &str| {
         text.lines()
@@ -831,7 +831,9 @@ fn help_lists_live_keys_and_ctrl_c_quits() {
     assert!(line_with("Space").contains("tandai/batal tandai"), "{text}");
     assert!(line_with("Shift-Tab").contains("sebelumnya"), "{text}");
 
-    // Searchable as you type: the keys below the fold are found by name.
+    // `/` searches as you type: the keys below the fold are found by name.
+    desk.send("/");
+    desk.wait_for("Enter simpan saringan");
     desk.send("ctrl");
     let text = desk.wait_for("Cari: ctrl▏");
     for (key, what) in [

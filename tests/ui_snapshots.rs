@@ -612,3 +612,23 @@ fn the_chosen_reason_is_visible_at_80x24() {
     let s = screen(&h_.app, 80, 24, "transfer, reason lainnya");
     assert!(s.contains("[ lainnya ]"), "{s}");
 }
+
+/// Defect: at 80×24 the help showed its first 20 keys and no way to reach the others.
+/// It scrolls with the moving keys, and stops at its last line.
+#[test]
+fn help_scrolls_to_every_key_at_80x24() {
+    let mut h_ = open(Pane::Help, 80, 24);
+    let last = "keluar dari mana saja";
+    assert!(!screen(&h_.app, 80, 24, "help").contains(last));
+    for _ in 0..5 {
+        h_.cmd(Command::PageDown);
+    }
+    let s = screen(&h_.app, 80, 24, "help scrolled");
+    assert!(s.contains(last), "{s}");
+    assert!(
+        s.contains("Di kolom teks"),
+        "the last line is at the bottom:\n{s}"
+    );
+    h_.cmd(Command::First);
+    assert!(!screen(&h_.app, 80, 24, "help back at the top").contains(last));
+}
