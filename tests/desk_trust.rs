@@ -141,7 +141,7 @@ fn a_transfer_to_the_current_agency_is_refused() {
         .map(|n| n.text.clone())
         .unwrap_or_default();
     assert!(
-        h.app.notice.as_ref().is_some_and(|n| n.error) && said.contains(SCOPE),
+        h.app.notice.as_ref().is_some_and(|n| n.is_error()) && said.contains(SCOPE),
         "{said}"
     );
     let pending = h

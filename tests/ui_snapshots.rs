@@ -360,7 +360,10 @@ fn response_with_a_template() {
 #[test]
 fn hold() {
     for s in snap(Pane::Hold, "hold") {
-        assert!(s.contains("Tunda 1 laporan"), "{s}");
+        assert!(
+            s.contains("Tunda LAP-2026-0000002:"),
+            "names the complaint: {s}"
+        );
     }
 }
 
@@ -631,4 +634,18 @@ fn help_scrolls_to_every_key_at_80x24() {
     );
     h_.cmd(Command::First);
     assert!(!screen(&h_.app, 80, 24, "help back at the top").contains(last));
+}
+
+/// Nothing important is cut off at any width: the inbox at four sizes.
+#[test]
+fn inbox_at_every_width() {
+    for (w, h) in [(60, 20), (120, 36), (200, 60)] {
+        let h_ = open(Pane::Inbox, w, h);
+        let s = screen(&h_.app, w, h, "inbox");
+        assert!(
+            s.contains("awal: terlambat 30 HK"),
+            "the SLA cell is whole at {w}: {s}"
+        );
+        assert_screen(&format!("inbox_{w}x{h}"), &format!("Inbox at {w}x{h}"), &s);
+    }
 }

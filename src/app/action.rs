@@ -78,6 +78,8 @@ pub enum Command {
     Export,
     /// Send the form (response, transfer, hold).
     Submit,
+    /// Open the last message whole.
+    Message,
     /// Help.
     Help,
     /// Close the current pane; on the inbox, quit.

@@ -115,6 +115,18 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
             return Some(open_action(app, cmd, shown));
         }
         Command::Undo => Reply::stay(vec![Effect::Undo]),
+        Command::Message => match app.notice.as_ref() {
+            Some(n) => Reply::open(
+                Pane::Message(super::panes::message::MessagePane {
+                    text: n.text.clone(),
+                }),
+                Vec::new(),
+            ),
+            None => {
+                app.say(app.t().no_message);
+                Reply::stay(Vec::new())
+            }
+        },
         Command::Redo => Reply::stay(app.redo()),
         Command::Import => Reply::open(
             Pane::Import(ImportPane::default()),

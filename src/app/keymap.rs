@@ -186,6 +186,7 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Import, &["i"]),
     (Command::Export, &["e"]),
     (Command::Submit, &["Ctrl-s"]),
+    (Command::Message, &["m"]),
     (Command::Help, &["?"]),
     (Command::Close, &["q"]),
     (Command::Quit, &["Ctrl-c"]),

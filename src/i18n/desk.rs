@@ -34,6 +34,9 @@ texts! {
     col_status: "STATUS", "STATUS";
     col_title: "JUDUL", "TITLE";
     col_category: "KATEGORI", "CATEGORY";
+    col_agency: "INSTANSI", "AGENCY";
+    outbox_legend: " ↑ menunggu ekspor · ! konflik · ✗ ditolak ",
+        " ↑ awaiting export · ! conflict · ✗ rejected ";
 
     // Status bar.
     no_agency: "(agency belum diatur)", "(no agency configured)";
@@ -113,6 +116,9 @@ texts! {
         "Rejected by the registry (its reason above).";
     redo_as_new: "kirim ulang sebagai operasi baru", "redo as a new operation";
     hint_redo_rejected: "kirim ulang", "redo";
+    hint_whole_message: "baca utuh", "read it whole";
+    message_title: " Pesan (Esc tutup) ", " Message (Esc closes) ";
+    no_message: "Belum ada pesan", "No message yet";
     nothing_to_settle: "Tidak ada operasi yang konflik atau ditolak di laporan ini",
         "No operation in conflict or rejected on this complaint";
     hint_discard_rejected: "buang", "discard";

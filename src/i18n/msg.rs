@@ -218,8 +218,16 @@ impl Lang {
         )
     }
 
-    /// The hold pane's title.
-    pub fn hold_title(self, n: usize) -> String {
+    /// The hold pane's title: the complaint it holds, or how many.
+    pub fn hold_title(self, targets: &[crate::domain::ComplaintId]) -> String {
+        let n = targets.len();
+        if let [one] = targets {
+            let id = crate::text::line(one.as_str());
+            return self.pick(
+                format!(" Tunda {id}: data apa yang perlu dilengkapi? "),
+                format!(" Hold {id}: what must the reporter supply? "),
+            );
+        }
         self.pick(
             format!(" Tunda {n} laporan: data apa yang perlu dilengkapi? "),
             format!(

@@ -96,6 +96,15 @@ impl Lang {
         }
     }
 
+    /// The SLA column's cell: which clock, then its state.
+    pub fn sla_cell(self, clock: crate::app::SlaClock, s: ClockState) -> String {
+        let which = match clock {
+            crate::app::SlaClock::FirstResponse => self.pick("awal", "first"),
+            crate::app::SlaClock::Completion => self.pick("akhir", "final"),
+        };
+        format!("{which}: {}", self.clock(s))
+    }
+
     /// A saved view's tab title.
     pub fn view(self, v: View) -> &'static str {
         match v {
@@ -165,6 +174,7 @@ impl Lang {
             Command::Import => ("panel impor berkas masuk", "import pane"),
             Command::Export => ("ekspor operasi tertunda", "export pending operations"),
             Command::Submit => ("kirim formulir", "send the form"),
+            Command::Message => ("buka pesan terakhir utuh", "open the last message whole"),
             Command::Help => ("bantuan", "help"),
             Command::Close => (
                 "tutup panel; di kotak masuk: keluar",

@@ -42,6 +42,7 @@ pub const COMMANDS: &[Command] = &[
     Command::Redo,
     Command::Import,
     Command::Export,
+    Command::Message,
     Command::Help,
     Command::Close,
     Command::Quit,

@@ -8,7 +8,7 @@ mod view;
 mod window;
 
 pub use keys::{COMMANDS, command, hints, input};
-pub use rows::{From, InboxRow, ListRef, Loaded, Place, Urgency, Window};
+pub use rows::{From, InboxRow, ListRef, Loaded, Place, SlaClock, Urgency, Window};
 pub use view::{View, ViewCounts};
 
 use super::filter::FilterInput;

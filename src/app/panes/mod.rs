@@ -13,6 +13,7 @@ pub mod editor;
 pub mod help;
 pub mod hold;
 pub mod import;
+pub mod message;
 pub mod respond;
 pub mod transfer;
 
@@ -140,6 +141,7 @@ panes! {
     Import(import::ImportPane),
     Help(help::HelpPane),
     Confirm(confirm::ConfirmPane),
+    Message(message::MessagePane),
 }
 
 /// A pane type that can be found in the stack.
@@ -180,6 +182,11 @@ impl PaneStack {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// How many panes are open.
+    pub fn depth(&self) -> usize {
+        self.0.len()
     }
 
     /// The open pane of a type (the topmost, if several).

@@ -74,7 +74,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             let before = app.inbox.marks.len();
             app.inbox.marks.extend(ids);
             let n = app.inbox.marks.len() - before;
-            app.say(app.lang().marked(n));
+            app.done(app.lang().marked(n));
             Vec::new()
         }
         Action::DetailLoaded(data, clocks) => {
@@ -124,7 +124,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
                 .close_where(|p| p.is_form() || matches!(p, crate::app::Pane::Confirm(_)));
             app.inbox.marks.clear();
             app.inbox.anchor = None;
-            app.say(app.lang().queued(count, what));
+            app.done(app.lang().queued(count, what));
             vec![Effect::Reload]
         }
         Action::Failed(e) => {
@@ -133,12 +133,16 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Undone(ops) => {
-            app.say(app.lang().undone(&ops));
+            if ops.is_empty() {
+                app.say(app.t().nothing_to_undo);
+            } else {
+                app.done(app.lang().undone(&ops));
+            }
             app.history.undone(&ops);
             vec![Effect::Reload]
         }
         Action::ConflictsSettled(n) => {
-            app.say(app.lang().conflicts_settled(n));
+            app.done(app.lang().conflicts_settled(n));
             vec![Effect::Reload]
         }
         Action::ImportDirScanned(files) => {
@@ -168,7 +172,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
                         .iter()
                         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                         .collect();
-                    app.say(format!(
+                    app.done(format!(
                         "{} {dir}: {}",
                         app.t().exported_to,
                         names.join(", ")
@@ -195,7 +199,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             }
             if close {
                 app.panes.close::<RespondPane>();
-                app.say(app.t().draft_saved);
+                app.done(app.t().draft_saved);
                 return vec![Effect::Reload];
             }
             Vec::new()
@@ -263,7 +267,7 @@ fn import_finished(
     if failed > 0 {
         app.fail(lang.files_rejected(failed));
     } else {
-        app.say(app.t().import_finished);
+        app.done(app.t().import_finished);
     }
     vec![Effect::Reload, Effect::ScanImportDir]
 }

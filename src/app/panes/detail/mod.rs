@@ -82,6 +82,7 @@ const COMMANDS: &[Command] = &[
     Command::DiscardConflicts,
     Command::Undo,
     Command::Redo,
+    Command::Message,
     Command::Close,
     Command::Help,
     Command::Quit,

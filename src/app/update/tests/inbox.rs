@@ -122,7 +122,7 @@ fn out_of_scope_rows_are_read_only() {
     for c in [Command::Respond, Command::Transfer, Command::Hold] {
         assert!(cmd(&mut app, c).is_empty());
         assert!(!has_form(&app));
-        assert!(app.notice.as_ref().is_some_and(|n| n.error));
+        assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     }
     assert_eq!(View::Transferred.count(&app.loaded.counts), 1);
 }
@@ -160,7 +160,7 @@ fn failures_stay_until_dismissed() {
     assert!(
         app.notice
             .as_ref()
-            .is_some_and(|n| n.error && n.text == "cache terkunci")
+            .is_some_and(|n| n.is_error() && n.text == "cache terkunci")
     );
     cmd(&mut app, Command::Clear);
     assert!(app.notice.is_none());

@@ -46,6 +46,7 @@ fn row(id: &str, title: &str, status: Status, urgency: Urgency) -> InboxRow {
         confidential: false,
         revision: 1,
         sla: Some(ClockState::Late(2)),
+        sla_clock: crate::app::SlaClock::FirstResponse,
         urgency,
         pending: 0,
         conflict: false,

@@ -31,7 +31,7 @@ fn bulk_transfer_asks_once_then_queues_one_each() {
     cmd(&mut app, Command::Open); // → note
     // An empty note is refused.
     assert!(cmd(&mut app, Command::Open).is_empty());
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     typed(&mut app, "Jalan provinsi");
     let fx = cmd(&mut app, Command::Open);
     assert!(fx.is_empty(), "asks before queuing");
@@ -107,7 +107,7 @@ fn respond_with_template_fills_per_complaint_and_blocks_bad_text() {
     );
     // Empty text is refused.
     assert!(cmd(&mut app, Command::Submit).is_empty());
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     // Pick the first template (field 1), then a stage.
     cmd(&mut app, Command::PrevPane);
     cmd(&mut app, Command::Down);
@@ -182,7 +182,7 @@ fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
     assert!(
         app.notice
             .as_ref()
-            .is_some_and(|n| n.error && n.text.contains("TIDAK"))
+            .is_some_and(|n| n.is_error() && n.text.contains("TIDAK"))
     );
     assert_eq!(update(&mut app, tick()).len(), 1);
     update(&mut app, Action::DraftSaved { close: false });
@@ -226,7 +226,7 @@ fn choosing_a_template_does_not_silently_replace_edited_text() {
         None => String::new(),
     };
     assert_eq!(text(&app), "Teks saya sendiri", "first press only warns");
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     cmd(&mut app, Command::Down);
     assert_ne!(text(&app), "Teks saya sendiri", "second press replaces");
     // Moving between templates replaces freely while the text is untouched.
@@ -369,7 +369,7 @@ fn undo_conflicts_import_export_and_help() {
         Action::ImportFinished(vec![Err("b.jsonl: rejected: x".into())]),
     );
     assert_eq!(fx, vec![Effect::Reload, Effect::ScanImportDir]);
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     cmd(&mut app, Command::Close);
     assert_eq!(focus(&app), Focus::Inbox);
 
