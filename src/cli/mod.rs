@@ -62,8 +62,10 @@ pub enum Command {
     List {
         #[arg(long)]
         json: bool,
-        /// Only this status (terdisposisi, diproses, …).
-        #[arg(long, value_name = "S")]
+        /// Only this status.
+        #[arg(long, value_name = "S", value_parser = clap::builder::PossibleValuesParser::new(
+            crate::domain::Status::NAMES
+        ))]
         status: Option<String>,
         /// Only complaints with a clock past due.
         #[arg(long)]
@@ -94,24 +96,23 @@ pub enum Command {
         /// Compress the batch (.jsonl.gz).
         #[arg(long)]
         gzip: bool,
-        /// Write outbound batch SEQ again, byte-identical.
-        #[arg(long, value_name = "SEQ")]
+        /// Write outbound batch SEQ again, byte-identical (as it was first written, so
+        /// not with --gzip).
+        #[arg(long, value_name = "SEQ", conflicts_with = "gzip")]
         resend: Option<u64>,
         /// The stream for --resend when the desk has several agencies.
         #[arg(long, value_name = "AGENCY", requires = "resend")]
         agency: Option<String>,
     },
     /// Queue a response (tindak lanjut) on each complaint.
+    #[command(group = clap::ArgGroup::new("body").required(true).args(["text", "template"]))]
     Respond {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
         #[arg(long, value_enum)]
         stage: Stage,
-        #[arg(
-            long,
-            conflicts_with = "template",
-            required_unless_present = "template"
-        )]
+        /// The response; {placeholders} are filled per complaint as the desk fills them.
+        #[arg(long)]
         text: Option<String>,
         /// A template name (built-in: awal, proses, selesai, minta-data).
         #[arg(long)]

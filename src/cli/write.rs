@@ -82,64 +82,58 @@ pub fn respond(
     text: Option<String>,
     template: Option<String>,
 ) -> Result<()> {
-    let requests = match (text, template) {
-        (Some(text), _) => ids
-            .iter()
-            .map(|id| OpRequest {
-                complaint_id: ComplaintId::from(id.as_str()),
-                kind: OpKind::Response {
-                    stage,
-                    text: text.clone(),
-                },
-                placeholders_checked: false,
-            })
-            .collect(),
+    let body = match (text, template) {
+        (Some(text), _) => text,
         (None, Some(name)) => {
             let templates = all_templates(&env.cfg.templates);
-            let body = templates.get(&name).ok_or_else(|| {
+            templates.get(&name).cloned().ok_or_else(|| {
                 let known: Vec<&str> = templates.keys().map(String::as_str).collect();
                 eyre!(
                     "unknown template {} (known: {})",
                     text::line(&name),
                     known.join(", ")
                 )
-            })?;
-            if let Some(p) = unknown_placeholder(body) {
-                return Err(eyre!(
-                    "template {} holds the unknown placeholder {}",
-                    text::line(&name),
-                    text::line(&p)
-                ));
-            }
-            let agencies = env.store.agencies()?;
-            let mut out = Vec::new();
-            for id in ids {
-                let d = env
-                    .store
-                    .complaint(id)?
-                    .ok_or_else(|| eyre!("unknown complaint {}", text::line(id)))?;
-                let agency_name = agencies
-                    .iter()
-                    .find(|a| a.code == d.complaint.agency)
-                    .map_or(d.complaint.agency.as_str(), |a| a.name.as_str());
-                let cx = FillContext {
-                    agency_name,
-                    officer: &env.cfg.officer,
-                    today: env.today,
-                };
-                out.push(OpRequest {
-                    complaint_id: ComplaintId::from(id.as_str()),
-                    kind: OpKind::Response {
-                        stage,
-                        text: fill(body, &d.complaint, &cx),
-                    },
-                    placeholders_checked: true,
-                });
-            }
-            out
+            })?
         }
-        (None, None) => return Err(eyre!("give --text or --template")),
+        (None, None) => {
+            return Err(eyre!(
+                "give the response with --text TEXT, or a template with --template NAME"
+            ));
+        }
     };
+    // The desk's rule: a placeholder nobody fills is refused before anything is queued;
+    // the known ones are filled per complaint.
+    if let Some(p) = unknown_placeholder(&body) {
+        return Err(eyre!(
+            "the text holds the unknown placeholder {}",
+            text::line(&p)
+        ));
+    }
+    let agencies = env.store.agencies()?;
+    let mut requests = Vec::new();
+    for id in ids {
+        let d = env
+            .store
+            .complaint(id)?
+            .ok_or_else(|| eyre!(env.cfg.language.unknown_complaint(&text::line(id))))?;
+        let agency_name = agencies
+            .iter()
+            .find(|a| a.code == d.complaint.agency)
+            .map_or(d.complaint.agency.as_str(), |a| a.name.as_str());
+        let cx = FillContext {
+            agency_name,
+            officer: &env.cfg.officer,
+            today: env.today,
+        };
+        requests.push(OpRequest {
+            complaint_id: ComplaintId::from(id.as_str()),
+            kind: OpKind::Response {
+                stage,
+                text: fill(&body, &d.complaint, &cx),
+            },
+            placeholders_checked: true,
+        });
+    }
     queue(env, requests)
 }
 
