@@ -889,3 +889,31 @@ impl Desk {
         });
     }
 }
+
+/// A demo told to stop (a terminate or a hang-up, as when its window is closed) leaves
+/// no copy of the demo cache behind and gives the terminal back.
+#[test]
+fn a_terminated_demo_leaves_nothing_behind() {
+    let mut desk = Desk::start();
+    desk.wait_for_startup();
+    let pid = desk.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    desk.wait_exit(TIMEOUT);
+    let tmp = desk.home.path().join("tmp");
+    let left: Vec<_> = std::fs::read_dir(&tmp)
+        .expect("tmp")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    let raw = lock(&desk.screen.raw).clone();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+    assert!(
+        tail.contains("\u{1b}[?1049l"),
+        "the alternate screen is left: {tail:?}"
+    );
+}

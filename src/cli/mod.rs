@@ -8,11 +8,13 @@ macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            $crate::cli::demo_dir::remove_current();
             std::process::exit(141);
         }
     }};
 }
 
+pub mod demo_dir;
 mod read;
 mod write;
 
@@ -21,7 +23,7 @@ use crate::domain::{Stage, TransferReason};
 use crate::store::{Access, Store};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use color_eyre::eyre::{Result, eyre};
 use std::path::PathBuf;
 
 /// Sigap: the SP4N-LAPOR! liaison officer's desk.
@@ -156,7 +158,7 @@ pub struct Env {
     pub today: NaiveDate,
     pub now: DateTime<FixedOffset>,
     /// Keeps the demo's temporary folder alive while the command runs.
-    pub _demo_dir: Option<tempfile::TempDir>,
+    pub _demo_dir: Option<demo_dir::DemoDir>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -167,14 +169,19 @@ impl Env {
     /// Resolves the config and data folder, and opens the cache (or the demo).
     pub fn open(cli: &Cli, access: Access) -> Result<Env> {
         let (cfg, store, demo_dir) = if cli.demo {
-            let dir = tempfile::Builder::new()
-                .prefix("sigap-demo-")
-                .tempdir()
-                .wrap_err("cannot create a temporary folder for the demo")?;
+            let dir = demo_dir::DemoDir::create()?;
             let today = cli
                 .today
                 .unwrap_or_else(|| local_today(crate::config::wib()));
-            let (cfg, store, _) = crate::sync::demo::load(dir.path(), today)?;
+            let (mut cfg, store, _) = crate::sync::demo::load(dir.path(), today)?;
+            // The demo keeps its own data and office; the officer's config still says
+            // how the desk speaks, looks and which keys it takes.
+            if let Some(p) = &cli.config {
+                let mine = Config::load(p, false)?;
+                cfg.language = mine.language;
+                cfg.keys = mine.keys;
+                cfg.theme = mine.theme;
+            }
             (cfg, store, Some(dir))
         } else {
             let cfg = match &cli.config {
