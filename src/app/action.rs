@@ -36,6 +36,11 @@ pub enum Command {
     NextPane,
     /// Previous pane or field.
     PrevPane,
+    /// The next choice of a row of choices (a reason, a stage); on the inbox, the next
+    /// view.
+    NextChoice,
+    /// The previous choice; on the inbox, the previous view.
+    PrevChoice,
     /// Next saved view.
     NextView,
     /// Previous saved view.

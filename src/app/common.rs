@@ -145,9 +145,11 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
             let q = app.lang().export_question(pending);
             ask(app, pending.max(2), q, Effect::Export)
         }
-        Command::NextView | Command::PrevView => {
+        Command::NextChoice | Command::PrevChoice if shown.is_some() => return None,
+        Command::NextView | Command::PrevView | Command::NextChoice | Command::PrevChoice => {
             let i = app.inbox.view.index();
-            let next = cycle(i, View::ALL.len(), cmd == Command::NextView);
+            let forward = matches!(cmd, Command::NextView | Command::NextChoice);
+            let next = cycle(i, View::ALL.len(), forward);
             set_view(app, View::ALL[next], shown.is_some())
         }
         Command::View1 => set_view_at(app, 0, shown.is_some()),

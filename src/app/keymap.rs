@@ -161,6 +161,8 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Open, &["Enter"]),
     (Command::NextPane, &["Tab"]),
     (Command::PrevPane, &["Shift-Tab"]),
+    (Command::NextChoice, &["Right"]),
+    (Command::PrevChoice, &["Left"]),
     (Command::NextView, &["]"]),
     (Command::PrevView, &["["]),
     (Command::View1, &["1"]),

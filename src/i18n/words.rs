@@ -134,6 +134,14 @@ impl Lang {
             ),
             Command::NextPane => ("panel atau kolom berikut", "next pane or field"),
             Command::PrevPane => ("panel atau kolom sebelumnya", "previous pane or field"),
+            Command::NextChoice => (
+                "pilihan berikut (alasan, tahap); di kotak masuk: tampilan berikut",
+                "next choice (reason, stage); on the inbox: next view",
+            ),
+            Command::PrevChoice => (
+                "pilihan sebelumnya; di kotak masuk: tampilan sebelumnya",
+                "previous choice; on the inbox: previous view",
+            ),
             Command::NextView => ("tampilan berikut", "next view"),
             Command::PrevView => ("tampilan sebelumnya", "previous view"),
             Command::View1 => ("tampilan Perlu Tindakan", "view Needs action"),

@@ -22,6 +22,8 @@ pub const COMMANDS: &[Command] = &[
     Command::PrevPane,
     Command::NextView,
     Command::PrevView,
+    Command::NextChoice,
+    Command::PrevChoice,
     Command::View1,
     Command::View2,
     Command::View3,

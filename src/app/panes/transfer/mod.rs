@@ -154,6 +154,8 @@ impl TransferPane {
 pub const FORM_COMMANDS: &[Command] = &[
     Command::NextPane,
     Command::PrevPane,
+    Command::NextChoice,
+    Command::PrevChoice,
     Command::Down,
     Command::Up,
     Command::PageDown,
@@ -215,6 +217,10 @@ impl Component for TransferPane {
                 }
                 Field::Note => {}
             },
+            Command::NextChoice | Command::PrevChoice if self.field == Field::Reason => {
+                let forward = cmd == Command::NextChoice;
+                self.reason = crate::app::common::cycle(self.reason, REASONS.len(), forward);
+            }
             Command::Open if self.field != Field::Note => self.field = self.field.step(true),
             Command::Open | Command::Submit => return self.submit(app),
             _ => {}

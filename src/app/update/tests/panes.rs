@@ -464,3 +464,22 @@ fn undo_names_the_whole_action_and_redo_queues_it_again() {
         .unwrap_or_default();
     assert!(said.contains("Tidak ada yang bisa diulangi"), "{said}");
 }
+
+/// Defect: the reasons are drawn in a row with ◂ ▸, but only ↑/↓ moved the choice.
+#[test]
+fn the_reason_follows_left_and_right_as_drawn() {
+    let mut app = app();
+    cmd(&mut app, Command::Transfer);
+    cmd(&mut app, Command::NextPane); // the reason
+    let reason = |app: &App| app.panes.find::<TransferPane>().map(|f| f.reason);
+    assert_eq!(reason(&app), Some(0));
+    cmd(&mut app, Command::NextChoice);
+    assert_eq!(reason(&app), Some(1));
+    cmd(&mut app, Command::PrevChoice);
+    cmd(&mut app, Command::PrevChoice);
+    assert_eq!(reason(&app), Some(3), "wraps around");
+    // On the inbox the same keys step through the views.
+    cmd(&mut app, Command::Clear);
+    cmd(&mut app, Command::NextChoice);
+    assert_eq!(app.inbox.view, View::DueSoon);
+}
