@@ -649,3 +649,17 @@ fn inbox_at_every_width() {
         assert_screen(&format!("inbox_{w}x{h}"), &format!("Inbox at {w}x{h}"), &s);
     }
 }
+
+/// A live visual range: after `V`, moving grows the range on screen before the second
+/// `V` marks it.
+#[test]
+fn a_visual_range_grows_on_screen() {
+    let mut h_ = open(Pane::Inbox, 80, 24);
+    h_.cmd(Command::MarkRange);
+    h_.cmd(Command::Down);
+    h_.cmd(Command::Down);
+    let s = screen(&h_.app, 80, 24, "range");
+    assert!(s.contains("rentang 3 laporan"), "{s}");
+    assert_eq!(s.matches('▸').count(), 3, "{s}");
+    assert_screen("range_80x24", "A visual range of three rows at 80x24", &s);
+}

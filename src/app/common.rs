@@ -226,6 +226,7 @@ fn set_view(app: &mut App, v: View, from_detail: bool) -> Reply {
 /// Runs the filter for the current query (or drops it when the query is empty).
 pub fn filter_effect(app: &mut App) -> Vec<Effect> {
     if !app.inbox.filter.active() {
+        app.inbox.searching = false;
         let had = app.inbox.found.take().is_some();
         return if had {
             app.list_changed(false)
@@ -234,6 +235,7 @@ pub fn filter_effect(app: &mut App) -> Vec<Effect> {
         };
     }
     app.inbox.filter_generation += 1;
+    app.inbox.searching = true;
     vec![Effect::Filter {
         view: app.view_query(app.inbox.view),
         query: Some(app.inbox.filter.query.trim().to_lowercase()),

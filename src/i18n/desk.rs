@@ -167,6 +167,7 @@ texts! {
     new_file: "BARU", "NEW";
     importing: "Mengimpor", "Importing";
     records: "rekaman", "records";
+    filtering: "menyaring…", "filtering…";
     import_running_title: " Impor berjalan… ", " Importing… ";
     import_title: " Impor (Enter: impor berkas baru, Esc: tutup) ",
         " Import (Enter: import new files, Esc: close) ";

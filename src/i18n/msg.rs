@@ -24,6 +24,14 @@ impl Lang {
         )
     }
 
+    /// How many rows a `V` range holds while it grows.
+    pub fn range_size(self, n: usize) -> String {
+        self.pick(
+            format!("rentang {n} laporan (V lagi: tandai)"),
+            format!("range of {} (V again: mark)", en_count(n, "complaint")),
+        )
+    }
+
     /// What kind of operations were queued, in the plural.
     pub fn queue_kind(self, k: QueueKind) -> &'static str {
         match k {

@@ -84,10 +84,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!(" {}{position} ", lang.view(b.view))
     };
-    let marks = if b.marks.is_empty() {
-        String::new()
-    } else {
-        format!(" {} {} ", b.marks.len(), t.marked)
+    // A `V` range grows with the cursor until the second `V` marks it.
+    let range = b
+        .anchor
+        .as_ref()
+        .map(|a| (a.at.min(b.cursor), a.at.max(b.cursor)));
+    let marks = match (range, b.marks.is_empty()) {
+        (Some((lo, hi)), _) => format!(" {} ", app.lang().range_size(hi - lo + 1)),
+        (None, true) => String::new(),
+        (None, false) => format!(" {} {} ", b.marks.len(), t.marked),
     };
     let mut block = Block::bordered()
         .title(Line::styled(title, theme.title()))
@@ -138,8 +143,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let has = |c: Col| cols.iter().any(|(k, _)| *k == c);
     let rows: Vec<Row<'_>> = shown
         .iter()
-        .map(|r| match r {
-            Some(r) => row(app, theme, r, &cols, !has(Col::Category)),
+        .enumerate()
+        .map(|(i, r)| match r {
+            Some(r) => {
+                let at = start + i;
+                let ranged = range.is_some_and(|(lo, hi)| (lo..=hi).contains(&at));
+                row(app, theme, r, &cols, !has(Col::Category), ranged)
+            }
             None => Row::new(vec![Cell::from(""), Cell::from("…")]),
         })
         .collect();
@@ -176,6 +186,7 @@ fn row<'a>(
     r: &'a InboxRow,
     cols: &[(Col, u16)],
     category_in_title: bool,
+    in_range: bool,
 ) -> Row<'a> {
     let t = app.t();
     let lang = app.lang();
@@ -183,6 +194,8 @@ fn row<'a>(
         Col::Mark => {
             let mark = if app.inbox.marks.contains(&r.id) {
                 "●"
+            } else if in_range {
+                "▸"
             } else {
                 " "
             };

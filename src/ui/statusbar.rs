@@ -86,6 +86,9 @@ fn parts<'a>(app: &App, theme: &Theme) -> Vec<(Weight, Span<'a>)> {
             Span::raw(format!(" ({} {})", t.oldest, age(o, s.now, s.lang))),
         ));
     }
+    if let Some(busy) = busy(app) {
+        parts.push((Weight::Work, Span::styled(busy, theme.soon())));
+    }
     if st.conflicts > 0 {
         parts.push((
             Weight::Work,
@@ -135,6 +138,30 @@ fn parts<'a>(app: &App, theme: &Theme) -> Vec<(Weight, Span<'a>)> {
         )),
     ));
     parts
+}
+
+/// Long work running behind whatever pane is open: an import, an export, a filter.
+fn busy(app: &App) -> Option<String> {
+    let t = app.t();
+    let import = app
+        .panes
+        .find::<crate::app::panes::import::ImportPane>()
+        .filter(|p| p.running);
+    if let Some(p) = import {
+        return Some(match &p.progress {
+            Some((file, n)) => format!(
+                " · ⟳ {} {} {n} {}",
+                t.importing,
+                text::line(file),
+                t.records
+            ),
+            None => format!(" · ⟳ {}…", t.importing),
+        });
+    }
+    if app.exporting {
+        return Some(format!(" · ⟳ {}", t.export_running));
+    }
+    app.inbox.searching.then(|| format!(" · ⟳ {}", t.filtering))
 }
 
 /// Drops the least important parts until the rest fit in `width`.

@@ -60,6 +60,8 @@ pub struct InboxState {
     pub filter: FilterInput,
     /// Set by a reload of the same list, taken by the rows that answer it.
     pub follow: Option<Follow>,
+    /// A filter query is being matched (its answer has not come yet).
+    pub searching: bool,
 }
 
 impl Default for InboxState {
@@ -78,6 +80,7 @@ impl Default for InboxState {
             anchor: None,
             filter: FilterInput::default(),
             follow: None,
+            searching: false,
         }
     }
 }

@@ -59,6 +59,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
                 .follow
                 .take()
                 .map(|f| rows.iter().position(|r| *r == f.rowid).unwrap_or(b.cursor));
+            b.searching = false;
             b.found = Some(rows);
             b.window = Window::default();
             let fx = app.list_changed(false);
@@ -188,10 +189,15 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Tick { now } => {
             app.session.now = now;
-            match app.panes.find::<RespondPane>() {
+            let mut fx: Vec<Effect> = match app.panes.find::<RespondPane>() {
                 Some(f) => f.draft(false).into_iter().collect(),
                 None => Vec::new(),
+            };
+            // An open import pane notices files that arrive in the folder.
+            if app.panes.find::<ImportPane>().is_some_and(|p| !p.running) {
+                fx.push(Effect::ScanImportDir);
             }
+            fx
         }
         Action::DraftSaved { close } => {
             if let Some(f) = app.panes.find_mut::<RespondPane>() {
