@@ -13,9 +13,13 @@ use sigap::app::{Action, Command};
 /// The import pane lists a batch that arrives in the folder while it is open.
 #[test]
 fn the_import_pane_notices_new_files() {
-    let d = Desk::with_config(&config_text("import_dir = \"masuk\"\n"));
-    let folder = d.cfg.import_dir.clone().expect("an import folder");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let folder = tmp.path().join("masuk");
     std::fs::create_dir_all(&folder).expect("folder");
+    let d = Desk::with_config(&config_text(&format!(
+        "import_dir = {:?}\n",
+        folder.to_str().expect("path")
+    )));
     let mut h = Harness::new(d, 100, 30, Effects::All);
     h.cmd(Command::Import);
     let files = |h: &Harness| h.app.panes.find::<ImportPane>().map(|p| p.files.len());
@@ -32,4 +36,58 @@ fn the_import_pane_notices_new_files() {
     assert_eq!(files(&h), Some(1), "seen on the next tick");
     let pane = h.app.panes.find::<ImportPane>().expect("pane");
     assert!(!pane.files[0].imported);
+}
+
+/// A desk whose complaints are these titles (in this order of urgency).
+fn desk_of_titles(titles: &[&str]) -> Harness {
+    let mut d = Desk::new();
+    let records: Vec<_> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| complaint(&format!("LAP-2026-00002{i:02}"), 1, t, SCOPE))
+        .collect();
+    let head = Head::new(SCOPE, 1, "B-words", "2026-11-10T08:00:00+07:00");
+    sigap::sync::import_bytes(&mut d.store, &d.cfg, "w.jsonl", batch(&head, &records))
+        .expect("import");
+    let mut h = Harness::new(d, 100, 30, Effects::ReadOnly);
+    h.cmd(Command::View8);
+    h
+}
+
+fn found_titles(h: &Harness) -> Vec<String> {
+    (0..h.app.inbox.total)
+        .filter_map(|i| h.app.inbox.window.get(i).map(|r| r.title.clone()))
+        .collect()
+}
+
+/// Defect: `/jalan` ranked "Guru jarang masuk kelas" among the best. Whole words of
+/// the query rank first, and a query in quotes matches whole words only.
+#[test]
+fn the_filter_ranks_whole_words_first_and_quotes_match_words_exactly() {
+    let titles = [
+        "Guru jarang masuk kelas",
+        "Jalanan licin",
+        "Jalan rusak di Kalianget",
+    ];
+    let mut h = desk_of_titles(&titles);
+    h.cmd(Command::Filter);
+    h.typed("jalan");
+    let found = found_titles(&h);
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Jalan rusak di Kalianget"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|t| t.starts_with("Guru")),
+        "still a fuzzy match: {found:?}"
+    );
+
+    let mut h = desk_of_titles(&titles);
+    h.cmd(Command::Filter);
+    h.typed("\"jalan\"");
+    assert_eq!(
+        found_titles(&h),
+        vec!["Jalan rusak di Kalianget".to_owned()]
+    );
 }

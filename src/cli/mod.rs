@@ -147,8 +147,16 @@ pub enum Command {
         #[arg(long)]
         discard: bool,
     },
-    /// Undo the last operation that has not been exported.
+    /// Undo the last action (all its operations) that has not been exported.
     Undo,
+    /// The agency directory, to find a transfer's code.
+    Agencies {
+        /// Only the agencies whose code or name match (fuzzy).
+        #[arg(long, value_name = "TEXT")]
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Everything a command runs with.
@@ -224,7 +232,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         None
         | Some(Command::Status { .. })
         | Some(Command::List { .. })
-        | Some(Command::Show { .. }) => Access::Read,
+        | Some(Command::Show { .. })
+        | Some(Command::Agencies { .. }) => Access::Read,
         _ => Access::Write,
     };
     let env = Env::open(&cli, access)?;
@@ -296,5 +305,8 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
             write::resolve(&mut env, &op_id, confirm).map(|_| 0)
         }
         Some(Command::Undo) => write::undo(&mut env).map(|_| 0),
+        Some(Command::Agencies { query, json }) => {
+            read::agencies(&env, query.as_deref(), json).map(|_| 0)
+        }
     }
 }

@@ -209,5 +209,7 @@ texts! {
     cli_attachment: "lampiran", "attachment";
     cli_thread: "-- percakapan --", "-- thread --";
     cli_operations_here: "-- tindakan dari meja ini --", "-- this desk's operations --";
+    cli_inactive: " (tidak aktif)", " (inactive)";
+    cli_no_agencies: "(tidak ada instansi cocok)", "(no agency matches)";
     cli_nothing_to_undo: "tidak ada yang bisa dibatalkan", "nothing to undo";
 }
