@@ -55,6 +55,14 @@ pub enum Command {
     View8,
     /// Fuzzy filter the current view.
     Filter,
+    /// The next match of the filter (bringing back the last one if it was cleared).
+    NextMatch,
+    /// The previous match of the filter.
+    PrevMatch,
+    /// In the detail: the next complaint of the list.
+    NextComplaint,
+    /// In the detail: the previous complaint of the list.
+    PrevComplaint,
     /// Mark or unmark the current row and move down.
     Mark,
     /// Mark a range from the last marked row to the current one.
@@ -85,6 +93,10 @@ pub enum Command {
     Submit,
     /// Open the last message whole.
     Message,
+    /// The command palette: every command, searchable, run from there.
+    Palette,
+    /// The agency directory, searchable.
+    Directory,
     /// Help.
     Help,
     /// Close the current pane; on the inbox, quit.

@@ -115,6 +115,10 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
             return Some(open_action(app, cmd, shown));
         }
         Command::Undo => Reply::stay(vec![Effect::Undo]),
+        Command::Directory => Reply::open(
+            Pane::Directory(super::panes::directory::DirectoryPane::default()),
+            vec![Effect::LoadAgencies],
+        ),
         Command::Message => match app.notice.as_ref() {
             Some(n) => Reply::open(
                 Pane::Message(super::panes::message::MessagePane {

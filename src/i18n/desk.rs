@@ -116,6 +116,11 @@ texts! {
         "Rejected by the registry (its reason above).";
     redo_as_new: "kirim ulang sebagai operasi baru", "redo as a new operation";
     hint_redo_rejected: "kirim ulang", "redo";
+    hint_run: "jalankan", "run";
+    palette_title: " Perintah (ketik untuk mencari, Enter jalankan) ",
+        " Commands (type to search, Enter runs) ";
+    directory_title: " Direktori instansi (ketik untuk mencari) ",
+        " Agency directory (type to search) ";
     hint_whole_message: "baca utuh", "read it whole";
     message_title: " Pesan (Esc tutup) ", " Message (Esc closes) ";
     no_message: "Belum ada pesan", "No message yet";

@@ -153,6 +153,19 @@ impl Lang {
             Command::View7 => ("tampilan Keluar (antrean)", "view Outbox"),
             Command::View8 => ("tampilan Semua", "view All"),
             Command::Filter => ("saring tampilan (fuzzy)", "fuzzy filter the view"),
+            Command::NextMatch => (
+                "hasil saringan berikut (memulihkan saringan terakhir)",
+                "next match of the filter (brings back the last one)",
+            ),
+            Command::PrevMatch => ("hasil saringan sebelumnya", "previous match of the filter"),
+            Command::NextComplaint => (
+                "di detail: laporan berikut",
+                "in the detail: next complaint",
+            ),
+            Command::PrevComplaint => (
+                "di detail: laporan sebelumnya",
+                "in the detail: previous complaint",
+            ),
             Command::Mark => (
                 "tandai/batal tandai lalu turun",
                 "mark/unmark and move down",
@@ -182,6 +195,14 @@ impl Lang {
             Command::Import => ("panel impor berkas masuk", "import pane"),
             Command::Export => ("ekspor operasi tertunda", "export pending operations"),
             Command::Submit => ("kirim formulir", "send the form"),
+            Command::Palette => (
+                "palet perintah: cari dan jalankan perintah apa saja",
+                "command palette: find and run any command",
+            ),
+            Command::Directory => (
+                "direktori instansi (kode pengalihan)",
+                "agency directory (transfer codes)",
+            ),
             Command::Message => ("buka pesan terakhir utuh", "open the last message whole"),
             Command::Help => ("bantuan", "help"),
             Command::Close => (

@@ -62,6 +62,8 @@ pub struct InboxState {
     pub follow: Option<Follow>,
     /// A filter query is being matched (its answer has not come yet).
     pub searching: bool,
+    /// The detail moved to a row whose window is loading: load it when it arrives.
+    pub detail_follows: bool,
 }
 
 impl Default for InboxState {
@@ -81,6 +83,7 @@ impl Default for InboxState {
             filter: FilterInput::default(),
             follow: None,
             searching: false,
+            detail_follows: false,
         }
     }
 }

@@ -9,11 +9,13 @@
 
 pub mod confirm;
 pub mod detail;
+pub mod directory;
 pub mod editor;
 pub mod help;
 pub mod hold;
 pub mod import;
 pub mod message;
+pub mod palette;
 pub mod respond;
 pub mod transfer;
 
@@ -49,6 +51,8 @@ pub enum Next {
     Close,
     /// Stays, with another pane opened over it.
     Open(Box<Pane>),
+    /// Closes, then runs a command on what is below (the palette's choice).
+    CloseThen(crate::app::Command),
 }
 
 /// A pane's answer to a key: the I/O to run and what becomes of the pane.
@@ -142,6 +146,8 @@ panes! {
     Help(help::HelpPane),
     Confirm(confirm::ConfirmPane),
     Message(message::MessagePane),
+    Palette(palette::PalettePane),
+    Directory(directory::DirectoryPane),
 }
 
 /// A pane type that can be found in the stack.

@@ -6,6 +6,7 @@ mod results;
 
 use super::inbox;
 use super::panes::help::HelpPane;
+use super::panes::palette::PalettePane;
 use super::panes::{Next, Pane, Reply};
 use super::{Action, App, Command, Effect};
 
@@ -32,10 +33,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 /// keyboard, except over a question or the help itself.
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
     let top = app.panes.top();
-    let takes_help = matches!(top, Some(Pane::Help(_) | Pane::Confirm(_)));
+    let takes_help = matches!(
+        top,
+        Some(Pane::Help(_) | Pane::Confirm(_) | Pane::Palette(_))
+    );
+    let here = top.map_or(inbox::COMMANDS, |p| p.component().commands());
     if cmd == Command::Help && !takes_help {
-        let here = top.map_or(inbox::COMMANDS, |p| p.component().commands());
         app.panes.push(HelpPane::new(here));
+        return Vec::new();
+    }
+    if cmd == Command::Palette && !takes_help {
+        app.panes.push(PalettePane::new(here));
         return Vec::new();
     }
     match app.panes.pop() {
@@ -45,10 +53,18 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         None => {
             let reply = inbox::command(app, cmd);
-            if let Next::Open(p) = reply.next {
-                app.panes.push(*p);
+            match reply.next {
+                Next::Open(p) => {
+                    app.panes.push(*p);
+                    reply.effects
+                }
+                Next::CloseThen(then) => {
+                    let mut fx = reply.effects;
+                    fx.extend(command(app, then));
+                    fx
+                }
+                _ => reply.effects,
             }
-            reply.effects
         }
     }
 }
@@ -61,6 +77,11 @@ fn settle(app: &mut App, pane: Pane, reply: Reply) -> Vec<Effect> {
         Next::Open(over) => {
             app.panes.push(pane);
             app.panes.push(*over);
+        }
+        Next::CloseThen(then) => {
+            let mut fx = reply.effects;
+            fx.extend(command(app, then));
+            return fx;
         }
     }
     reply.effects

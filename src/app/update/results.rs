@@ -46,7 +46,13 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             rows,
         } => {
             window_loaded(app, generation, place, rows);
-            Vec::new()
+            match app.current().map(|r| r.id.clone()) {
+                Some(id) if app.inbox.detail_follows => {
+                    app.inbox.detail_follows = false;
+                    vec![Effect::LoadDetail(id)]
+                }
+                _ => Vec::new(),
+            }
         }
         Action::Filtered { generation, rows } => {
             let b = &mut app.inbox;

@@ -75,6 +75,8 @@ const COMMANDS: &[Command] = &[
     Command::PageDown,
     Command::PageUp,
     Command::First,
+    Command::NextComplaint,
+    Command::PrevComplaint,
     Command::Respond,
     Command::Transfer,
     Command::Hold,
@@ -83,6 +85,8 @@ const COMMANDS: &[Command] = &[
     Command::Undo,
     Command::Redo,
     Command::Message,
+    Command::Directory,
+    Command::Palette,
     Command::Close,
     Command::Help,
     Command::Quit,
@@ -129,6 +133,26 @@ impl Component for DetailPane {
             Command::PageDown => self.scroll = self.scroll.saturating_add(page),
             Command::PageUp => self.scroll = self.scroll.saturating_sub(page),
             Command::First => self.scroll = 0,
+            Command::NextComplaint | Command::PrevComplaint => {
+                let b = &mut app.inbox;
+                let before = b.cursor;
+                b.cursor = if cmd == Command::NextComplaint {
+                    (b.cursor + 1).min(b.total.saturating_sub(1))
+                } else {
+                    b.cursor.saturating_sub(1)
+                };
+                if b.cursor == before {
+                    return Reply::stay(Vec::new());
+                }
+                b.clamp_scroll();
+                let mut fx: Vec<Effect> = app.window_effect().into_iter().collect();
+                match app.current() {
+                    Some(r) => fx.push(Effect::LoadDetail(r.id.clone())),
+                    // Its window is loading: the detail follows when it arrives.
+                    None => app.inbox.detail_follows = true,
+                }
+                return Reply::stay(fx);
+            }
             Command::ConfirmConflicts if !self.has_conflict() => match self.rejected().cloned() {
                 Some(op) => return self.redo_rejected(app, &op),
                 None => app.say(app.t().nothing_to_settle),

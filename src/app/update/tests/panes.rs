@@ -483,3 +483,83 @@ fn the_reason_follows_left_and_right_as_drawn() {
     cmd(&mut app, Command::NextChoice);
     assert_eq!(app.inbox.view, View::DueSoon);
 }
+
+/// The palette finds any command by what it does and runs it where the officer was.
+#[test]
+fn the_palette_finds_and_runs_a_command() {
+    let mut app = app();
+    cmd(&mut app, Command::Palette);
+    typed(&mut app, "tunda");
+    cmd(&mut app, Command::Open);
+    assert!(
+        app.panes.top().is_some_and(|p| matches!(p, Pane::Hold(_))),
+        "the hold pane opened on the current row"
+    );
+    // Esc leaves it without running anything.
+    cmd(&mut app, Command::Clear);
+    cmd(&mut app, Command::Palette);
+    cmd(&mut app, Command::Clear);
+    assert_eq!(focus(&app), Focus::Inbox);
+}
+
+/// The directory opens searchable from the inbox.
+#[test]
+fn the_directory_is_searchable_in_the_desk() {
+    let mut app = app();
+    let fx = cmd(&mut app, Command::Directory);
+    assert_eq!(fx, vec![Effect::LoadAgencies]);
+    update(&mut app, Action::AgenciesLoaded(agencies()));
+    typed(&mut app, "provinsi");
+    let pane = app
+        .panes
+        .find::<crate::app::panes::directory::DirectoryPane>()
+        .expect("the directory");
+    let found = crate::domain::agency::search(&app.agencies, &pane.query, false);
+    assert_eq!(app.agencies[found[0]].code.as_str(), "35-DPUBM");
+}
+
+/// `J`/`K` in the detail show the next and previous complaint of the list.
+#[test]
+fn j_and_k_step_through_complaints_in_the_detail() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    update(
+        &mut app,
+        Action::DetailLoaded(Box::new(detail_of("LAP-1")), no_clocks()),
+    );
+    assert_eq!(
+        cmd(&mut app, Command::NextComplaint),
+        vec![Effect::LoadDetail(ComplaintId::from("LAP-2"))]
+    );
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-2"));
+    assert_eq!(
+        cmd(&mut app, Command::PrevComplaint),
+        vec![Effect::LoadDetail(ComplaintId::from("LAP-1"))]
+    );
+    assert!(
+        cmd(&mut app, Command::PrevComplaint).is_empty(),
+        "the first one"
+    );
+}
+
+/// `n`/`N` step through the filter's matches, and bring back a cleared filter.
+#[test]
+fn n_steps_through_matches_and_brings_back_the_filter() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Filter);
+    typed(&mut app, "jalan");
+    cmd(&mut app, Command::Open);
+    let total = app.inbox.total;
+    assert!(total >= 2);
+    cmd(&mut app, Command::NextMatch);
+    assert_eq!(app.inbox.cursor, 1);
+    cmd(&mut app, Command::PrevMatch);
+    cmd(&mut app, Command::PrevMatch);
+    assert_eq!(app.inbox.cursor, total - 1, "wraps around");
+    cmd(&mut app, Command::Clear);
+    assert!(app.inbox.found.is_none());
+    cmd(&mut app, Command::NextMatch);
+    assert_eq!(app.inbox.filter.query, "jalan");
+    assert_eq!(app.inbox.total, total, "the filter is back");
+}
