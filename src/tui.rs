@@ -11,12 +11,16 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// restores the terminal before the panic report is printed.
 pub fn enter() -> DefaultTerminal {
     ACTIVE.store(true, Ordering::SeqCst);
-    ratatui::init()
+    let terminal = ratatui::init();
+    // Clicks and the wheel; a terminal that cannot report them just sends none.
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    terminal
 }
 
 /// Leaves the full-screen terminal.
 pub fn leave() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
         ratatui::restore();
     }
 }

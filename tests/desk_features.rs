@@ -91,3 +91,33 @@ fn the_filter_ranks_whole_words_first_and_quotes_match_words_exactly() {
         vec!["Jalan rusak di Kalianget".to_owned()]
     );
 }
+
+/// Clicking a tab where it is drawn switches to its view, at a wide and a narrow width.
+#[test]
+fn a_click_on_a_drawn_tab_opens_its_view() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use sigap::app::{Mouse, MouseKind, View};
+    for (w, h) in [(160u16, 40u16), (80, 24)] {
+        let mut d = Desk::new();
+        sigap::sync::import_file(&mut d.store, &d.cfg, &fixture_path()).expect("fixture");
+        let mut desk = Harness::new(d, w, h, Effects::ReadOnly);
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        let theme = sigap::ui::Theme::new(sigap::config::Theme::Default, true);
+        t.draw(|f| sigap::ui::draw(f, &desk.app, &theme))
+            .expect("draw");
+        let top: String = (0..w)
+            .map(|x| t.backend().buffer()[(x, 0)].symbol().to_owned())
+            .collect();
+        let column = top
+            .find("│ 8")
+            .map(|i| top[..i].chars().count() + 2)
+            .expect("tab 8");
+        desk.feed(Action::Mouse(Mouse {
+            kind: MouseKind::Click,
+            column: u16::try_from(column).expect("column"),
+            row: 0,
+        }));
+        assert_eq!(desk.app.inbox.view, View::All, "at {w}x{h}: {top}");
+    }
+}

@@ -91,6 +91,8 @@ pub enum Command {
     Export,
     /// Send the form (response, transfer, hold).
     Submit,
+    /// Copy the tracking ID of the current complaint (OSC 52, on a local terminal).
+    Copy,
     /// Open the last message whole.
     Message,
     /// The command palette: every command, searchable, run from there.
@@ -115,6 +117,22 @@ impl Command {
     }
 }
 
+/// What the mouse did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MouseKind {
+    Click,
+    WheelUp,
+    WheelDown,
+}
+
+/// A mouse event at a screen cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
 /// Data the respond pane needs per complaint.
 #[derive(Clone, Debug)]
 pub struct FillData {
@@ -133,6 +151,12 @@ pub enum Action {
     Input(Input),
     /// The screen's size changed (width, height).
     Resize(u16, u16),
+    /// A mouse click or wheel turn, at a screen cell.
+    Mouse(Mouse),
+    /// The text was put on the terminal's clipboard.
+    Copied(String),
+    /// The clipboard cannot be reached (a remote session): the text is shown instead.
+    CopyRefused(String),
     /// The view counts and the desk status, (re)loaded.
     Loaded(Box<crate::app::inbox::Loaded>),
     /// The rows of a window.

@@ -115,6 +115,12 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
             return Some(open_action(app, cmd, shown));
         }
         Command::Undo => Reply::stay(vec![Effect::Undo]),
+        Command::Copy => {
+            let id = shown
+                .map(|s| s.id.clone())
+                .or_else(|| app.current().map(|r| r.id.clone()));
+            Reply::stay(id.map(|id| Effect::Copy(id.0)).into_iter().collect())
+        }
         Command::Directory => Reply::open(
             Pane::Directory(super::panes::directory::DirectoryPane::default()),
             vec![Effect::LoadAgencies],

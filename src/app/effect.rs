@@ -75,4 +75,6 @@ pub enum Effect {
     Import(Vec<PathBuf>),
     /// Export every pending operation on the worker thread.
     Export,
+    /// Put this text on the terminal's clipboard.
+    Copy(String),
 }

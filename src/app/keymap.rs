@@ -192,6 +192,7 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Import, &["i"]),
     (Command::Export, &["e"]),
     (Command::Submit, &["Ctrl-s"]),
+    (Command::Copy, &["y"]),
     (Command::Message, &["m"]),
     (Command::Palette, &[":"]),
     (Command::Directory, &["a"]),

@@ -19,7 +19,7 @@ pub mod panes;
 pub mod session;
 mod update;
 
-pub use action::{Action, BatchFile, Command, FillData};
+pub use action::{Action, BatchFile, Command, FillData, Mouse, MouseKind};
 pub use effect::{Effect, QueueKind};
 pub use inbox::{
     From, InboxRow, InboxState, ListRef, Loaded, Place, SlaClock, Urgency, View, Window,

@@ -16,6 +16,19 @@ fn en_count(n: usize, thing: &str) -> String {
 }
 
 impl Lang {
+    /// After copying a tracking ID.
+    pub fn copied(self, text: &str) -> String {
+        self.pick(format!("{text} disalin"), format!("{text} copied"))
+    }
+
+    /// When the clipboard is out of reach (a remote session).
+    pub fn copy_refused(self, text: &str) -> String {
+        self.pick(
+            format!("Papan klip tidak terjangkau lewat sesi jarak jauh; ID-nya: {text}"),
+            format!("The clipboard is out of reach in a remote session; the ID: {text}"),
+        )
+    }
+
     /// After marking rows.
     pub fn marked(self, n: usize) -> String {
         self.pick(

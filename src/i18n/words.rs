@@ -195,6 +195,7 @@ impl Lang {
             Command::Import => ("panel impor berkas masuk", "import pane"),
             Command::Export => ("ekspor operasi tertunda", "export pending operations"),
             Command::Submit => ("kirim formulir", "send the form"),
+            Command::Copy => ("salin ID laporan", "copy the tracking ID"),
             Command::Palette => (
                 "palet perintah: cari dan jalankan perintah apa saja",
                 "command palette: find and run any command",

@@ -74,18 +74,37 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     statusbar::draw(frame, l.status, l.notice, app, theme);
 }
 
-fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+/// The tabs' labels on a screen `width` wide.
+fn tabs_of(app: &App, width: u16) -> Vec<String> {
     let lang = app.lang();
     let counts = &app.loaded.counts;
-    let current = app.inbox.view;
-    let labels = tab_labels(
-        usize::from(area.width),
-        current.index(),
+    tab_labels(
+        usize::from(width),
+        app.inbox.view.index(),
         &View::ALL
             .iter()
             .map(|v| (lang.view(*v), v.count(counts)))
             .collect::<Vec<_>>(),
-    );
+    )
+}
+
+/// The view whose tab is at `column` of a screen `width` wide.
+pub fn tab_at(app: &App, width: u16, column: u16) -> Option<View> {
+    let mut x = 0usize;
+    for (i, label) in tabs_of(app, width).iter().enumerate() {
+        // A space of padding, the number and the label, a space, then the divider.
+        let end = x + 1 + (i + 1).to_string().len() + label.chars().count() + 1;
+        if usize::from(column) < end {
+            return View::at(i);
+        }
+        x = end + 1;
+    }
+    None
+}
+
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let current = app.inbox.view;
+    let labels = tabs_of(app, area.width);
     let titles: Vec<Line<'_>> = labels
         .into_iter()
         .enumerate()

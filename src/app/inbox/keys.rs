@@ -46,6 +46,7 @@ pub const COMMANDS: &[Command] = &[
     Command::Redo,
     Command::Import,
     Command::Export,
+    Command::Copy,
     Command::Message,
     Command::Directory,
     Command::Palette,

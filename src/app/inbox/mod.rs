@@ -64,6 +64,8 @@ pub struct InboxState {
     pub searching: bool,
     /// The detail moved to a row whose window is loading: load it when it arrives.
     pub detail_follows: bool,
+    /// The screen's size (columns, rows), for the mouse.
+    pub screen: (u16, u16),
 }
 
 impl Default for InboxState {
@@ -84,6 +86,7 @@ impl Default for InboxState {
             follow: None,
             searching: false,
             detail_follows: false,
+            screen: (80, 24),
         }
     }
 }

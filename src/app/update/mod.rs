@@ -2,6 +2,7 @@
 //! command goes to the top pane (or the inbox when none is open); help opens here for
 //! every pane; results from the runtime land on the state and panes they are for.
 
+mod mouse;
 mod results;
 
 use super::inbox;

@@ -11,6 +11,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Command(_) | Action::Input(_) => Vec::new(),
         Action::Resize(w, h) => {
+            app.inbox.screen = (w, h);
             app.inbox.page = crate::ui::page_size(w, h);
             app.inbox.clamp_scroll();
             app.window_effect().into_iter().collect()
@@ -134,6 +135,15 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             app.done(app.lang().queued(count, what));
             vec![Effect::Reload]
         }
+        Action::Copied(text) => {
+            app.done(app.lang().copied(&text));
+            Vec::new()
+        }
+        Action::CopyRefused(text) => {
+            app.say(app.lang().copy_refused(&text));
+            Vec::new()
+        }
+        Action::Mouse(m) => super::mouse::mouse(app, m),
         Action::Failed(e) => {
             app.history.failed();
             app.fail(e);

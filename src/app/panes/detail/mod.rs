@@ -84,6 +84,7 @@ const COMMANDS: &[Command] = &[
     Command::DiscardConflicts,
     Command::Undo,
     Command::Redo,
+    Command::Copy,
     Command::Message,
     Command::Directory,
     Command::Palette,

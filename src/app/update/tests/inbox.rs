@@ -211,3 +211,28 @@ fn the_cursor_stays_on_its_complaint_under_a_filter() {
     reload(&mut app);
     assert_eq!(app.current().map(|r| r.id.clone()), Some(here));
 }
+
+fn mouse(kind: crate::app::MouseKind, column: u16, row: u16) -> Action {
+    Action::Mouse(crate::app::Mouse { kind, column, row })
+}
+
+/// A click selects a row or a view's tab; the wheel scrolls.
+#[test]
+fn the_mouse_selects_rows_and_tabs_and_scrolls() {
+    use crate::app::MouseKind::{Click, WheelDown, WheelUp};
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    // Row 3 of the screen is the first complaint (tabs, border, header above it).
+    drive(&mut app, mouse(Click, 30, 5));
+    assert_eq!(app.inbox.cursor, 2);
+    drive(&mut app, mouse(WheelUp, 30, 5));
+    assert_eq!(app.inbox.cursor, 0);
+    drive(&mut app, mouse(WheelDown, 30, 5));
+    assert_eq!(app.inbox.cursor, 3);
+    // The first tab starts the line.
+    drive(&mut app, mouse(Click, 2, 0));
+    assert_eq!(app.inbox.view, View::NeedsAction);
+    // Below the last row, nothing happens.
+    drive(&mut app, mouse(Click, 30, 20));
+    assert_eq!(app.inbox.cursor, 0);
+}
