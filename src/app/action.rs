@@ -174,6 +174,8 @@ pub enum Action {
     Marked(Vec<ComplaintId>),
     /// The detail of a complaint with its clocks.
     DetailLoaded(Box<ComplaintDetail>, Clocks),
+    /// The side preview's detail (a wide screen).
+    PreviewLoaded(Box<ComplaintDetail>, Clocks),
     /// What the respond pane needs, and a saved draft if any.
     RespondReady {
         fills: Vec<FillData>,

@@ -67,7 +67,21 @@ pub fn page_size(width: u16, height: u16) -> usize {
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     let l = Layout::of(frame.area());
     draw_tabs(frame, l.tabs, app, theme);
-    inbox::draw(frame, l.main, app, theme);
+    match (
+        &app.inbox.preview,
+        app.inbox.side_by_side() && app.panes.is_empty(),
+    ) {
+        (Some(p), true) => {
+            let [list, side] = ratatui::layout::Layout::horizontal([
+                Constraint::Percentage(55),
+                Constraint::Percentage(45),
+            ])
+            .areas(l.main);
+            inbox::draw(frame, list, app, theme);
+            crate::app::panes::Component::draw(p, frame, side, app, theme);
+        }
+        _ => inbox::draw(frame, l.main, app, theme),
+    }
     for pane in app.panes.iter() {
         pane.component().draw(frame, l.main, app, theme);
     }

@@ -64,9 +64,16 @@ pub struct InboxState {
     pub searching: bool,
     /// The detail moved to a row whose window is loading: load it when it arrives.
     pub detail_follows: bool,
-    /// The screen's size (columns, rows), for the mouse.
+    /// The screen's size (columns, rows), for the mouse and the side preview.
     pub screen: (u16, u16),
+    /// On a wide screen, the detail of the row under the cursor, beside the list.
+    pub preview: Option<crate::app::panes::detail::DetailPane>,
+    /// The complaint the preview was last asked for.
+    pub preview_asked: Option<ComplaintId>,
 }
+
+/// From this width on, the detail of the current row shows beside the inbox.
+pub const SIDE_BY_SIDE: u16 = 160;
 
 impl Default for InboxState {
     fn default() -> Self {
@@ -87,11 +94,18 @@ impl Default for InboxState {
             searching: false,
             detail_follows: false,
             screen: (80, 24),
+            preview: None,
+            preview_asked: None,
         }
     }
 }
 
 impl InboxState {
+    /// Whether the screen is wide enough for the side preview.
+    pub fn side_by_side(&self) -> bool {
+        self.screen.0 >= SIDE_BY_SIDE
+    }
+
     /// How many rows a window holds: a few screens.
     pub fn window_size(&self) -> usize {
         (self.page.max(1) * 3).max(60)

@@ -13,6 +13,25 @@ use super::{Action, App, Command, Effect};
 
 /// Applies one action; returns the I/O to run.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut fx = apply(app, action);
+    fx.extend(preview(app));
+    fx
+}
+
+/// On a wide screen with nothing open over the inbox, the preview follows the cursor.
+fn preview(app: &mut App) -> Option<Effect> {
+    if !app.inbox.side_by_side() || !app.panes.is_empty() {
+        return None;
+    }
+    let id = app.current()?.id.clone();
+    if app.inbox.preview_asked.as_ref() == Some(&id) {
+        return None;
+    }
+    app.inbox.preview_asked = Some(id.clone());
+    Some(Effect::LoadPreview(id))
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Command(Command::Quit) => {
             app.quit = true;

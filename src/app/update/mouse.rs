@@ -33,6 +33,10 @@ pub fn mouse(app: &mut App, m: Mouse) -> Vec<Effect> {
             None => Vec::new(),
         };
     }
+    // Beside the list, the preview takes no clicks.
+    if app.inbox.preview.is_some() && app.inbox.side_by_side() && m.column >= w * 55 / 100 {
+        return Vec::new();
+    }
     // The table's rows start below the border and the header.
     let first = layout.main.y + 2;
     let rows = u16::try_from(layout.table_rows()).unwrap_or(u16::MAX);

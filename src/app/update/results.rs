@@ -18,6 +18,8 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Loaded(l) => {
             app.loaded = *l;
+            // The preview may show what changed: ask again.
+            app.inbox.preview_asked = None;
             // Whatever the reload moves, the cursor stays on its complaint.
             app.inbox.follow = app.current().map(|r| crate::app::inbox::Follow {
                 id: r.id.clone(),
@@ -99,6 +101,16 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
                     clocks,
                     scroll: 0,
                 }),
+            }
+            Vec::new()
+        }
+        Action::PreviewLoaded(data, clocks) => {
+            if app.current().is_some_and(|r| r.id == data.row.id) {
+                app.inbox.preview = Some(DetailPane {
+                    data,
+                    clocks,
+                    scroll: 0,
+                });
             }
             Vec::new()
         }

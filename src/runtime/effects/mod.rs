@@ -142,6 +142,14 @@ impl Executor {
             Effect::MarkAll(list) => self.mark_all(list),
             Effect::MarkRange { view, from, to } => self.mark_range(&view, &from, &to),
             Effect::LoadDetail(id) => self.load_detail(&id),
+            Effect::LoadPreview(id) => Ok(self
+                .load_detail(&id)?
+                .into_iter()
+                .map(|a| match a {
+                    Action::DetailLoaded(d, c) => Action::PreviewLoaded(d, c),
+                    other => other,
+                })
+                .collect()),
             Effect::LoadAgencies => self.load_agencies(),
             Effect::LoadHistory(ids) => self.load_history(ids),
             Effect::PrepareRespond(ids) => self.prepare_respond(&ids),
