@@ -121,3 +121,43 @@ fn a_click_on_a_drawn_tab_opens_its_view() {
         assert_eq!(desk.app.inbox.view, View::All, "at {w}x{h}: {top}");
     }
 }
+
+fn screen_of(h: &Harness, w: u16, ht: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut t = Terminal::new(TestBackend::new(w, ht)).expect("terminal");
+    let theme = sigap::ui::Theme::new(sigap::config::Theme::Default, true);
+    t.draw(|f| sigap::ui::draw(f, &h.app, &theme))
+        .expect("draw");
+    let buf = t.backend().buffer().clone();
+    (0..ht)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The outbox view lists the operations (kind, target, note, state) with a legend for
+/// its markers.
+#[test]
+fn the_outbox_lists_the_operations() {
+    let mut d = Desk::new();
+    sigap::sync::import_file(&mut d.store, &d.cfg, &fixture_path()).expect("fixture");
+    let mut h = Harness::new(d, 120, 30, Effects::All);
+    h.cmd(Command::View8);
+    h.goto("LAP-2026-0000001");
+    h.cmd(Command::Hold);
+    h.typed("Fotokopi KTP");
+    h.cmd(Command::Submit);
+    h.cmd(Command::View7);
+    let s = screen_of(&h, 120, 30);
+    assert!(s.contains("[menunggu ekspor] tunda: Fotokopi KTP"), "{s}");
+    assert!(
+        s.contains("↑ menunggu ekspor · ! konflik · ✗ ditolak"),
+        "{s}"
+    );
+    insta::assert_snapshot!("outbox_120x30", s);
+}

@@ -73,6 +73,34 @@ impl Lang {
         }
     }
 
+    /// An operation in one line: its kind, its target or text, its state.
+    pub fn op_summary(self, op: &Operation) -> String {
+        let what = match &op.kind {
+            OpKind::Transfer {
+                to_agency, note, ..
+            } => format!(
+                "{} → {}: {}",
+                self.t().op_transfer,
+                to_agency.as_ref().map_or("?", |a| a.as_str()),
+                crate::text::line(note)
+            ),
+            OpKind::Response { stage, text } => {
+                format!("{}: {}", self.stage(*stage), crate::text::line(text))
+            }
+            OpKind::Hold { missing } => {
+                format!("{}: {}", self.t().op_hold, crate::text::line(missing))
+            }
+        };
+        let what: String = if what.chars().count() > 60 {
+            let mut cut: String = what.chars().take(59).collect();
+            cut.push('…');
+            cut
+        } else {
+            what
+        };
+        format!("[{}] {what}", self.op_state(op.state))
+    }
+
     /// After an undo: what was taken back, on which complaint (or how many).
     pub fn undone(self, ops: &[Operation]) -> String {
         let Some(first) = ops.first() else {

@@ -25,7 +25,7 @@ enum Col {
 }
 
 /// The narrowest a title may get before other columns give way.
-const TITLE_MIN: u16 = 12;
+const TITLE_MIN: u16 = 20;
 
 /// The columns that fit in `width` and their widths, from the cells they will show:
 /// the title is last to shrink (it takes what is left); when there is no room the
@@ -234,6 +234,17 @@ fn row<'a>(
             }
             if !r.in_scope {
                 title.push(Span::styled(t.tag_left, theme.dim()));
+            }
+            // In the outbox the operations come first: kind, target, note, state.
+            for (i, op) in r.queued.iter().enumerate() {
+                let sep = if i == 0 { "" } else { " · " };
+                title.push(Span::styled(
+                    format!("{sep}{}", app.lang().op_summary(op)),
+                    theme.flag(),
+                ));
+            }
+            if !r.queued.is_empty() {
+                title.push(Span::styled(" — ", theme.dim()));
             }
             title.push(Span::raw(text::line(&r.title)));
             if category_in_title && !r.category.is_empty() {

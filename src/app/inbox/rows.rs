@@ -49,6 +49,9 @@ pub struct InboxRow {
     pub rejected: bool,
     pub transfer_proposed: bool,
     pub first_response_met: bool,
+    /// In the outbox view: the complaint's operations still in the outbox (pending,
+    /// in conflict, rejected), oldest first.
+    pub queued: Vec<crate::domain::Operation>,
     /// The row's place in the inbox order (its keyset key).
     pub sort_key: String,
     /// The row's cache id.
@@ -98,6 +101,7 @@ impl InboxRow {
             rejected,
             transfer_proposed: r.transfer_proposed,
             first_response_met: r.first_response_at.is_some(),
+            queued: Vec::new(),
             sort_key: r.sort_key.clone(),
             rowid: r.rowid,
         }

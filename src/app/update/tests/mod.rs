@@ -53,6 +53,7 @@ fn row(id: &str, title: &str, status: Status, urgency: Urgency) -> InboxRow {
         rejected: false,
         transfer_proposed: false,
         first_response_met: false,
+        queued: Vec::new(),
         sort_key: String::new(),
         rowid: 0,
     }
