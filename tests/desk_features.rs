@@ -161,3 +161,30 @@ fn the_outbox_lists_the_operations() {
     );
     insta::assert_snapshot!("outbox_120x30", s);
 }
+
+/// On a wide screen the detail of the current row shows beside the list, follows the
+/// cursor, and never shows a complaint that is not under it.
+#[test]
+fn the_side_preview_follows_the_cursor() {
+    let mut d = Desk::new();
+    sigap::sync::import_file(&mut d.store, &d.cfg, &fixture_path()).expect("fixture");
+    let mut h = Harness::new(d, 180, 40, Effects::ReadOnly);
+    let first = h.app.current().map(|r| r.id.to_string()).expect("a row");
+    let s = screen_of(&h, 180, 40);
+    assert_eq!(
+        s.matches(&first).count(),
+        2,
+        "in the list and as the preview's title"
+    );
+    h.cmd(Command::Down);
+    let second = h.app.current().map(|r| r.id.to_string()).expect("a row");
+    let s = screen_of(&h, 180, 40);
+    assert!(
+        s.contains(&format!("┌ {second} ")),
+        "the preview followed:\n{s}"
+    );
+    // An empty view shows no preview of a complaint that is not in it.
+    h.cmd(Command::View7);
+    let s = screen_of(&h, 180, 40);
+    assert!(!s.contains(&format!("┌ {second} ")), "{s}");
+}

@@ -67,10 +67,13 @@ pub fn page_size(width: u16, height: u16) -> usize {
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     let l = Layout::of(frame.area());
     draw_tabs(frame, l.tabs, app, theme);
-    match (
-        &app.inbox.preview,
-        app.inbox.side_by_side() && app.panes.is_empty(),
-    ) {
+    // The preview only ever shows the complaint under the cursor.
+    let preview = app
+        .inbox
+        .preview
+        .as_ref()
+        .filter(|p| app.current().is_some_and(|r| r.id == p.data.row.id));
+    match (preview, app.inbox.side_by_side() && app.panes.is_empty()) {
         (Some(p), true) => {
             let [list, side] = ratatui::layout::Layout::horizontal([
                 Constraint::Percentage(55),
