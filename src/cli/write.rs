@@ -21,7 +21,9 @@ pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
                 }
                 // Reported: now fold the batch into the database before the next one.
                 if let Err(e) = env.store.checkpoint() {
-                    eprintln!("warning: the cache could not be checkpointed: {e}");
+                    let lang = env.cfg.language;
+                    let why = lang.checkpoint_failed(&lang.store_error(&e), env.store.wal_bytes());
+                    eprintln!("{}", lang.warning(&why));
                 }
             }
             Err(e) => {
@@ -182,9 +184,11 @@ pub fn hold(env: &mut Env, ids: &[String], missing: String) -> Result<()> {
 pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
     if confirm {
         let rev = sync::ops::confirm_conflict(&mut env.store, op_id)?;
+        sync::audit::settled(&mut env.store, &env.cfg.officer, op_id, true)?;
         outln!("{}", env.cfg.language.cli_confirmed(op_id, rev));
     } else {
         sync::ops::discard_conflict(&mut env.store, op_id)?;
+        sync::audit::settled(&mut env.store, &env.cfg.officer, op_id, false)?;
         outln!("{}", env.cfg.language.cli_discarded(op_id));
     }
     Ok(())
@@ -192,7 +196,11 @@ pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
 
 pub fn undo(env: &mut Env) -> Result<()> {
     let lang = env.cfg.language;
-    match sync::ops::undo_last(&mut env.store)? {
+    let undone = sync::ops::undo_last(&mut env.store)?;
+    if let Some(op) = &undone {
+        sync::audit::undone(&mut env.store, &env.cfg.officer, op)?;
+    }
+    match undone {
         Some(op) => outln!(
             "{}",
             lang.cli_undone(

@@ -334,9 +334,41 @@ UPDATE operations SET agency = ifnull(
     (SELECT c.agency FROM complaints c WHERE c.id = operations.complaint_id), '');
 "#;
 
+/// Reliability (schema 6):
+/// - an outbound batch records the folder its file goes to and whether the file was
+///   written there: the export commits first and renames after, and a batch recorded
+///   but not written is written again at the next export or writing open;
+/// - the audit journal, each entry chained to the one before it by a hash;
+/// - a random tag naming this cache in its temporary files.
+const V6: &str = r#"
+ALTER TABLE outbound_batches ADD COLUMN folder TEXT;
+ALTER TABLE outbound_batches ADD COLUMN placed INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX outbound_unplaced ON outbound_batches (placed) WHERE placed = 0;
+
+CREATE TABLE audit (
+    seq     INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    action  TEXT NOT NULL,
+    detail  TEXT NOT NULL,
+    prev    TEXT NOT NULL,
+    hash    TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_by_time ON audit (at);
+
+INSERT OR IGNORE INTO meta (key, value) VALUES ('desk_id', lower(hex(randomblob(6))));
+"#;
+
 /// Every migration, in order. Version N is the state after the Nth; the latest version
 /// is the slice's length.
-pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)];
+pub const MIGRATIONS: &[M<'static>] = &[
+    M::up(V1),
+    M::up(V2),
+    M::up(V3),
+    M::up(V4),
+    M::up(V5),
+    M::up(V6),
+];
 
 /// The migrations as `rusqlite_migration` runs them.
 pub fn migrations() -> Migrations<'static> {

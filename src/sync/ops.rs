@@ -100,6 +100,7 @@ pub fn queue_operations(
     for op in &ops {
         txn.insert_operation(op)?;
     }
+    super::audit::queued(&mut txn, &ops)?;
     txn.commit()?;
     Ok(ops.into_iter().map(|o| o.op_id).collect())
 }

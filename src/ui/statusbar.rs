@@ -51,6 +51,12 @@ pub fn draw(frame: &mut Frame<'_>, status: Rect, notice: Rect, app: &App, theme:
                 theme.error(),
             ));
         }
+        if !st.outbound.unwritten.is_empty() {
+            parts.push(Span::styled(
+                format!(" · {} {}", st.outbound.unwritten.len(), t.unwritten),
+                theme.error(),
+            ));
+        }
         if st.rejected_operations > 0 {
             parts.push(Span::styled(
                 format!(" · {} {}", st.rejected_operations, t.rejected),

@@ -54,6 +54,9 @@ impl Executor {
     /// Undoes the last unexported operation.
     pub(super) fn undo(&mut self) -> Result<Vec<Action>> {
         let op = sync::ops::undo_last(&mut self.store)?;
+        if let Some(op) = &op {
+            sync::audit::undone(&mut self.store, &self.cfg.officer, op)?;
+        }
         Ok(vec![Action::Undone(op)])
     }
 
@@ -72,6 +75,7 @@ impl Executor {
             } else {
                 sync::ops::discard_conflict(&mut self.store, op)?;
             }
+            sync::audit::settled(&mut self.store, &self.cfg.officer, op, confirm)?;
         }
         Ok(vec![Action::ConflictsSettled(ops.len())])
     }
