@@ -221,15 +221,14 @@ impl Store {
         if get_meta(&self.conn, LAST_DAILY)?.as_deref() == Some(day.as_str()) {
             return Ok(None);
         }
-        let taken = if self.holds_data()? {
-            Some(self.backup(BackupKind::Daily)?)
-        } else {
-            None
-        };
+        if !self.holds_data()? {
+            return Ok(None);
+        }
+        let taken = self.backup(BackupKind::Daily)?;
         let txn = self.txn()?;
         set_meta(&txn.tx, LAST_DAILY, &day)?;
         txn.commit()?;
-        Ok(taken)
+        Ok(Some(taken))
     }
 }
 

@@ -170,15 +170,14 @@ impl Store {
             operations: count(&self.conn, "SELECT count(*) FROM operations")?,
             ..CheckReport::default()
         };
-        let integrity = rows(&self.conn, "PRAGMA integrity_check(50)")?;
-        if integrity != ["Text(\"ok\")"] {
-            for line in integrity {
-                report.problems.push(Problem::Integrity {
-                    detail: line
-                        .trim_start_matches("Text(\"")
-                        .trim_end_matches("\")")
-                        .to_owned(),
-                });
+        let integrity: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check(50)")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .named("check the cache's integrity")?;
+        if integrity != ["ok"] {
+            for detail in integrity {
+                report.problems.push(Problem::Integrity { detail });
             }
             // Counts over a damaged file say nothing more.
             return Ok(report);

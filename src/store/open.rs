@@ -85,6 +85,23 @@ impl Store {
             .named("look whether the cache is empty")
     }
 
+    /// Reads every page of the cache (`PRAGMA quick_check`): a damaged file is refused
+    /// before anything is written into it. Proportional to the cache's size.
+    pub fn verify_pages(&self) -> Result<(), StoreError> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .named("check the cache")?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Damaged(format!(
+                "{}: {verdict}",
+                self.dir.join(DB_FILE).display()
+            )))
+        }
+    }
+
     /// Whether the due dates were computed with other rules than this desk's (a
     /// reader cannot recompute them; the next writer does).
     pub fn rules_stale(&self) -> Result<bool, StoreError> {
