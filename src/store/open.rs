@@ -127,7 +127,16 @@ fn open_as(
     let db = dir.join(DB_FILE);
     match access {
         Access::Read if db.exists() || dir.join(MARKER_FILE).exists() => {
-            open_reader(dir, &db, ctx, checked)
+            match open_reader(dir, &db, ctx.clone(), checked) {
+                // An older schema is migrated once by whoever opens it first, reader or
+                // not; where that cannot be done (a read-only copy), the reader says so.
+                Err(StoreError::NeedsUpgrade(path)) => {
+                    let lock = lock(dir, Duration::ZERO, notice)
+                        .map_err(|_| StoreError::NeedsUpgrade(path.clone()))?;
+                    open_locked_as(dir, &db, ctx, lock, checked)
+                }
+                other => other,
+            }
         }
         // Nothing to read yet: the first open creates the cache.
         Access::Read | Access::Write => {
