@@ -332,3 +332,25 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_schema() {
         .expect("version");
     assert_eq!(v, 5, "the backup holds the schema before the migration");
 }
+
+#[test]
+fn an_import_killed_after_its_commit_is_whole_and_importing_again_changes_nothing() {
+    let d = CliDesk::new("");
+    d.import(1, 10);
+    let next = d.batch(2, 200);
+    let killed = d.run_env(
+        &["import", next.to_str().expect("path")],
+        "SIGAP_FAULT",
+        "import:committed",
+    );
+    assert_ne!(killed.code, 0);
+    assert_eq!(
+        d.status()["complaints"]["total"],
+        210,
+        "all of the file or none"
+    );
+    d.run(&["check"]).ok();
+    let again = d.run(&["import", next.to_str().expect("path")]).ok();
+    assert!(again.contains("already imported"), "{again}");
+    assert_eq!(d.status()["complaints"]["total"], 210);
+}

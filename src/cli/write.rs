@@ -23,6 +23,7 @@ pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
     for f in files {
         match sync::import_file(&mut env.store, &env.cfg, f) {
             Ok(report) => {
+                crate::fault::point("import:committed");
                 outln!("{}", text::line(&report.to_string()));
                 for w in &report.warnings {
                     outln!("  warning: {}", text::line(w));

@@ -313,6 +313,12 @@ pub(super) fn read_only(db: &Path) -> Result<Connection, StoreError> {
             ) =>
         {
             drop(conn);
+            // A rollback journal left by a kill must be played back by a writer before
+            // anyone reads; an immutable open would ignore it.
+            let journal = PathBuf::from(format!("{}-journal", db.display()));
+            if std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+                return Err(StoreError::NeedsUpgrade(db.to_owned()));
+            }
             let uri = format!("file:{}?immutable=1", uri_path(db));
             let conn = Connection::open_with_flags(uri, flags).named(OPEN)?;
             probe(&conn).named(OPEN)?;

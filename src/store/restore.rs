@@ -97,6 +97,15 @@ impl Store {
         let replaced = backup::take_in(&self.dir, Kind::Restore)?;
         let restoring = self.dir.join(RESTORING_FILE);
         backup::copy_to(file, &restoring)?;
+        // The copy is switched to write-ahead logging before it is put in place, so
+        // that opening it never has to switch (a kill during a switch leaves a journal).
+        {
+            let conn =
+                rusqlite::Connection::open(&restoring).named("prepare the copy to restore")?;
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+                .named("prepare the copy to restore")?;
+        }
+        crate::fault::point("restore:copied");
         // Fold the log into the file and close it, so no old log is left to be read
         // beside the new file.
         self.conn
