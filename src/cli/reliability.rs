@@ -152,8 +152,23 @@ pub fn open_store(
     let wait = std::time::Duration::from_secs(cli.wait);
     let notice = || eprintln!("{}", lang.waiting_for_writer(dir));
     let checking = matches!(cli.command, Some(super::Command::Check { .. }));
+    let repairing = matches!(
+        cli.command,
+        Some(super::Command::Check { repair: true, .. })
+    );
     let opened = if checking {
-        Store::open_unchecked(dir, cfg.desk_context(), access, wait, &notice)
+        match Store::open_unchecked(dir, cfg.desk_context(), access, wait, &notice) {
+            // Beside an open desk, the check reads (derived columns are then not
+            // recomputed); a repair needs the writer.
+            Err(crate::store::StoreError::AlreadyOpen(_)) if !repairing => Store::open_unchecked(
+                dir,
+                cfg.desk_context(),
+                crate::store::Access::Read,
+                wait,
+                &notice,
+            ),
+            other => other,
+        }
     } else {
         Store::open_waiting(dir, cfg.desk_context(), access, wait, &notice)
     };

@@ -15,6 +15,7 @@ mod derived;
 mod drafts;
 mod error;
 mod fsperm;
+mod health;
 mod inbox;
 pub mod migrations;
 mod open;

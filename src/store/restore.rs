@@ -34,7 +34,7 @@ fn bad(file: &Path, reason: impl Into<String>) -> StoreError {
 /// Checks that `file` is a whole Sigap cache this desk can read, and returns the ids of
 /// its operations.
 fn inspect(file: &Path) -> Result<BTreeSet<String>, StoreError> {
-    open::header_check(file).map_err(|e| bad(file, e.to_string()))?;
+    super::health::header_check(file).map_err(|e| bad(file, e.to_string()))?;
     let conn = open::read_only(file).map_err(|e| bad(file, e.to_string()))?;
     let app: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get("application_id"))
