@@ -354,3 +354,31 @@ fn an_import_killed_after_its_commit_is_whole_and_importing_again_changes_nothin
     assert!(again.contains("already imported"), "{again}");
     assert_eq!(d.status()["complaints"]["total"], 210);
 }
+
+/// Found by `cargo xtask fuzz`: a header value with a newline made a refusal of two
+/// lines (and could carry an escape sequence).
+#[test]
+fn a_refusal_quoting_the_files_values_is_one_safe_line() {
+    let mut desk = common::Desk::new();
+    let mut header = common::Head::new(common::SCOPE, 1, "x", "2026-11-19T08:00:00+07:00").value();
+    header["direction"] = serde_json::json!("inbo\nd\u{1b}[2J");
+    let bytes = common::seal(common::body(&header, &[]), 0);
+    let err = sigap::sync::import_bytes(&mut desk.store, &desk.cfg, "x.jsonl", bytes)
+        .expect_err("refused");
+    assert!(
+        !err.reason.chars().any(sigap::text::is_unsafe),
+        "{:?}",
+        err.reason
+    );
+    let line = common::line(&serde_json::json!({"type": "kind\nof\u{1b}]0;x\u{7}"}));
+    let head = common::Head::new(common::SCOPE, 2, "y", "2026-11-19T08:00:00+07:00");
+    let bytes = common::seal(common::body_from_lines(&head.value(), &[line]), 1);
+    let err = sigap::sync::import_bytes(&mut desk.store, &desk.cfg, "y.jsonl", bytes)
+        .expect_err("refused");
+    assert!(err.reason.contains("unknown record type"), "{}", err.reason);
+    assert!(
+        !err.reason.chars().any(sigap::text::is_unsafe),
+        "{:?}",
+        err.reason
+    );
+}

@@ -104,18 +104,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A refusal at a line. The reason may quote the file's own values (an agency, a
+    /// record type): it is made one safe line here, once for every refusal.
     fn at(&self, line: u64, reason: impl Into<String>) -> ImportError {
         ImportError {
             file: self.file.to_owned(),
             line: Some(line),
-            reason: reason.into(),
+            reason: crate::text::line(&reason.into()),
         }
     }
     fn whole(&self, reason: impl Into<String>) -> ImportError {
         ImportError {
             file: self.file.to_owned(),
             line: None,
-            reason: reason.into(),
+            reason: crate::text::line(&reason.into()),
         }
     }
     fn db(&self, e: impl fmt::Display) -> ImportError {

@@ -42,7 +42,8 @@ impl Executor {
             move |tx| {
                 let mut results = Vec::new();
                 // Nothing is imported into a damaged file.
-                if let Err(e) = worker.verify_pages() {
+                let today = Utc::now().with_timezone(&cfg.timezone).date_naive();
+                if let Err(e) = worker.verify_pages_before_import(today) {
                     let why = cfg.language.store_error(&e);
                     report(tx, Action::ImportFinished(vec![Err(why)]));
                     return;
