@@ -217,6 +217,18 @@ fn the_audit_journal_records_actions_and_detects_tampering() {
     assert_eq!(actions, ["import", "respond", "undo", "respond", "export"]);
     assert!(journal[2]["detail"].as_str().expect("detail").contains(&op));
     assert_eq!(journal[1]["officer"], common::OFFICER);
+    let later: serde_json::Value =
+        serde_json::from_str(&d.run(&["audit", "--json", "--from", "2099-01-01"]).ok())
+            .expect("json");
+    assert_eq!(
+        later,
+        serde_json::json!([]),
+        "--from leaves out older entries"
+    );
+    let all: serde_json::Value =
+        serde_json::from_str(&d.run(&["audit", "--json", "--from", "2000-01-01"]).ok())
+            .expect("json");
+    assert_eq!(all.as_array().map(Vec::len), Some(5));
     let verified = d.run(&["audit", "--verify"]);
     assert_eq!(verified.code, 0, "{}", verified.err);
     assert!(verified.err.contains("utuh"), "{}", verified.err);

@@ -343,3 +343,31 @@ fn a_cache_from_a_newer_sigap_is_refused_by_readers_and_writers() {
         assert!(ran.err.contains("lebih baru"), "{}", ran.err);
     }
 }
+
+#[test]
+fn a_read_only_export_folder_refuses_the_export_before_anything_is_marked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let d = CliDesk::at(dir, &data, "");
+    let Some(mount) = tmpfs(&d.out, "1m") else {
+        return;
+    };
+    d.import(1, 3);
+    d.respond("LAP-R-1-00000");
+    assert!(mount.read_only(), "remount read-only");
+    let refused = d.run(&["export"]);
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.err.contains("keluar"),
+        "names the folder: {}",
+        refused.err
+    );
+    let status = d.status();
+    assert_eq!(status["pending_operations"], 1, "still pending");
+    assert!(
+        status["outbound"]["unwritten"]
+            .as_array()
+            .expect("list")
+            .is_empty()
+    );
+}

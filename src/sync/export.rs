@@ -161,6 +161,7 @@ pub fn export_pending(
     placing::sweep_temp(store, &dir)?;
     let key = cfg.desk_key.as_deref().map(signing::load).transpose()?;
     let tag = store.desk_tag()?;
+    placing::probe(&dir, &tag)?;
     let folder = dir.to_string_lossy().into_owned();
     let mut txn = store.txn()?;
     let pending = txn.pending_with_agency()?;

@@ -40,6 +40,17 @@ pub(super) fn stage(
     Ok(tmp)
 }
 
+/// Checks that a file can be made in `dir` (a read-only or missing folder is found
+/// before the export commits anything).
+pub(super) fn probe(dir: &Path, tag: &str) -> Result<(), ExportError> {
+    tempfile::Builder::new()
+        .prefix(&format!("{TEMP_PREFIX}{tag}-"))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(io(dir))
+}
+
 /// Renames a staged file to `path` and syncs the folder.
 pub(super) fn place(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), ExportError> {
     let dir = path.parent().unwrap_or(Path::new("."));
