@@ -177,10 +177,19 @@ impl Lang {
                 format!("hitungan {what} tidak sama dengan hitung ulang"),
                 format!("the counts in {what} differ from a recount"),
             ),
-            Problem::Orphans { what, rows } => self.pick(
-                format!("{rows} baris yatim: {what}"),
-                format!("{rows} {what}"),
-            ),
+            Problem::Orphans { what, rows } => {
+                let id = match what.as_str() {
+                    "operations of unknown complaints" => "operasi tanpa laporan di cache",
+                    "exported operations of unknown batches" => {
+                        "operasi terekspor tanpa batch keluar yang tercatat"
+                    }
+                    "search texts of unknown complaints" => "teks pencarian tanpa laporan",
+                    "complaints without a search text" => "laporan tanpa teks pencarian",
+                    "agency history of unknown complaints" => "riwayat instansi tanpa laporan",
+                    other => other,
+                };
+                self.pick(format!("{rows} {id}"), format!("{rows} {what}"))
+            }
             Problem::Derived { complaints } => self.pick(
                 format!("{complaints} laporan dengan kolom turunan (tenggat, antrean) usang"),
                 format!("{complaints} complaint(s) with stale derived columns (due dates, outbox)"),

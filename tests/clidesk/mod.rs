@@ -41,8 +41,7 @@ impl Ran {
 }
 
 impl CliDesk {
-    /// A desk with `extra` config lines, its data and export folders under `root`
-    /// (a temporary folder when `None`).
+    /// A desk with `extra` config lines, its folders in a new temporary folder.
     pub fn new(extra: &str) -> CliDesk {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path().to_owned();
