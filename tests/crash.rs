@@ -18,7 +18,7 @@ const KILLS: usize = 3;
 fn every_command_survives_random_kills() {
     let bin = Path::new(env!("CARGO_BIN_EXE_sigap"));
     let work = tempfile::tempdir().expect("tempdir");
-    // A different moment each day, the same within a day (a failure names its seed).
+    // A fixed seed, so that a failure replays; SIGAP_CRASH_SEED tries another.
     let seed = std::env::var("SIGAP_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

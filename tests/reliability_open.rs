@@ -85,6 +85,8 @@ fn a_reader_never_blocks_a_writer_and_writers_take_turns() {
                 "--text",
                 "Sedang ditangani",
             ])
+            // Room for a loaded machine: the point is that none is refused at once.
+            .env("SIGAP_WAIT", "60")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
