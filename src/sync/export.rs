@@ -161,7 +161,6 @@ pub fn export_pending(
     placing::sweep_temp(store, &dir)?;
     let key = cfg.desk_key.as_deref().map(signing::load).transpose()?;
     let tag = store.desk_tag()?;
-    placing::probe(&dir, &tag)?;
     let folder = dir.to_string_lossy().into_owned();
     let mut txn = store.txn()?;
     let pending = txn.pending_with_agency()?;
@@ -172,6 +171,8 @@ pub fn export_pending(
             ExportOutcome::Written(written)
         });
     }
+    // A folder that cannot take a file refuses the export before anything is marked.
+    placing::probe(&dir, &tag)?;
     // Group by the agency the desk answers for on each complaint.
     let fallback = cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default();
     let mut groups: BTreeMap<String, Vec<Operation>> = BTreeMap::new();
