@@ -235,7 +235,7 @@ impl Env {
         let today = cli.today.unwrap_or_else(|| now.date_naive());
         let mut store = store;
         if access == Access::Write && demo_dir.is_none() {
-            reliability::after_writer_open(&mut store, cfg.language, today);
+            reliability::after_writer_open(&mut store, cfg.language);
         }
         Ok(Env {
             cfg,

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// After a writer opened: batches recorded but not written are written, and the day's
 /// backup is taken. Neither stops the command; each says what happened on stderr.
-pub fn after_writer_open(store: &mut Store, lang: Lang, today: NaiveDate) {
+pub fn after_writer_open(store: &mut Store, lang: Lang) {
     match placing::rewrite_unplaced(store) {
         Ok(paths) => {
             for p in paths {
@@ -22,7 +22,7 @@ pub fn after_writer_open(store: &mut Store, lang: Lang, today: NaiveDate) {
         }
         Err(e) => eprintln!("{}", lang.warning(&lang.export_error(&e))),
     }
-    if let Err(e) = store.daily_backup(today) {
+    if let Err(e) = store.daily_backup() {
         eprintln!(
             "{}",
             lang.warning(&lang.backup_failed(&lang.store_error(&e)))

@@ -7,14 +7,12 @@
 
 use super::error::Named;
 use super::fsperm::private_dir;
-use super::{DB_FILE, Store, StoreError, Txn, get_meta, set_meta};
-use chrono::{NaiveDate, Utc};
+use super::{DB_FILE, Store, StoreError, Txn};
+use chrono::Utc;
 use std::path::{Path, PathBuf};
 
 /// The folder of backups inside the data folder.
 pub const BACKUP_DIR: &str = "backups";
-/// The meta key of the day of the last daily backup.
-const LAST_DAILY: &str = "last_daily_backup";
 /// A partial copy older than this was left by a killed backup.
 const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(600);
 
@@ -214,21 +212,19 @@ impl Store {
         copy_to(&self.dir.join(DB_FILE), out)
     }
 
-    /// The first writer of a day takes the daily backup; returns its path when it did.
-    /// An empty cache is not copied.
-    pub fn daily_backup(&mut self, today: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
-        let day = today.to_string();
-        if get_meta(&self.conn, LAST_DAILY)?.as_deref() == Some(day.as_str()) {
+    /// The first writer of a day (UTC) takes the daily backup; returns its path when
+    /// it did. An empty cache is not copied. Whether today's was taken is read from the
+    /// backups folder, so that opening writes nothing into the cache itself (a refused
+    /// import leaves it byte for byte as it was).
+    pub fn daily_backup(&self) -> Result<Option<PathBuf>, StoreError> {
+        let day = Utc::now().format("%Y%m%d").to_string();
+        let taken_today = list_backups(&self.dir)
+            .iter()
+            .any(|b| b.kind == BackupKind::Daily && b.taken.starts_with(&day));
+        if taken_today || !self.holds_data()? {
             return Ok(None);
         }
-        if !self.holds_data()? {
-            return Ok(None);
-        }
-        let taken = self.backup(BackupKind::Daily)?;
-        let txn = self.txn()?;
-        set_meta(&txn.tx, LAST_DAILY, &day)?;
-        txn.commit()?;
-        Ok(Some(taken))
+        self.backup(BackupKind::Daily).map(Some)
     }
 }
 

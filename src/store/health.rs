@@ -23,8 +23,8 @@ const QUICK_TABLES: [&str; 7] = [
 
 /// Up to this size a cache's pages are all read before every import.
 pub const VERIFY_ALWAYS_BYTES: u64 = 256 * 1024 * 1024;
-/// The meta key of the day a large cache's pages were last all read.
-const PAGES_VERIFIED: &str = "pages_verified_on";
+/// The file beside the cache naming the day a large cache's pages were last all read.
+const PAGES_VERIFIED: &str = "sigap.verified";
 
 impl Store {
     /// The size of the cache's write-ahead log on disk (what a checkpoint folds in).
@@ -47,23 +47,21 @@ impl Store {
     /// Reads every page before an import (see [`Store::verify_pages`]): always for a
     /// cache of up to [`VERIFY_ALWAYS_BYTES`] (a third of a second), once a day for a
     /// larger one (two seconds at a million complaints; between, every read of a page
-    /// checks it, and the day's backup reads them all).
-    pub fn verify_pages_before_import(
-        &mut self,
-        today: chrono::NaiveDate,
-    ) -> Result<(), StoreError> {
+    /// checks it, and the day's backup reads them all). The day is kept in a file
+    /// beside the cache, so that a refused import leaves the cache as it was.
+    pub fn verify_pages_before_import(&self, today: chrono::NaiveDate) -> Result<(), StoreError> {
         let size = std::fs::metadata(self.dir.join(DB_FILE)).map_or(0, |m| m.len());
+        let mark = self.dir.join(PAGES_VERIFIED);
         let day = today.to_string();
         if size > VERIFY_ALWAYS_BYTES
-            && super::get_meta(&self.conn, PAGES_VERIFIED)?.as_deref() == Some(day.as_str())
+            && std::fs::read_to_string(&mark).is_ok_and(|d| d.trim() == day)
         {
             return Ok(());
         }
         self.verify_pages()?;
         if size > VERIFY_ALWAYS_BYTES {
-            let txn = self.txn()?;
-            super::set_meta(&txn.tx, PAGES_VERIFIED, &day)?;
-            txn.commit()?;
+            // Not kept only means the next import reads the pages again.
+            let _ = std::fs::write(&mark, format!("{day}\n"));
         }
         Ok(())
     }
