@@ -71,6 +71,8 @@ pub struct Config {
     pub keys: BTreeMap<String, KeySpec>,
     /// Registry keys; when any is set, unsigned inbound batches are rejected.
     pub trusted_keys: Vec<TrustedKey>,
+    /// The desk's own private key file (`sigap keygen`): outbound batches are signed.
+    pub desk_key: Option<PathBuf>,
 }
 
 /// One key or several for an action.
@@ -96,6 +98,7 @@ impl Default for Config {
             templates: BTreeMap::new(),
             keys: BTreeMap::new(),
             trusted_keys: Vec::new(),
+            desk_key: None,
         }
     }
 }
@@ -120,16 +123,21 @@ pub fn wib() -> FixedOffset {
 impl Config {
     /// Parses configuration text; `path` only names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError::Invalid {
+        let cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
             path: path.to_owned(),
             detail: describe(&e, text),
-        })
+        })?;
+        crate::config_bounds::check(&cfg, text).map_err(|detail| ConfigError::Invalid {
+            path: path.to_owned(),
+            detail,
+        })?;
+        Ok(cfg)
     }
 
     /// Loads a file. A missing file is an error only when `required` (named explicitly);
     /// otherwise the built-in defaults apply.
     pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
+        match crate::config_bounds::read_bounded(path) {
             Ok(text) => Config::parse(&text, path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
                 Ok(Config::default())

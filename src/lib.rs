@@ -16,7 +16,9 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod config_bounds;
 pub mod domain;
+pub mod fault;
 pub mod i18n;
 pub mod runtime;
 pub mod store;

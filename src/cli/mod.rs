@@ -16,6 +16,7 @@ macro_rules! outln {
 
 pub mod demo_dir;
 mod read;
+mod reliability;
 mod write;
 
 use crate::config::Config;
@@ -48,6 +49,16 @@ pub struct Cli {
         hide = true
     )]
     pub today: Option<NaiveDate>,
+    /// How long a writing command waits for another writer before refusing (seconds).
+    #[arg(
+        long,
+        env = "SIGAP_WAIT",
+        global = true,
+        value_name = "SECS",
+        default_value_t = 10,
+        hide = true
+    )]
+    pub wait: u64,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -157,6 +168,45 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check the whole cache: integrity, every count against a recount, orphan rows,
+    /// derived columns, the audit chain.
+    Check {
+        /// Rebuild what can be rebuilt (counts, search texts, derived columns).
+        #[arg(long)]
+        repair: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a consistent copy of the cache (default: into the data folder's backups).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the cache with a backup (the replaced cache is kept as a backup too).
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Restore even if operations not yet exported would be lost.
+        #[arg(long)]
+        force: bool,
+    },
+    /// The audit journal: every action, who and when, chained by hashes.
+    Audit {
+        /// Only entries from this date on.
+        #[arg(long, value_name = "DATE")]
+        from: Option<NaiveDate>,
+        /// Prove the chain unbroken (exit 1 if an entry was changed or deleted).
+        #[arg(long)]
+        verify: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a new desk key pair for signing outbound batches; prints the public key.
+    Keygen {
+        /// The private key file (default: desk.key in the data folder).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Everything a command runs with.
@@ -192,24 +242,17 @@ impl Env {
             }
             (cfg, store, Some(dir))
         } else {
-            let cfg = match &cli.config {
-                Some(p) => Config::load(p, true)?,
-                None => match project_dirs() {
-                    Some(d) => Config::load(&d.config_dir().join("config.toml"), false)?,
-                    None => Config::default(),
-                },
-            };
-            let dir = match &cli.data_dir {
-                Some(d) => d.clone(),
-                None => project_dirs()
-                    .map(|d| d.data_dir().to_path_buf())
-                    .ok_or_else(|| eyre!("no home folder to keep the cache in; pass --data-dir"))?,
-            };
-            let store = Store::open(&dir, cfg.desk_context(), access)?;
+            let cfg = load_config(cli)?;
+            let dir = data_dir(cli)?;
+            let store = reliability::open_store(cli, &cfg, &dir, access)?;
             (cfg, store, None)
         };
         let now = Utc::now().with_timezone(&cfg.timezone);
         let today = cli.today.unwrap_or_else(|| now.date_naive());
+        let mut store = store;
+        if access == Access::Write && demo_dir.is_none() {
+            reliability::after_writer_open(&mut store, cfg.language);
+        }
         Ok(Env {
             cfg,
             store,
@@ -217,6 +260,27 @@ impl Env {
             now,
             _demo_dir: demo_dir,
         })
+    }
+}
+
+/// The config the command line names, or the default file, or the defaults.
+fn load_config(cli: &Cli) -> Result<Config> {
+    Ok(match &cli.config {
+        Some(p) => Config::load(p, true)?,
+        None => match project_dirs() {
+            Some(d) => Config::load(&d.config_dir().join("config.toml"), false)?,
+            None => Config::default(),
+        },
+    })
+}
+
+/// The data folder the command line names, or the platform's.
+fn data_dir(cli: &Cli) -> Result<PathBuf> {
+    match &cli.data_dir {
+        Some(d) => Ok(d.clone()),
+        None => project_dirs()
+            .map(|d| d.data_dir().to_path_buf())
+            .ok_or_else(|| eyre!("no home folder to keep the cache in; pass --data-dir")),
     }
 }
 
@@ -233,9 +297,19 @@ pub fn run(cli: Cli) -> Result<i32> {
         | Some(Command::Status { .. })
         | Some(Command::List { .. })
         | Some(Command::Show { .. })
-        | Some(Command::Agencies { .. }) => Access::Read,
+        | Some(Command::Agencies { .. })
+        | Some(Command::Backup { .. })
+        | Some(Command::Audit { .. }) => Access::Read,
         _ => Access::Write,
     };
+    if let Some(Command::Keygen { out }) = &cli.command {
+        let lang = load_config(&cli)?.language;
+        let out = match out {
+            Some(o) => o.clone(),
+            None => data_dir(&cli)?.join("desk.key"),
+        };
+        return reliability::keygen(&out, lang).map(|()| 0);
+    }
     let env = Env::open(&cli, access)?;
     let lang = env.cfg.language;
     command(cli, env).map_err(|e| match lang {
@@ -308,5 +382,12 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
         Some(Command::Agencies { query, json }) => {
             read::agencies(&env, query.as_deref(), json).map(|_| 0)
         }
+        Some(Command::Check { repair, json }) => reliability::check(&mut env, repair, json),
+        Some(Command::Backup { out }) => reliability::backup(&env, out).map(|_| 0),
+        Some(Command::Restore { file, force }) => {
+            reliability::restore(env, &file, force).map(|_| 0)
+        }
+        Some(Command::Audit { from, verify, json }) => reliability::audit(&env, from, verify, json),
+        Some(Command::Keygen { .. }) => Ok(0),
     }
 }

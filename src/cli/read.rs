@@ -81,6 +81,15 @@ pub fn status(env: &Env, as_json: bool) -> Result<()> {
         label(t.cli_outbound),
         lang.cli_outbound(s.outbound.last_sequence, s.outbound.unacknowledged_batches)
     );
+    if !s.outbound.unwritten.is_empty() {
+        outln!(
+            "  {}",
+            text::line(&lang.unwritten_batches(&s.outbound.unwritten))
+        );
+    }
+    if env.store.rules_stale()? {
+        outln!("{}", lang.rules_stale());
+    }
     let local = |at: &Option<String>| match at.as_deref() {
         None => t.cli_never.to_owned(),
         Some(v) => chrono::DateTime::parse_from_rfc3339(v).map_or_else(

@@ -11,17 +11,28 @@ use std::path::PathBuf;
 
 /// Imports each file on its own; returns the exit code (1 when any was rejected).
 pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
+    // Nothing is imported into a damaged file (every page is read once per command).
+    if let Err(e) = env.store.verify_pages_before_import(env.today) {
+        let why = env.cfg.language.store_error(&e);
+        for f in files {
+            eprintln!("{}: rejected: {}", f.display(), text::line(&why));
+        }
+        return 1;
+    }
     let mut code = 0;
     for f in files {
         match sync::import_file(&mut env.store, &env.cfg, f) {
             Ok(report) => {
+                crate::fault::point("import:committed");
                 outln!("{}", text::line(&report.to_string()));
                 for w in &report.warnings {
                     outln!("  warning: {}", text::line(w));
                 }
                 // Reported: now fold the batch into the database before the next one.
                 if let Err(e) = env.store.checkpoint() {
-                    eprintln!("warning: the cache could not be checkpointed: {e}");
+                    let lang = env.cfg.language;
+                    let why = lang.checkpoint_failed(&lang.store_error(&e), env.store.wal_bytes());
+                    eprintln!("{}", lang.warning(&why));
                 }
             }
             Err(e) => {
@@ -176,9 +187,11 @@ pub fn hold(env: &mut Env, ids: &[String], missing: String) -> Result<()> {
 pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
     if confirm {
         let rev = sync::ops::confirm_conflict(&mut env.store, op_id)?;
+        sync::audit::settled(&mut env.store, &env.cfg.officer, op_id, true)?;
         outln!("{}", env.cfg.language.cli_confirmed(op_id, rev));
     } else {
         sync::ops::discard(&mut env.store, op_id)?;
+        sync::audit::settled(&mut env.store, &env.cfg.officer, op_id, false)?;
         outln!("{}", env.cfg.language.cli_discarded(op_id));
     }
     Ok(())
@@ -189,6 +202,9 @@ pub fn undo(env: &mut Env) -> Result<()> {
     let ops = sync::ops::undo_last(&mut env.store)?;
     if ops.is_empty() {
         outln!("{}", lang.t().cli_nothing_to_undo);
+    }
+    for op in &ops {
+        sync::audit::undone(&mut env.store, &env.cfg.officer, op)?;
     }
     for op in &ops {
         outln!(

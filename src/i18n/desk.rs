@@ -44,6 +44,7 @@ texts! {
     ops_out: "op keluar", "ops out";
     conflicts: "konflik", "conflicts";
     rejected: "ditolak", "rejected";
+    unwritten: "batch keluar belum tertulis", "outbound unwritten";
     import: "impor", "import";
     export: "ekspor", "export";
     missing: "hilang", "missing";

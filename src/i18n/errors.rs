@@ -88,6 +88,7 @@ impl Lang {
             }
             (_, ExportError::Encode(e)) => format!("operasi tidak dapat ditulis sebagai JSON: {e}"),
             (_, ExportError::Store(e)) => self.store_error(e),
+            (_, ExportError::Key(e)) => self.key_error(e),
         }
     }
 
@@ -134,6 +135,7 @@ impl Lang {
             (_, StoreError::Unencodable { op, reason }) => {
                 format!("operasi {op} tidak dapat disimpan: {reason}")
             }
+            (_, e) => self.reliability_store_error(e),
         }
     }
 }

@@ -15,6 +15,7 @@ mod cli;
 mod desk;
 mod errors;
 mod msg;
+mod reliability;
 mod words;
 
 pub use desk::Texts;

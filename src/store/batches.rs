@@ -32,6 +32,21 @@ pub struct OutboundBatch<'a> {
     pub file_name: &'a str,
     pub operations: u64,
     pub content: &'a [u8],
+    /// The folder its file goes to: recorded as not yet written there until
+    /// [`Store::mark_placed`] (`None`: recorded as written).
+    pub folder: Option<&'a str>,
+}
+
+/// An outbound batch recorded in the cache whose file was not (yet) written: the export
+/// was cut short between its commit and the rename, or the folder refused the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnplacedBatch {
+    pub agency: String,
+    pub sequence: u64,
+    pub batch_id: String,
+    pub file_name: String,
+    pub folder: String,
+    pub content: Vec<u8>,
 }
 
 impl Store {
@@ -98,6 +113,66 @@ impl Store {
             .named("read an outbound batch")
     }
 
+    /// Outbound batches recorded but not known to be written to their folder, in order.
+    pub fn unplaced_batches(&self) -> Result<Vec<UnplacedBatch>, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT agency, sequence, batch_id, file_name, folder, content
+                 FROM outbound_batches WHERE placed = 0 ORDER BY agency, sequence",
+            )
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok(UnplacedBatch {
+                        agency: r.get("agency")?,
+                        sequence: r.get::<_, i64>("sequence")? as u64,
+                        batch_id: r.get("batch_id")?,
+                        file_name: r.get("file_name")?,
+                        folder: r.get::<_, Option<String>>("folder")?.unwrap_or_default(),
+                        content: r.get("content")?,
+                    })
+                })?
+                .collect()
+            })
+            .named("list the outbound batches not yet written")
+    }
+
+    /// The file names of the outbound batches not yet written (for `status`).
+    pub(super) fn unplaced_names(&self) -> Result<Vec<String>, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT file_name FROM outbound_batches WHERE placed = 0 ORDER BY agency, sequence",
+            )
+            .and_then(|mut s| s.query_map([], |r| r.get("file_name"))?.collect())
+            .named("list the outbound batches not yet written")
+    }
+
+    /// Records that an outbound batch's file is complete in its folder.
+    pub fn mark_placed(&mut self, agency: &str, sequence: u64) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "UPDATE outbound_batches SET placed = 1 WHERE agency = ?1 AND sequence = ?2",
+            )
+            .and_then(|mut s| s.execute(params![agency, sequence as i64]))
+            .named("record an outbound batch as written")?;
+        Ok(())
+    }
+
+    /// Whether an outbound batch with this id was recorded by this cache.
+    pub fn outbound_known(&self, batch_id: &str) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM outbound_batches WHERE batch_id = ?1) AS known",
+            )
+            .and_then(|mut s| s.query_row([batch_id], |r| r.get("known")))
+            .named("look up an outbound batch")
+    }
+
+    /// A short tag naming this cache in its temporary files (`.sigap-TAG-….tmp`), so an
+    /// export removes only its own leftovers.
+    pub fn desk_tag(&self) -> Result<String, StoreError> {
+        Ok(get_meta(&self.conn, "desk_id")?.unwrap_or_else(|| "desk".into()))
+    }
+
     /// When the last import and export ran (RFC 3339), as recorded.
     pub(super) fn last_sync(&self) -> Result<(Option<String>, Option<String>), StoreError> {
         Ok((
@@ -161,7 +236,8 @@ impl Txn<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO outbound_batches (agency, sequence, batch_id, created_at, file_name,
-                     operations, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     operations, content, folder, placed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -171,7 +247,9 @@ impl Txn<'_> {
                     b.created_at,
                     b.file_name,
                     b.operations as i64,
-                    b.content
+                    b.content,
+                    b.folder,
+                    b.folder.is_none()
                 ])
             })
             .named("record an outbound batch")?;

@@ -334,9 +334,34 @@ UPDATE operations SET agency = ifnull(
     (SELECT c.agency FROM complaints c WHERE c.id = operations.complaint_id), '');
 "#;
 
+/// Reliability (schema 6):
+/// - an outbound batch records the folder its file goes to and whether the file was
+///   written there: the export commits first and renames after, and a batch recorded
+///   but not written is written again at the next export or writing open;
+/// - the audit journal, each entry chained to the one before it by a hash;
+/// - a random tag naming this cache in its temporary files.
+const V6: &str = r#"
+ALTER TABLE outbound_batches ADD COLUMN folder TEXT;
+ALTER TABLE outbound_batches ADD COLUMN placed INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX outbound_unplaced ON outbound_batches (placed) WHERE placed = 0;
+
+CREATE TABLE audit (
+    seq     INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    action  TEXT NOT NULL,
+    detail  TEXT NOT NULL,
+    prev    TEXT NOT NULL,
+    hash    TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_by_time ON audit (at);
+
+INSERT OR IGNORE INTO meta (key, value) VALUES ('desk_id', lower(hex(randomblob(6))));
+"#;
+
 /// Operations queued by one officer action share an action number, so undo takes the
 /// whole action back at once. Operations from before have none: each is its own.
-const V6: &str = r#"
+const V7: &str = r#"
 ALTER TABLE operations ADD COLUMN action INTEGER;
 CREATE INDEX operations_by_action ON operations (action) WHERE action IS NOT NULL;
 "#;
@@ -350,6 +375,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(V4),
     M::up(V5),
     M::up(V6),
+    M::up(V7),
 ];
 
 /// The migrations as `rusqlite_migration` runs them.

@@ -5,29 +5,40 @@
 //!
 //! This module knows nothing about batch files or the terminal.
 
+mod audit;
+mod backup;
 mod batches;
+mod check;
 mod complaints;
 mod counts;
 mod derived;
 mod drafts;
 mod error;
 mod fsperm;
+mod health;
 mod inbox;
 pub mod migrations;
+mod open;
 mod ops;
+mod restore;
 mod row;
 mod rules;
 mod snapshots;
 mod status;
 mod txn;
 
-pub use batches::{InboundBatch, OutboundBatch};
+pub use audit::{AuditEntry, AuditVerdict};
+pub use backup::{BackupKind, list_backups, newest_backup};
+pub use batches::{InboundBatch, OutboundBatch, UnplacedBatch};
+pub use check::{CheckReport, Problem};
 pub use complaints::{ComplaintDetail, ComplaintRow, ListFilter};
 pub use derived::{NewDerived, derive_new, utc_key};
 pub use error::{Part, StoreError};
 pub use fsperm::{private_dir, private_file};
 pub use inbox::{Direction, SearchTexts, ViewCounts, ViewQuery};
+pub use open::MARKER_FILE;
 pub use ops::OpRow;
+pub use restore::RestoreReport;
 pub use rules::NEEDS_ACTION;
 pub use snapshots::{Snapshot, StoredRevision};
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences, sequence_ranges};
@@ -35,8 +46,7 @@ pub use txn::Txn;
 
 use crate::domain::DeskContext;
 use error::Named;
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
-use rusqlite_migration::MigrationDefinitionError;
+use rusqlite::{Connection, OptionalExtension};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -60,10 +70,11 @@ const STATEMENT_CACHE: usize = 64;
 /// How the cache is opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
-    /// Exclusive writer: fails with [`StoreError::AlreadyOpen`] while another writer runs.
+    /// Exclusive writer: fails with [`StoreError::AlreadyOpen`] while another writer runs
+    /// (after waiting, with [`Store::open_waiting`]).
     Write,
-    /// Reading for a report: takes the writer's lock when it is free, otherwise opens
-    /// read-only beside the running writer.
+    /// Reading only: the file is opened read-only, no lock is taken and nothing is
+    /// written, so it works beside a writer, on a full disk and on a read-only copy.
     Read,
 }
 
@@ -93,81 +104,13 @@ fn configure(conn: &Connection, busy: Duration, cache_kib: i64) -> Result<(), St
         .named(SETTINGS)?;
     conn.pragma_update(None, "cache_size", cache_kib)
         .named(SETTINGS)?;
+    // A damaged page is refused when it is read, not written into.
+    conn.pragma_update(None, "cell_size_check", true)
+        .named(SETTINGS)?;
     Ok(())
 }
 
 impl Store {
-    /// Opens (creating if needed) the cache in `dir`.
-    pub fn open(dir: &Path, ctx: DeskContext, access: Access) -> Result<Store, StoreError> {
-        let io = |source| StoreError::Io {
-            path: dir.to_owned(),
-            source,
-        };
-        private_dir(dir).map_err(io)?;
-        let lock_path = dir.join(LOCK_FILE);
-        let lock = private_file(&lock_path).map_err(|source| StoreError::Io {
-            path: lock_path.clone(),
-            source,
-        })?;
-        let locked = match lock.try_lock() {
-            Ok(()) => true,
-            Err(std::fs::TryLockError::WouldBlock) => false,
-            Err(std::fs::TryLockError::Error(source)) => {
-                return Err(StoreError::Io {
-                    path: lock_path,
-                    source,
-                });
-            }
-        };
-        let db = dir.join(DB_FILE);
-        const OPEN: &str = "open the cache file";
-        if !locked {
-            if access == Access::Write || !db.exists() {
-                return Err(StoreError::AlreadyOpen(dir.to_owned()));
-            }
-            let conn =
-                Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).named(OPEN)?;
-            conn.busy_timeout(Duration::from_secs(5)).named(OPEN)?;
-            check_identity(&conn, &db)?;
-            let found = schema_version(&conn)?;
-            if found != migrations::latest_version() {
-                return Err(StoreError::AlreadyOpen(dir.to_owned()));
-            }
-            return Ok(Store {
-                conn,
-                ctx,
-                dir: dir.to_owned(),
-                _lock: None,
-            });
-        }
-        private_file(&db).map_err(|source| StoreError::Io {
-            path: db.clone(),
-            source,
-        })?;
-        let mut conn = Connection::open(&db).named(OPEN)?;
-        conn.busy_timeout(Duration::from_secs(5)).named(OPEN)?;
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
-            .named("switch the cache to write-ahead logging")?;
-        configure(&conn, Duration::from_secs(5), CACHE_KIB)?;
-        check_identity(&conn, &db)?;
-        migrate(&mut conn, &db)?;
-        for suffix in ["-wal", "-shm"] {
-            let side = PathBuf::from(format!("{}{suffix}", db.display()));
-            fsperm::restrict_if_exists(&side).map_err(|source| StoreError::Io {
-                path: side.clone(),
-                source,
-            })?;
-        }
-        let mut store = Store {
-            conn,
-            ctx,
-            dir: dir.to_owned(),
-            _lock: Some(lock),
-        };
-        store.refresh_if_rules_changed()?;
-        Ok(store)
-    }
-
     /// The data directory.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -235,7 +178,7 @@ impl Store {
 
     /// The schema version of the open cache.
     pub fn schema_version(&self) -> Result<usize, StoreError> {
-        schema_version(&self.conn)
+        open::schema_version(&self.conn)
     }
 
     /// Recomputes every cached due date when the rules, calendar or time zone changed
@@ -277,59 +220,6 @@ fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError>
     )
     .and_then(|mut s| s.execute([key, value]))
     .named("write a setting of the cache")?;
-    Ok(())
-}
-
-fn check_identity(conn: &Connection, db: &Path) -> Result<(), StoreError> {
-    const IDENTITY: &str = "read the cache's identity";
-    let app: i64 = conn
-        .pragma_query_value(None, "application_id", |r| r.get("application_id"))
-        .named(IDENTITY)?;
-    let version = schema_version(conn)?;
-    let tables: i64 = conn
-        .query_row("SELECT count(*) AS n FROM sqlite_schema", [], |r| {
-            r.get("n")
-        })
-        .named(IDENTITY)?;
-    let fresh = app == 0 && version == 0 && tables == 0;
-    if app != migrations::APPLICATION_ID && !fresh {
-        return Err(StoreError::NotSigap(db.to_owned()));
-    }
-    Ok(())
-}
-
-fn schema_version(conn: &Connection) -> Result<usize, StoreError> {
-    let v: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get("user_version"))
-        .named("read the schema version")?;
-    Ok(usize::try_from(v).unwrap_or(0))
-}
-
-fn migrate(conn: &mut Connection, db: &Path) -> Result<(), StoreError> {
-    let found = schema_version(conn)?;
-    let supported = migrations::latest_version();
-    if found > supported {
-        return Err(StoreError::TooNew {
-            path: db.to_owned(),
-            found,
-            supported,
-        });
-    }
-    conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
-        .named("write the cache's identity")?;
-    let all = migrations::migrations();
-    for version in found + 1..=supported {
-        all.to_version(conn, version).map_err(|e| match e {
-            rusqlite_migration::Error::MigrationDefinition(
-                MigrationDefinitionError::DatabaseTooFarAhead,
-            ) => StoreError::TooNew {
-                path: db.to_owned(),
-                found,
-                supported,
-            },
-            other => StoreError::Migration(other.to_string()),
-        })?;
-    }
     Ok(())
 }
 

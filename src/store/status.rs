@@ -23,6 +23,9 @@ pub struct InboundStream {
 pub struct OutboundSummary {
     pub last_sequence: u64,
     pub unacknowledged_batches: u64,
+    /// Batches recorded as exported whose file is not yet written (the next export or
+    /// writing open writes them).
+    pub unwritten: Vec<String>,
 }
 
 /// Complaint counts.
@@ -189,10 +192,15 @@ impl Store {
                     Ok(OutboundSummary {
                         last_sequence: r.get::<_, i64>("last")? as u64,
                         unacknowledged_batches: r.get::<_, i64>("waiting")? as u64,
+                        unwritten: Vec::new(),
                     })
                 })
             })
             .named("read the outbound streams")?;
+        let outbound = OutboundSummary {
+            unwritten: self.unplaced_names()?,
+            ..outbound
+        };
         let (last_import, last_export) = self.last_sync()?;
         Ok(DeskStatus {
             agencies: scope.iter().map(|a| a.to_string()).collect(),

@@ -1,7 +1,17 @@
 //! Writing outbound batches: every pending operation into the next sequence of its
-//! agency's stream, written atomically (temporary file, sync, rename) and recorded
-//! byte for byte so that a resend is identical.
+//! agency's stream, recorded byte for byte so that a resend is identical, and written
+//! atomically (temporary file, sync, rename).
+//!
+//! The order survives a kill at any point: the cache first commits the batch (its bytes,
+//! its folder, its operations marked exported, "not yet written"); the file is then
+//! staged, synced and renamed into place, and the batch recorded as written. A batch
+//! recorded but not written is written again, the same bytes, by the next export or
+//! writing open ([`super::placing::rewrite_unplaced`]), and `status` names it until
+//! then. A kill therefore leaves either no trace or a batch that becomes a complete
+//! file; the temporary files it may leave are removed by the next export.
 
+use super::placing;
+use super::signing::{self, DeskKey};
 use super::wire::{FORMAT, Header, VERSION};
 use super::writer::BatchWriter;
 use crate::config::Config;
@@ -42,6 +52,8 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error("an operation could not be written as JSON: {0}")]
     Encode(#[from] super::writer::WriteError),
+    #[error(transparent)]
+    Key(#[from] super::signing::KeyError),
 }
 
 /// One outbound record line, fields in the contract's order.
@@ -103,17 +115,40 @@ fn record(op: &Operation) -> OutRecord<'_> {
 }
 
 /// Serialises a whole outbound batch, with the one batch writer the inbound side and
-/// the tests use.
-pub fn render_batch(header: &Header, ops: &[Operation]) -> Result<Vec<u8>, ExportError> {
+/// the tests use; signed when the desk has a key.
+pub fn render_batch(
+    header: &Header,
+    ops: &[Operation],
+    key: Option<&DeskKey>,
+) -> Result<Vec<u8>, ExportError> {
     let mut w = BatchWriter::new(header)?;
     w.reserve(256 * ops.len());
     for op in ops {
         w.record(&record(op))?;
     }
-    Ok(w.finish()?)
+    Ok(match key {
+        Some(k) => w.finish_signed(&k.key, Some(&k.key_id))?,
+        None => w.finish()?,
+    })
 }
 
-/// Exports every pending operation. `now` stamps the header.
+/// The folder an export writes to, made if missing, as an absolute path (a batch
+/// recorded but not written is written there later, from wherever Sigap then runs).
+fn export_folder(cfg: &Config, out_dir: Option<&Path>) -> Result<PathBuf, ExportError> {
+    let dir = out_dir
+        .map(Path::to_path_buf)
+        .or_else(|| cfg.export_dir.clone())
+        .ok_or(ExportError::NoFolder)?;
+    std::fs::create_dir_all(&dir).map_err(|source| ExportError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    Ok(std::fs::canonicalize(&dir).unwrap_or(dir))
+}
+
+/// Exports every pending operation. `now` stamps the header. Batches an earlier
+/// export recorded but did not write are written first (their paths lead the list),
+/// and this cache's leftover temporary files in the folder are removed.
 pub fn export_pending(
     store: &mut Store,
     cfg: &Config,
@@ -121,15 +156,23 @@ pub fn export_pending(
     gzip: bool,
     now: DateTime<FixedOffset>,
 ) -> Result<ExportOutcome, ExportError> {
-    let dir = out_dir
-        .map(Path::to_path_buf)
-        .or_else(|| cfg.export_dir.clone())
-        .ok_or(ExportError::NoFolder)?;
+    let dir = export_folder(cfg, out_dir)?;
+    let mut written = placing::rewrite_unplaced(store)?;
+    placing::sweep_temp(store, &dir)?;
+    let key = cfg.desk_key.as_deref().map(signing::load).transpose()?;
+    let tag = store.desk_tag()?;
+    let folder = dir.to_string_lossy().into_owned();
     let mut txn = store.txn()?;
     let pending = txn.pending_with_agency()?;
     if pending.is_empty() {
-        return Ok(ExportOutcome::Nothing);
+        return Ok(if written.is_empty() {
+            ExportOutcome::Nothing
+        } else {
+            ExportOutcome::Written(written)
+        });
     }
+    // A folder that cannot take a file refuses the export before anything is marked.
+    placing::probe(&dir, &tag)?;
     // Group by the agency the desk answers for on each complaint.
     let fallback = cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default();
     let mut groups: BTreeMap<String, Vec<Operation>> = BTreeMap::new();
@@ -141,11 +184,7 @@ pub fn export_pending(
         };
         groups.entry(agency).or_default().push(op);
     }
-    std::fs::create_dir_all(&dir).map_err(|source| ExportError::Io {
-        path: dir.clone(),
-        source,
-    })?;
-    let mut staged = Vec::new();
+    let mut recorded = Vec::new();
     for (agency, ops) in groups {
         let sequence = txn.last_outbound_sequence(&agency)? + 1;
         let header = Header {
@@ -159,7 +198,7 @@ pub fn export_pending(
             created_at: now,
             producer: Some(format!("sigap {}", env!("CARGO_PKG_VERSION"))),
         };
-        let plain = render_batch(&header, &ops)?;
+        let plain = render_batch(&header, &ops, key.as_ref())?;
         let (bytes, name) = if gzip {
             let mut enc = GzEncoder::new(Vec::new(), Compression::default());
             enc.write_all(&plain)
@@ -180,32 +219,52 @@ pub fn export_pending(
             file_name: &name,
             operations: ops.len() as u64,
             content: &bytes,
+            folder: Some(&folder),
         })?;
         let ids: Vec<&str> = ops.iter().map(|o| o.op_id.as_str()).collect();
         txn.mark_exported(&header.batch_id, &ids)?;
-        // Written and synced under a temporary name now; renamed into place only once
-        // the cache has recorded the batch, so the folder never holds a batch the
-        // cache does not know.
-        let path = dir.join(&name);
-        staged.push((stage(&path, &bytes)?, path, sequence));
+        txn.audit(
+            &cfg.officer,
+            "export",
+            &format!(
+                "{name}: {} operation(s), batch {}",
+                ops.len(),
+                header.batch_id
+            ),
+        )?;
+        recorded.push((agency, sequence, name, bytes));
     }
     txn.note_export()?;
     txn.commit()?;
-    let mut written = Vec::new();
-    for (tmp, path, sequence) in staged {
-        place(tmp, &path).map_err(|e| match e {
-            ExportError::Io { path, source } => ExportError::Io {
-                source: std::io::Error::new(
-                    source.kind(),
-                    format!("{source}; the batch is recorded, write it with --resend {sequence}"),
-                ),
-                path,
-            },
-            other => other,
-        })?;
+    crate::fault::point("export:committed");
+    for (agency, sequence, name, bytes) in recorded {
+        let path = dir.join(&name);
+        let staged = placing::stage(&path, &bytes, &tag).map_err(|e| unwritten(e, sequence))?;
+        crate::fault::point("export:staged");
+        placing::place(staged, &path).map_err(|e| unwritten(e, sequence))?;
+        crate::fault::point("export:renamed");
+        // Were this not recorded, the next export would only write the same bytes again.
+        let _ = store.mark_placed(&agency, sequence);
         written.push(path);
     }
     Ok(ExportOutcome::Written(written))
+}
+
+/// A failed write of a recorded batch: it is written again by the next export.
+fn unwritten(e: ExportError, sequence: u64) -> ExportError {
+    match e {
+        ExportError::Io { path, source } => ExportError::Io {
+            source: std::io::Error::new(
+                source.kind(),
+                format!(
+                    "{source}; the batch is recorded and the next export writes it \
+                     (or `sigap export --resend {sequence}`)"
+                ),
+            ),
+            path,
+        },
+        other => other,
+    }
 }
 
 /// Writes outbound batch `sequence` again, byte-identical to the first time.
@@ -216,10 +275,7 @@ pub fn resend(
     sequence: u64,
     out_dir: Option<&Path>,
 ) -> Result<PathBuf, ExportError> {
-    let dir = out_dir
-        .map(Path::to_path_buf)
-        .or_else(|| cfg.export_dir.clone())
-        .ok_or(ExportError::NoFolder)?;
+    let dir = export_folder(cfg, out_dir)?;
     let agency = match agency {
         Some(a) => a.to_owned(),
         None => {
@@ -240,48 +296,7 @@ pub fn resend(
     let (name, bytes) = store
         .outbound_batch(&agency, sequence)?
         .ok_or(ExportError::UnknownBatch { agency, sequence })?;
-    std::fs::create_dir_all(&dir).map_err(|source| ExportError::Io {
-        path: dir.clone(),
-        source,
-    })?;
     let path = dir.join(name);
-    write_atomically(&path, &bytes)?;
+    placing::write_atomically(&path, &bytes, &store.desk_tag()?)?;
     Ok(path)
-}
-
-/// Writes a file so that readers see either nothing or all of it.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    place(stage(path, bytes)?, path)
-}
-
-/// Writes and syncs `bytes` to a temporary file beside `path` (deleted if dropped).
-fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, ExportError> {
-    let io = |source| ExportError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".sigap-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.flush().map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    Ok(tmp)
-}
-
-/// Renames a staged file to `path` and syncs the folder.
-fn place(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), ExportError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    tmp.persist(path).map_err(|e| ExportError::Io {
-        path: path.to_owned(),
-        source: e.error,
-    })?;
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }

@@ -104,18 +104,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A refusal at a line. The reason may quote the file's own values (an agency, a
+    /// record type): it is made one safe line here, once for every refusal.
     fn at(&self, line: u64, reason: impl Into<String>) -> ImportError {
         ImportError {
             file: self.file.to_owned(),
             line: Some(line),
-            reason: reason.into(),
+            reason: crate::text::line(&reason.into()),
         }
     }
     fn whole(&self, reason: impl Into<String>) -> ImportError {
         ImportError {
             file: self.file.to_owned(),
             line: None,
-            reason: reason.into(),
+            reason: crate::text::line(&reason.into()),
         }
     }
     fn db(&self, e: impl fmt::Display) -> ImportError {
@@ -244,6 +246,8 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         ));
     }
     let apply = known.is_none();
+    // A large import into a cache that holds something is preceded by a backup.
+    let had_data = apply && store.holds_data().map_err(|e| cx.db(e))?;
 
     // A second thread reads, checks and parses the lines while this one writes them.
     let (pieces_tx, pieces) = std::sync::mpsc::sync_channel::<Result<Piece, ImportError>>(8);
@@ -278,6 +282,7 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
     let Some(End {
         records,
         digest,
+        digest_bom,
         trailer,
     }) = end
     else {
@@ -296,6 +301,12 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
             ),
         ));
     }
+    // A byte order mark a Windows tool put before the header may or may not have been
+    // hashed by whoever wrote the trailer.
+    let digest = match digest_bom {
+        Some(with) if trailer.sha256.eq_ignore_ascii_case(&hex::encode(with)) => with,
+        _ => digest,
+    };
     let digest_hex = hex::encode(digest);
     if !trailer.sha256.eq_ignore_ascii_case(&digest_hex) {
         return Err(cx.at(
@@ -322,20 +333,24 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         };
     }
 
-    importer.commit(&InboundBatch {
-        batch_id: &header.batch_id,
-        agency: &header.agency,
-        sequence: header.sequence,
-        digest: &digest_hex,
-        created_at: &header.created_at.to_rfc3339(),
-        file_name: name,
-        records,
-    })
+    importer.commit(
+        &InboundBatch {
+            batch_id: &header.batch_id,
+            agency: &header.agency,
+            sequence: header.sequence,
+            digest: &digest_hex,
+            created_at: &header.created_at.to_rfc3339(),
+            file_name: name,
+            records,
+        },
+        &cfg.officer,
+        had_data,
+    )
 }
 
 fn parse_header(cx: &Ctx<'_>, text: &[u8], cfg: &Config) -> Result<Header, ImportError> {
     let text = std::str::from_utf8(text).map_err(|_| cx.at(1, "the header is not valid UTF-8"))?;
-    let value: serde_json::Value = serde_json::from_str(text)
+    let value: serde_json::Value = super::json_depth::parse(text)
         .map_err(|e| cx.at(1, format!("the header is not valid JSON ({e})")))?;
     if value["type"] != "header" {
         return Err(cx.at(1, "the first line is not a header"));

@@ -4,12 +4,16 @@
 //!
 //! Everything here goes through [`crate::store`] for SQL; nothing here draws.
 
+pub mod audit;
 pub mod demo;
 pub mod export;
 pub mod import;
+mod json_depth;
 pub mod ops;
+pub mod placing;
 mod reader;
 mod scan;
+pub mod signing;
 pub mod wire;
 pub mod writer;
 

@@ -120,6 +120,7 @@ pub fn queue_operations(
         // A rejected operation of the same kind is redone by this one.
         txn.retire_rejected(op.complaint_id.as_str(), op.kind.type_name())?;
     }
+    super::audit::queued(&mut txn, &ops)?;
     txn.commit()?;
     Ok(ops.into_iter().map(|o| o.op_id).collect())
 }

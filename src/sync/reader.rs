@@ -8,10 +8,16 @@ use std::io::{self, BufRead, BufReader, Read};
 /// The longest line accepted (a complaint with a very long body still fits).
 pub const MAX_LINE: usize = 16 * 1024 * 1024;
 
+/// The UTF-8 byte order mark some Windows tools write at the start of a text file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Reads a batch line by line.
 pub struct LineReader {
     inner: Box<dyn BufRead + Send>,
     hasher: Sha256,
+    /// When the file starts with a byte order mark: the digest with the mark counted
+    /// (the line handed out has it removed; a writer may have hashed it or not).
+    with_bom: Option<Sha256>,
     line_no: u64,
 }
 
@@ -45,6 +51,7 @@ impl LineReader {
         Ok(LineReader {
             inner,
             hasher: Sha256::new(),
+            with_bom: None,
             line_no: 0,
         })
     }
@@ -64,6 +71,12 @@ impl LineReader {
             return Ok(Line::End);
         }
         self.line_no += 1;
+        if self.line_no == 1 && buf.starts_with(BOM) {
+            buf.drain(..BOM.len());
+            let mut h = self.hasher.clone();
+            h.update(BOM);
+            self.with_bom = Some(h);
+        }
         if buf.len() > MAX_LINE && buf.last() != Some(&b'\n') {
             return Ok(Line::TooLong);
         }
@@ -73,11 +86,19 @@ impl LineReader {
     /// Adds a raw line (as read, with its `\n`) to the running digest.
     pub fn hash(&mut self, raw: &[u8]) {
         self.hasher.update(raw);
+        if let Some(h) = &mut self.with_bom {
+            h.update(raw);
+        }
     }
 
-    /// The digest of every hashed line so far.
+    /// The digest of every hashed line so far (without a byte order mark).
     pub fn digest(&self) -> [u8; 32] {
         self.hasher.clone().finalize().into()
+    }
+
+    /// The digest with the file's byte order mark counted, when it had one.
+    pub fn digest_with_bom(&self) -> Option<[u8; 32]> {
+        self.with_bom.clone().map(|h| h.finalize().into())
     }
 }
 

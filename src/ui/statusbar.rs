@@ -98,6 +98,15 @@ fn parts<'a>(app: &App, theme: &Theme) -> Vec<(Weight, Span<'a>)> {
             ),
         ));
     }
+    if !st.outbound.unwritten.is_empty() {
+        parts.push((
+            Weight::Work,
+            Span::styled(
+                format!(" · {} {}", st.outbound.unwritten.len(), t.unwritten),
+                theme.error(),
+            ),
+        ));
+    }
     if st.rejected_operations > 0 {
         parts.push((
             Weight::Work,

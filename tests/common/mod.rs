@@ -390,8 +390,12 @@ pub const VOLATILE_COLUMNS: [(&str, &str); 3] = [
     // names the complaint) is compared.
     ("search_text", "rowid"),
 ];
-/// Meta rows the order-independence property ignores.
-pub const VOLATILE_META: [&str; 1] = ["last_import_at"];
+/// Meta rows the order-independence property ignores: the last import's time, the
+/// audit journal's head and the cache's random tag.
+pub const VOLATILE_META: [&str; 3] = ["last_import_at", "audit_head", "desk_id"];
+/// Tables the order-independence property ignores: the audit journal records when and
+/// in which order things happened.
+pub const VOLATILE_TABLES: [&str; 1] = ["audit"];
 
 /// A readable dump of the cache's content without the volatile columns and meta rows,
 /// every table's rows sorted (so insertion order and rowids do not count).
@@ -399,6 +403,9 @@ pub fn stable_dump(store: &Store) -> Vec<String> {
     let conn = &raw(store);
     let mut out = Vec::new();
     for table in tables(conn) {
+        if VOLATILE_TABLES.contains(&table.as_str()) {
+            continue;
+        }
         let cols: Vec<String> = {
             let stmt = conn
                 .prepare(&format!("SELECT * FROM {} LIMIT 0", quote(&table)))

@@ -41,6 +41,13 @@ impl Executor {
             tx,
             move |tx| {
                 let mut results = Vec::new();
+                // Nothing is imported into a damaged file.
+                let today = Utc::now().with_timezone(&cfg.timezone).date_naive();
+                if let Err(e) = worker.verify_pages_before_import(today) {
+                    let why = cfg.language.store_error(&e);
+                    report(tx, Action::ImportFinished(vec![Err(why)]));
+                    return;
+                }
                 let last = paths.len().saturating_sub(1);
                 for (i, p) in paths.into_iter().enumerate() {
                     let name = p.file_name().map_or_else(

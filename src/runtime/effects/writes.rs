@@ -51,10 +51,13 @@ impl Executor {
         }
     }
 
-    /// Undoes the last unexported operation.
+    /// Undoes the last unexported action, all its operations.
     pub(super) fn undo(&mut self) -> Result<Vec<Action>> {
-        let op = sync::ops::undo_last(&mut self.store)?;
-        Ok(vec![Action::Undone(op)])
+        let ops = sync::ops::undo_last(&mut self.store)?;
+        for op in &ops {
+            sync::audit::undone(&mut self.store, &self.cfg.officer, op)?;
+        }
+        Ok(vec![Action::Undone(ops)])
     }
 
     /// Confirms again (or discards) a complaint's operations in conflict.
@@ -74,6 +77,7 @@ impl Executor {
             } else {
                 sync::ops::discard(&mut self.store, op)?;
             }
+            sync::audit::settled(&mut self.store, &self.cfg.officer, op, confirm)?;
         }
         Ok(vec![Action::ConflictsSettled(ops.len())])
     }

@@ -9,6 +9,9 @@ use crate::domain::{Agency, Message, OpState};
 use crate::store::{self, InboundBatch, Snapshot, StoreError, Txn};
 use crate::sync::wire::{Ack, AckOutcome};
 
+/// An import that changes more rows than this is preceded by a backup of the cache.
+pub const LARGE_IMPORT_ROWS: u64 = 1000;
+
 /// Where a file's records come from, for the order-independent tie-breaks.
 pub(super) struct Origin<'a> {
     /// The batch's `created_at` as UTC text.
@@ -49,9 +52,40 @@ impl<'a> Importer<'a> {
 
     /// Records the batch and commits everything; the report says which sequences of its
     /// stream are still missing.
-    pub fn commit(mut self, batch: &InboundBatch<'_>) -> Result<ImportReport, ImportError> {
+    pub fn commit(
+        mut self,
+        batch: &InboundBatch<'_>,
+        officer: &str,
+        back_up_large: bool,
+    ) -> Result<ImportReport, ImportError> {
         let cx = self.cx;
         let db = |e: StoreError| cx.db(e);
+        let r = &self.report;
+        let changed =
+            r.complaints_new + r.complaints_updated + r.messages_new + r.agencies + r.acks;
+        if back_up_large && changed > LARGE_IMPORT_ROWS {
+            // The cache as it was before this file, while the file's transaction waits.
+            self.txn
+                .backup_committed(store::BackupKind::Import)
+                .map_err(|e| {
+                    cx.whole(format!(
+                        "the cache could not be backed up before this large import ({e}); \
+                         nothing was imported"
+                    ))
+                })?;
+        }
+        let detail = format!(
+            "{}: batch {}, {} #{}: complaints {} new, {} updated; messages {} new; acks {}",
+            batch.file_name,
+            batch.batch_id,
+            batch.agency,
+            batch.sequence,
+            r.complaints_new,
+            r.complaints_updated,
+            r.messages_new,
+            r.acks
+        );
+        self.txn.audit(officer, "import", &detail).map_err(db)?;
         self.txn.record_inbound(batch).map_err(db)?;
         let seqs = self.txn.inbound_sequences(batch.agency).map_err(db)?;
         self.report.missing = store::missing_sequences(&seqs);

@@ -7,6 +7,7 @@ use super::Ctx;
 use super::ImportError;
 use crate::domain::Complaint;
 use crate::store;
+use crate::sync::json_depth;
 use crate::sync::reader::{Line, LineReader, content};
 use crate::sync::wire::{Inbound, Trailer, TypeOnly};
 use sha2::{Digest, Sha256};
@@ -24,6 +25,8 @@ pub(super) enum Piece {
 pub(super) struct End {
     pub(super) records: u64,
     pub(super) digest: [u8; 32],
+    /// The digest with a leading byte order mark counted, when the file had one.
+    pub(super) digest_bom: Option<[u8; 32]>,
     pub(super) trailer: Option<(u64, Trailer)>,
 }
 
@@ -67,14 +70,12 @@ pub(super) fn read_records(
             }
             let text = std::str::from_utf8(text)
                 .map_err(|_| cx.at(line_no, "the line is not valid UTF-8"))?;
-            let kind = serde_json::from_str::<TypeOnly>(text)
+            let kind = record_type(text)
                 .map_err(|e| cx.at(line_no, format!("the line is not valid JSON ({e})")))?
-                .kind
-                .map(|k| k.into_owned())
                 .ok_or_else(|| cx.at(line_no, "the record has no \"type\" field"))?;
             match kind.as_str() {
                 "trailer" => {
-                    let t: Trailer = serde_json::from_str(text)
+                    let t: Trailer = json_depth::parse(text)
                         .map_err(|e| cx.at(line_no, format!("the trailer is malformed ({e})")))?;
                     trailer = Some((line_no, t));
                     continue;
@@ -87,7 +88,7 @@ pub(super) fn read_records(
             let Some(ctx) = &apply else {
                 continue;
             };
-            let record: Inbound = serde_json::from_str(text).map_err(|e| {
+            let record: Inbound = json_depth::parse(text).map_err(|e| {
                 if matches!(kind.as_str(), "complaint" | "message" | "agency" | "ack") {
                     cx.at(
                         line_no,
@@ -125,11 +126,26 @@ pub(super) fn read_records(
             Ok(Piece::End(End {
                 records,
                 digest: reader.digest(),
+                digest_bom: reader.digest_with_bom(),
                 trailer,
             }))
         }
     };
     let _ = out.send(last);
+}
+
+/// A line's `type`, reading it again without its deepest values when it nests too
+/// deeply for the parser (see `json_depth`).
+fn record_type(text: &str) -> serde_json::Result<Option<String>> {
+    let of = |t: TypeOnly<'_>| t.kind.map(|k| k.into_owned());
+    match serde_json::from_str::<TypeOnly>(text) {
+        Ok(t) => Ok(of(t)),
+        Err(e) if json_depth::too_deep(&e) => {
+            let shallow = json_depth::shallow(text, json_depth::KEEP);
+            serde_json::from_str::<TypeOnly>(&shallow).map(of)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// A parsed record, complaints already made ready to store by the reading thread.
