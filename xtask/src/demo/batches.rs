@@ -188,6 +188,7 @@ pub fn snapshot(c: &Case, upto: Time, stream_agency: &str) -> Complaint {
         agency: agency.into(),
         status,
         disposed_at,
+        completed_at: None,
         tags,
         attachments: b.attachments.clone(),
     }
