@@ -9,6 +9,9 @@ use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod monev;
+pub use monev::MonevConfig;
+
 /// The UI language (kept by [`crate::i18n`], with every text in it).
 pub use crate::i18n::Lang as Language;
 
@@ -71,6 +74,10 @@ pub struct Config {
     pub keys: BTreeMap<String, KeySpec>,
     /// Registry keys; when any is set, unsigned inbound batches are rejected.
     pub trusted_keys: Vec<TrustedKey>,
+    /// Where reports and reprimand letters go by default.
+    pub report_dir: Option<PathBuf>,
+    /// Monitoring and written reprimands.
+    pub monev: MonevConfig,
 }
 
 /// One key or several for an action.
@@ -96,6 +103,8 @@ impl Default for Config {
             templates: BTreeMap::new(),
             keys: BTreeMap::new(),
             trusted_keys: Vec::new(),
+            report_dir: None,
+            monev: MonevConfig::default(),
         }
     }
 }
@@ -160,9 +169,11 @@ impl Config {
         }
     }
 
-    /// Whether an agency is in the desk's scope.
+    /// Whether an agency is in the desk's scope (a region code covers its agencies).
     pub fn in_scope(&self, agency: &AgencyCode) -> bool {
-        self.agency.contains(agency)
+        self.agency
+            .iter()
+            .any(|a| crate::domain::desk::covers(a.as_str(), agency.as_str()))
     }
 }
 

@@ -14,10 +14,12 @@
 mod cli;
 mod desk;
 mod errors;
+mod monev;
 mod msg;
 mod words;
 
 pub use desk::Texts;
+pub use monev::MonevSections;
 
 use serde::Deserialize;
 

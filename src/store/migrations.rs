@@ -336,7 +336,14 @@ UPDATE operations SET agency = ifnull(
 
 /// Every migration, in order. Version N is the state after the Nth; the latest version
 /// is the slice's length.
-pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)];
+pub const MIGRATIONS: &[M<'static>] = &[
+    M::up(V1),
+    M::up(V2),
+    M::up(V3),
+    M::up(V4),
+    M::up(V5),
+    M::up(super::monev::V6),
+];
 
 /// The migrations as `rusqlite_migration` runs them.
 pub fn migrations() -> Migrations<'static> {

@@ -205,6 +205,9 @@ pub struct Tally<'a> {
     tallies: Vec<AgencyTally>,
     weeks: Vec<WeekPoint>,
     overdue: Vec<OverdueItem>,
+    /// Agencies not listed that still count (a region's offices the directory does
+    /// not know yet); they get a row named by their code.
+    adopt: Option<Box<dyn Fn(&str) -> bool + 'a>>,
 }
 
 impl<'a> Tally<'a> {
@@ -231,8 +234,15 @@ impl<'a> Tally<'a> {
             index,
             weeks,
             overdue: Vec::new(),
+            adopt: None,
             ev,
         }
+    }
+
+    /// Also counts any agency for which `f` holds.
+    pub fn adopting(mut self, f: impl Fn(&str) -> bool + 'a) -> Tally<'a> {
+        self.adopt = Some(Box::new(f));
+        self
     }
 
     /// Whether an agency is one of the tally's.
@@ -248,8 +258,17 @@ impl<'a> Tally<'a> {
     }
 
     fn add_assignment(&mut self, h: &History, a: &Assignment<'_>) {
-        let Some(&i) = self.index.get(a.agency) else {
-            return;
+        let i = match self.index.get(a.agency) {
+            Some(&i) => i,
+            None if self.adopt.as_ref().is_some_and(|f| f(a.agency)) => {
+                let i = self.agencies.len();
+                self.agencies
+                    .push((a.agency.to_owned(), a.agency.to_owned()));
+                self.index.insert(a.agency.to_owned(), i);
+                self.tallies.push(AgencyTally::default());
+                i
+            }
+            None => return,
         };
         let t = &mut self.tallies[i];
         if self.ev.period.contains(a.start) {

@@ -26,8 +26,8 @@ pub mod reprimand;
 
 pub use assign::{Act, ActKind, Assignment, History, Latest, Outcome, Seen, assignments};
 pub use figures::{
-    AgencyFigures, Backlog, ClockFigures, ClockKind, Figures, OverdueItem, Tally, Totals,
-    WeekPoint, age_bucket,
+    AGE_LABELS, AgencyFigures, Backlog, ClockFigures, ClockKind, Figures, OverdueItem, Tally,
+    Totals, WeekPoint, age_bucket,
 };
 
 use super::{SlaRules, WorkCalendar};
