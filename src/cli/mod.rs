@@ -13,6 +13,7 @@ macro_rules! outln {
     }};
 }
 
+mod monev;
 mod read;
 mod write;
 
@@ -146,6 +147,10 @@ pub enum Command {
     },
     /// Undo the last operation that has not been exported.
     Undo,
+    /// The monitoring (monev) report per agency.
+    Report(monev::ReportArgs),
+    /// Issue written reprimands (teguran) to late agencies.
+    Teguran(monev::TeguranArgs),
 }
 
 /// Everything a command runs with.
@@ -216,7 +221,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         None
         | Some(Command::Status { .. })
         | Some(Command::List { .. })
-        | Some(Command::Show { .. }) => Access::Read,
+        | Some(Command::Show { .. })
+        | Some(Command::Report(_)) => Access::Read,
         _ => Access::Write,
     };
     let env = Env::open(&cli, access)?;
@@ -288,5 +294,7 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
             write::resolve(&mut env, &op_id, confirm).map(|_| 0)
         }
         Some(Command::Undo) => write::undo(&mut env).map(|_| 0),
+        Some(Command::Report(args)) => monev::report(&env, args),
+        Some(Command::Teguran(args)) => monev::teguran(&mut env, args),
     }
 }

@@ -15,6 +15,7 @@ mod cli;
 mod desk;
 mod errors;
 mod monev;
+mod monev_cli;
 mod msg;
 mod words;
 

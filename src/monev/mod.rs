@@ -72,7 +72,7 @@ pub fn build(
     let finished = store.monev_histories(|h| {
         tally.add(h);
         read += 1;
-        read % PROGRESS_EVERY != 0 || progress(read)
+        !read.is_multiple_of(PROGRESS_EVERY) || progress(read)
     })?;
     if !finished {
         return Ok(None);

@@ -184,7 +184,7 @@ pub fn assignments<'h>(h: &'h History, ev: &Evaluation<'_>) -> Vec<Assignment<'h
         );
         let is_last = i == last;
         let registry_done = (is_last && h.latest.status == Status::Selesai)
-            .then(|| h.latest.completed_at)
+            .then_some(h.latest.completed_at)
             .map(|at| at.filter(|t| known(*t)));
         // Known time: the earlier of this desk's final response and `completed_at`;
         // `Some(None)` is a `selesai` at an unknown time.

@@ -196,6 +196,9 @@ struct AgencyTally {
     backlog: Backlog,
 }
 
+/// Which agencies outside the list a tally still counts.
+type Adopt<'a> = Box<dyn Fn(&str) -> bool + 'a>;
+
 /// Folds complaints into the figures one at a time (a million complaints never sit
 /// in memory at once).
 pub struct Tally<'a> {
@@ -207,7 +210,7 @@ pub struct Tally<'a> {
     overdue: Vec<OverdueItem>,
     /// Agencies not listed that still count (a region's offices the directory does
     /// not know yet); they get a row named by their code.
-    adopt: Option<Box<dyn Fn(&str) -> bool + 'a>>,
+    adopt: Option<Adopt<'a>>,
 }
 
 impl<'a> Tally<'a> {

@@ -44,13 +44,12 @@ pub struct Draft {
 pub fn level(previous: Option<&PastLetter>, overdue: &BTreeSet<&str>, as_of: NaiveDate) -> u8 {
     match previous {
         None => 1,
-        Some(p) if p.deadline < as_of => {
-            if p.listed.iter().any(|id| overdue.contains(id.as_str())) {
-                (p.level + 1).min(3)
-            } else {
-                1
-            }
+        Some(p)
+            if p.deadline < as_of && p.listed.iter().any(|id| overdue.contains(id.as_str())) =>
+        {
+            (p.level + 1).min(3)
         }
+        Some(p) if p.deadline < as_of => 1,
         Some(p) => p.level.clamp(1, 3),
     }
 }

@@ -3,7 +3,7 @@
 //! point (`"median_days":3`), `null` where nothing was judged or met.
 
 use super::super::{Report, rounded};
-use crate::domain::monev::{AGE_LABELS, AgencyFigures, Backlog, ClockFigures, Totals};
+use crate::domain::monev::{AgencyFigures, Backlog, ClockFigures, Totals};
 use serde::Serialize;
 use serde_json::{Number, Value};
 
@@ -48,10 +48,22 @@ struct CompletionJson {
 }
 
 #[derive(Serialize)]
+struct AgeJson {
+    #[serde(rename = "0-5")]
+    days_0_5: u64,
+    #[serde(rename = "6-14")]
+    days_6_14: u64,
+    #[serde(rename = "15-60")]
+    days_15_60: u64,
+    #[serde(rename = ">60")]
+    days_over_60: u64,
+}
+
+#[derive(Serialize)]
 struct BacklogJson {
     open: u64,
     overdue: u64,
-    age: serde_json::Map<String, Value>,
+    age: AgeJson,
 }
 
 #[derive(Serialize)]
@@ -119,11 +131,12 @@ fn backlog(b: &Backlog) -> BacklogJson {
     BacklogJson {
         open: b.open,
         overdue: b.overdue,
-        age: AGE_LABELS
-            .iter()
-            .zip(b.age)
-            .map(|(k, n)| ((*k).to_owned(), Value::from(n)))
-            .collect(),
+        age: AgeJson {
+            days_0_5: b.age[0],
+            days_6_14: b.age[1],
+            days_15_60: b.age[2],
+            days_over_60: b.age[3],
+        },
     }
 }
 
