@@ -178,7 +178,8 @@ impl Env {
             let today = cli
                 .today
                 .unwrap_or_else(|| local_today(crate::config::wib()));
-            let (cfg, store, _) = crate::sync::demo::load(dir.path(), today)?;
+            let (cfg, mut store, _) = crate::sync::demo::load(dir.path(), today)?;
+            crate::monev::demo::letter_of_last_month(&mut store, &cfg, today)?;
             (cfg, store, Some(dir))
         } else {
             let cfg = match &cli.config {

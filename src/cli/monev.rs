@@ -158,7 +158,7 @@ pub fn teguran(env: &mut Env, a: TeguranArgs) -> Result<i32> {
         let Some(dir) = a.out.clone().or_else(|| env.cfg.report_dir.clone()) else {
             return Ok(usage(&lang.letter_error(&LetterError::NoFolder)));
         };
-        letters::issue(&mut env.store, &env.cfg, planned, &dir, env.now).map_err(refuse)?
+        letters::issue(&mut env.store, &env.cfg, planned, Some(&dir), env.now).map_err(refuse)?
     };
     if a.json {
         let letters: Vec<_> = issued

@@ -5,6 +5,7 @@
 //! the store; the words are `i18n`'s. Both the command line and the desk's monev pane
 //! use this module, so they show the same numbers.
 
+pub mod demo;
 pub mod files;
 pub mod format;
 pub mod letters;

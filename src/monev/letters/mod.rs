@@ -166,11 +166,12 @@ pub fn check(letters: &[Letter], cfg: &Config) -> Result<(), LetterError> {
 /// Issues the letters into `dir`, all or none: every number is taken and every letter
 /// recorded in one transaction, each file staged beside its final name before the
 /// commit and put in place after it. Returns the letters with their numbers and files.
+/// Without a folder the letters are only recorded (the demo's letter of last month).
 pub fn issue(
     store: &mut Store,
     cfg: &Config,
     letters: Vec<Letter>,
-    dir: &Path,
+    dir: Option<&Path>,
     now: DateTime<FixedOffset>,
 ) -> Result<Vec<Letter>, LetterError> {
     check(&letters, cfg)?;
@@ -178,7 +179,9 @@ pub fn issue(
         let path = path.to_owned();
         move |source| LetterError::Io { path, source }
     };
-    crate::store::private_dir(dir).map_err(io(dir))?;
+    if let Some(dir) = dir {
+        crate::store::private_dir(dir).map_err(io(dir))?;
+    }
     let mut txn = store.txn_immediate()?;
     let mut staged = Vec::new();
     let mut out = Vec::new();
@@ -193,9 +196,12 @@ pub fn issue(
         let seq = txn.take_letter_seq(year)?;
         let number = letter_number(&cfg.monev.letter_number, seq, year);
         l.number = Some(number.clone());
-        let path = dir.join(l.file_name());
-        let bytes = docx::letter(&l, cfg).map_err(LetterError::Docx)?;
-        let tmp = super::files::stage(&path, &bytes).map_err(io(&path))?;
+        let path = dir.map(|d| d.join(l.file_name()));
+        if let Some(path) = &path {
+            let bytes = docx::letter(&l, cfg).map_err(LetterError::Docx)?;
+            let tmp = super::files::stage(path, &bytes).map_err(io(path))?;
+            staged.push((tmp, path.clone(), number.clone()));
+        }
         txn.record_letter(&NewLetter {
             number: number.clone(),
             year,
@@ -204,7 +210,7 @@ pub fn issue(
             agency: l.agency.clone(),
             level: l.level,
             deadline: l.deadline,
-            file: Some(path.display().to_string()),
+            file: path.as_ref().map(|p| p.display().to_string()),
             issued_at: now.to_rfc3339(),
             items: l
                 .items
@@ -217,8 +223,7 @@ pub fn issue(
                 })
                 .collect(),
         })?;
-        l.file = Some(path.clone());
-        staged.push((tmp, path, number));
+        l.file = path;
         out.push(l);
     }
     txn.commit()?;
