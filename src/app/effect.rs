@@ -75,4 +75,6 @@ pub enum Effect {
     Import(Vec<PathBuf>),
     /// Export every pending operation on the worker thread.
     Export,
+    /// The monev pane's figures, letters and drill-down.
+    Monev(crate::app::panes::monev::MonevRequest),
 }

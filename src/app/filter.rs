@@ -8,6 +8,9 @@ pub struct FilterInput {
     pub query: String,
     /// Whether keys go into the query.
     pub editing: bool,
+    /// The label of a list pinned by the monev pane (an agency's overdue complaints),
+    /// shown until `Esc` or another view clears it.
+    pub pinned: Option<String>,
 }
 
 impl FilterInput {
@@ -20,5 +23,6 @@ impl FilterInput {
     pub fn clear(&mut self) {
         self.query.clear();
         self.editing = false;
+        self.pinned = None;
     }
 }

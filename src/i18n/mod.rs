@@ -16,6 +16,7 @@ mod desk;
 mod errors;
 mod monev;
 mod monev_cli;
+mod monev_desk;
 mod msg;
 mod words;
 

@@ -162,6 +162,11 @@ impl Lang {
             ),
             Command::Import => ("panel impor berkas masuk", "import pane"),
             Command::Export => ("ekspor operasi tertunda", "export pending operations"),
+            Command::Monev => (
+                "monev: kinerja per instansi",
+                "monev: performance per agency",
+            ),
+            Command::Reprimand => ("monev: draf surat teguran", "monev: draft reprimands"),
             Command::Submit => ("kirim formulir", "send the form"),
             Command::Help => ("bantuan", "help"),
             Command::Close => (

@@ -41,6 +41,7 @@ pub const COMMANDS: &[Command] = &[
     Command::Undo,
     Command::Import,
     Command::Export,
+    Command::Monev,
     Command::Help,
     Command::Close,
     Command::Quit,
@@ -115,6 +116,7 @@ pub fn command(app: &mut App, cmd: Command) -> Reply {
             }
         }
         Command::Filter => {
+            b.filter.pinned = None;
             b.filter.editing = true;
             // Start loading the view's texts now: the first keystroke then finds them.
             b.filter_generation += 1;
@@ -140,7 +142,7 @@ pub fn command(app: &mut App, cmd: Command) -> Reply {
             return Reply::stay(vec![Effect::MarkAll(app.list())]);
         }
         Command::Clear => {
-            if b.filter.active() || b.filter.editing {
+            if b.filter.active() || b.filter.editing || b.filter.pinned.is_some() {
                 b.filter.clear();
                 return Reply::stay(filter_effect(app));
             } else if !b.marks.is_empty() || b.anchor.is_some() {

@@ -13,6 +13,7 @@ pub mod editor;
 pub mod help;
 pub mod hold;
 pub mod import;
+pub mod monev;
 pub mod respond;
 pub mod transfer;
 
@@ -140,6 +141,7 @@ panes! {
     Import(import::ImportPane),
     Help(help::HelpPane),
     Confirm(confirm::ConfirmPane),
+    Monev(monev::MonevPane),
 }
 
 /// A pane type that can be found in the stack.

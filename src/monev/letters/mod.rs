@@ -102,6 +102,7 @@ pub fn plan(report: &Report, cfg: &Config, store: &Store) -> Result<Vec<Letter>,
     let mut out = Vec::new();
     for d in drafts {
         let mut ids: Vec<&str> = d.overdue.iter().map(|o| o.id.as_str()).collect();
+        ids.sort_unstable();
         ids.dedup();
         let facts = store.letter_facts(&ids)?;
         let items = d

@@ -198,6 +198,21 @@ impl Store {
         Ok(letters)
     }
 
+    /// The cache rows of these complaints, in the order given (unknown ids are left
+    /// out).
+    pub fn rowids_of(&self, ids: &[&str]) -> Result<Vec<i64>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT rowid FROM complaints WHERE id = ?1")
+                .and_then(|mut s| s.query_row([id], |r| r.get("rowid")).optional())
+                .named("find a complaint's row")?;
+            out.extend(row);
+        }
+        Ok(out)
+    }
+
     /// What a letter may say about these complaints (unknown ids are left out).
     pub fn letter_facts(&self, ids: &[&str]) -> Result<Vec<LetterFacts>, StoreError> {
         let mut out = Vec::new();
