@@ -47,19 +47,36 @@ pub fn draw(p: &MonevPane, frame: &mut Frame<'_>, area: Rect, app: &App, theme: 
     frame.render_widget(Paragraph::new(line), foot);
 }
 
-/// Which columns fit: the essentials on a narrow screen, every count on a wide one.
-fn columns(width: u16) -> &'static [usize] {
-    // Indexes into `Lang::monev_columns` after rank and agency (2..): received 2,
-    // FR % 8, FR median 9, completion % 15, backlog 17, overdue 18, >60 22.
-    if width >= 180 {
-        &[
-            2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
-        ]
-    } else if width >= 110 {
-        &[2, 3, 4, 5, 6, 8, 9, 12, 15, 16, 17, 18, 21, 22]
-    } else {
-        &[2, 6, 8, 9, 15, 17, 18, 22]
+/// The column sets, widest first: every count; the usual; the essentials. Indexes
+/// into `Lang::monev_columns` after rank and agency (2..).
+const COLUMN_SETS: [&[usize]; 3] = [
+    &[
+        2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+    ],
+    &[2, 3, 4, 5, 6, 8, 9, 12, 15, 16, 17, 18, 21, 22],
+    &[2, 6, 8, 9, 15, 17, 18, 22],
+];
+
+/// A column's width: its header's, at least what its numbers need (a share `100.0%`,
+/// a median `12.5`, a count).
+fn col_w(names: &[&str; 23], i: usize) -> u16 {
+    let min = match i {
+        8 | 15 => 6,
+        9 | 16 => 5,
+        _ => 4,
+    };
+    names[i].chars().count().max(min) as u16
+}
+
+/// The widest column set that leaves the agency's code its 16 columns.
+fn columns(names: &[&str; 23], width: u16) -> (&'static [usize], u16) {
+    for set in COLUMN_SETS {
+        let used: u16 = 2 + set.iter().map(|i| col_w(names, *i) + 1).sum::<u16>() + 1;
+        if width >= used + 16 || set.len() == COLUMN_SETS[2].len() {
+            return (set, width.saturating_sub(used).clamp(10, 18));
+        }
     }
+    (COLUMN_SETS[2], 16)
 }
 
 fn cell_style(c: &Num, theme: &Theme) -> Style {
@@ -83,26 +100,15 @@ fn draw_figures(p: &MonevPane, frame: &mut Frame<'_>, area: Rect, app: &App, the
         return;
     };
     let f = &report.figures;
-    let cols = columns(area.width);
     let names = lang.monev_columns();
-    // A count needs its header's width; a share `100.0%`; a median `12.5`.
-    let col_w = |i: usize| -> u16 {
-        let min = match i {
-            8 | 15 => 6,
-            9 | 16 => 5,
-            _ => 4,
-        };
-        names[i].chars().count().max(min) as u16
-    };
-    let used: u16 = 2 + cols.iter().map(|i| col_w(*i) + 1).sum::<u16>() + 1;
-    let agency_w = area.width.saturating_sub(used).clamp(10, 18);
+    let (cols, agency_w) = columns(&names, area.width);
     let mut header = vec![Cell::from(names[0]), Cell::from(names[1])];
     header.extend(
         cols.iter()
             .map(|i| Cell::from(Line::from(names[*i]).right_aligned())),
     );
     let mut widths = vec![Constraint::Length(2), Constraint::Length(agency_w)];
-    widths.extend(cols.iter().map(|i| Constraint::Length(col_w(*i))));
+    widths.extend(cols.iter().map(|i| Constraint::Length(col_w(&names, *i))));
     let total_label = lang.monev_total();
     let mut rows: Vec<Row<'_>> = Vec::new();
     let views: Vec<RowView<'_>> = f
