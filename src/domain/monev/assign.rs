@@ -1,15 +1,17 @@
 //! From one complaint's history to its assignments: the stays at each agency in
 //! revision order, and the two clocks of each read at `as_of`.
 
-use super::Evaluation;
+use super::{DayIndex, Evaluation};
 use crate::domain::{Classification, Status};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::sync::Arc;
 
 /// One snapshot of a complaint as the desk saw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Seen {
     pub revision: u64,
-    pub agency: String,
+    /// Shared between the many rows that name the same agency.
+    pub agency: Arc<str>,
     pub disposed_at: Option<DateTime<FixedOffset>>,
     /// The instant of the batch that brought it (the earliest, if several did).
     pub seen_at: DateTime<FixedOffset>,
@@ -23,7 +25,7 @@ pub struct Latest {
     pub classification: Classification,
     pub supervisory: bool,
     pub confidential: bool,
-    pub category: Option<String>,
+    pub category: Option<Arc<str>>,
 }
 
 /// What an agency did on a complaint.
@@ -42,7 +44,7 @@ pub enum ActKind {
 /// One act of an agency, with when it happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Act {
-    pub agency: String,
+    pub agency: Arc<str>,
     pub at: DateTime<FixedOffset>,
     pub kind: ActKind,
 }
@@ -111,11 +113,13 @@ struct Run<'h> {
 
 fn runs(h: &History) -> Vec<Run<'_>> {
     let mut seen: Vec<&Seen> = h.seen.iter().collect();
-    seen.sort_by_key(|s| s.revision);
-    let mut out: Vec<Run<'_>> = Vec::new();
+    if !seen.is_sorted_by_key(|s| s.revision) {
+        seen.sort_by_key(|s| s.revision);
+    }
+    let mut out: Vec<Run<'_>> = Vec::with_capacity(seen.len());
     for s in seen {
         match out.last_mut() {
-            Some(r) if r.agency == s.agency => {
+            Some(r) if *r.agency == *s.agency => {
                 if r.disposed_at.is_none() {
                     r.disposed_at = s.disposed_at;
                 }
@@ -133,11 +137,32 @@ fn runs(h: &History) -> Vec<Run<'_>> {
 /// The assignments of one complaint, with their clocks read at `ev.as_of`. A complaint
 /// never disposed has none; an assignment disposed after `as_of` does not exist yet.
 pub fn assignments<'h>(h: &'h History, ev: &Evaluation<'_>) -> Vec<Assignment<'h>> {
+    assignments_with(h, ev, &DayIndex::new(ev.calendar, ev.as_of))
+}
+
+/// [`assignments`] with the working days already numbered (a tally numbers them once).
+pub fn assignments_with<'h>(
+    h: &'h History,
+    ev: &Evaluation<'_>,
+    days: &DayIndex<'_>,
+) -> Vec<Assignment<'h>> {
+    let mut out = Vec::new();
+    visit(h, ev, days, |a| out.push(a));
+    out
+}
+
+/// Hands each assignment of a complaint to `f` (no list is built: a tally folds a
+/// million complaints this way).
+pub fn visit<'h>(
+    h: &'h History,
+    ev: &Evaluation<'_>,
+    days: &DayIndex<'_>,
+    mut f: impl FnMut(Assignment<'h>),
+) {
     let local = |t: DateTime<FixedOffset>| t.with_timezone(&ev.tz).date_naive();
     let known = |t: DateTime<FixedOffset>| local(t) <= ev.as_of;
     let runs = runs(h);
     let last = runs.len().saturating_sub(1);
-    let mut out = Vec::new();
     for (i, run) in runs.iter().enumerate() {
         let Some(disposed_at) = run.disposed_at else {
             continue;
@@ -155,7 +180,7 @@ pub fn assignments<'h>(h: &'h History, ev: &Evaluation<'_>) -> Vec<Assignment<'h
         let acts = h
             .acts
             .iter()
-            .filter(|a| a.agency == run.agency && a.at >= disposed_at && known(a.at));
+            .filter(|a| *a.agency == *run.agency && a.at >= disposed_at && known(a.at));
         let answered = acts
             .clone()
             .filter(|a| a.kind != ActKind::Transfer)
@@ -176,8 +201,8 @@ pub fn assignments<'h>(h: &'h History, ev: &Evaluation<'_>) -> Vec<Assignment<'h
             (Some(a), Some(s)) => Some(a.min(s)),
             (a, s) => a.or(s),
         };
-        let first_due = ev.calendar.add_working_days(start, ev.rules.first_response);
-        let completion_due = ev.calendar.add_working_days(
+        let first_due = days.add(start, ev.rules.first_response);
+        let completion_due = days.add(
             start,
             ev.rules
                 .completion_days(&h.latest.classification, h.latest.supervisory),
@@ -198,17 +223,15 @@ pub fn assignments<'h>(h: &'h History, ev: &Evaluation<'_>) -> Vec<Assignment<'h
         let archived = is_last && h.latest.status == Status::Arsip && completed.is_none();
         let read = |met: Option<NaiveDate>, due: NaiveDate| match met {
             Some(d) => {
-                let days = ev.calendar.working_days_between(start, d);
+                let taken = days.between(start, d);
                 if d <= due {
-                    Outcome::OnTime(days)
+                    Outcome::OnTime(taken)
                 } else {
-                    Outcome::Late(days)
+                    Outcome::Late(taken)
                 }
             }
             None if archived => Outcome::Closed,
-            None if due < ev.as_of => {
-                Outcome::Overdue(ev.calendar.working_days_between(due, ev.as_of))
-            }
+            None if due < ev.as_of => Outcome::Overdue(days.between(due, ev.as_of)),
             None => Outcome::Pending,
         };
         let first_met = match (first_met, completed) {
@@ -226,7 +249,7 @@ pub fn assignments<'h>(h: &'h History, ev: &Evaluation<'_>) -> Vec<Assignment<'h
             None => read(None, completion_due),
         });
         let open = matches!(completion, Some(Outcome::Overdue(_) | Outcome::Pending));
-        out.push(Assignment {
+        f(Assignment {
             agency: run.agency,
             disposed_at,
             start,
@@ -238,5 +261,4 @@ pub fn assignments<'h>(h: &'h History, ev: &Evaluation<'_>) -> Vec<Assignment<'h
             open,
         });
     }
-    out
 }

@@ -2,7 +2,8 @@
 //! working days, the backlog and its age at `as_of`, ranks, the total row (recomputed
 //! over every assignment, never averaged), the weekly series and the overdue list.
 
-use super::assign::{Assignment, History, Outcome, assignments};
+use super::assign::{Assignment, History, Outcome, visit};
+use super::days::DayIndex;
 use super::{Evaluation, Period, week_start};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
@@ -105,7 +106,7 @@ pub struct OverdueItem {
     pub due: NaiveDate,
     pub days_late: u32,
     pub confidential: bool,
-    pub category: Option<String>,
+    pub category: Option<std::sync::Arc<str>>,
 }
 
 /// Everything a report shows.
@@ -203,6 +204,8 @@ type Adopt<'a> = Box<dyn Fn(&str) -> bool + 'a>;
 /// in memory at once).
 pub struct Tally<'a> {
     ev: Evaluation<'a>,
+    /// Shared with the visit of each complaint (cloning it is a count, not a copy).
+    days: std::rc::Rc<DayIndex<'a>>,
     agencies: Vec<(String, String)>,
     index: HashMap<String, usize>,
     tallies: Vec<AgencyTally>,
@@ -238,6 +241,7 @@ impl<'a> Tally<'a> {
             weeks,
             overdue: Vec::new(),
             adopt: None,
+            days: std::rc::Rc::new(DayIndex::new(ev.calendar, ev.as_of)),
             ev,
         }
     }
@@ -255,9 +259,8 @@ impl<'a> Tally<'a> {
 
     /// Adds one complaint's assignments.
     pub fn add(&mut self, h: &History) {
-        for a in assignments(h, &self.ev) {
-            self.add_assignment(h, &a);
-        }
+        let (ev, days) = (self.ev, std::rc::Rc::clone(&self.days));
+        visit(h, &ev, &days, |a| self.add_assignment(h, &a));
     }
 
     fn add_assignment(&mut self, h: &History, a: &Assignment<'_>) {
@@ -290,10 +293,7 @@ impl<'a> Tally<'a> {
         }
         if a.open {
             t.backlog.open += 1;
-            let age = self
-                .ev
-                .calendar
-                .working_days_between(a.start, self.ev.as_of);
+            let age = self.days.between(a.start, self.ev.as_of);
             t.backlog.age[age_bucket(age)] += 1;
             if a.overdue() {
                 t.backlog.overdue += 1;

@@ -21,10 +21,14 @@
 //!   the desk first saw the complaint elsewhere (that snapshot's batch instant).
 
 mod assign;
+mod days;
 mod figures;
 pub mod reprimand;
 
-pub use assign::{Act, ActKind, Assignment, History, Latest, Outcome, Seen, assignments};
+pub use assign::{
+    Act, ActKind, Assignment, History, Latest, Outcome, Seen, assignments, assignments_with,
+};
+pub use days::DayIndex;
 pub use figures::{
     AGE_LABELS, AgencyFigures, Backlog, ClockFigures, ClockKind, Figures, OverdueItem, Tally,
     Totals, WeekPoint, age_bucket,

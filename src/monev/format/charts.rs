@@ -22,12 +22,12 @@ fn failed<E: std::fmt::Display>(e: E) -> String {
 
 /// Compliance with the first-response clock per agency, best first, as percentages.
 /// `label` names an agency in the chart (its code: names are long).
-pub fn compliance_bars(f: &Figures, lang: Lang) -> Result<String, String> {
+pub fn compliance_bars(f: &Figures) -> Result<String, String> {
     let n = f.agencies.len().max(1);
-    let height = (40 + 26 * n).min(900) as u32;
+    let height = (44 + 22 * n).min(900) as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (680, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (520, height)).into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
         let labels: Vec<String> = f
             .agencies
@@ -39,8 +39,8 @@ pub fn compliance_bars(f: &Figures, lang: Lang) -> Result<String, String> {
             .margin_right(48)
             .margin_bottom(4)
             .x_label_area_size(28)
-            .y_label_area_size(150)
-            .build_cartesian_2d(0f64..100f64, (0..n).into_segmented())
+            .y_label_area_size(130)
+            .build_cartesian_2d(0f64..100f64, (0..n - 1).into_segmented())
             .map_err(failed)?;
         chart
             .configure_mesh()
@@ -52,14 +52,20 @@ pub fn compliance_bars(f: &Figures, lang: Lang) -> Result<String, String> {
             .x_label_formatter(&|x| format!("{x:.0}%"))
             .y_labels(n)
             .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
+                SegmentValue::CenterOf(i) => (n - 1)
+                    .checked_sub(*i)
+                    .and_then(|j| labels.get(j))
+                    .cloned()
+                    .unwrap_or_default(),
                 _ => String::new(),
             })
-            .label_style(("sans-serif", 12).into_font().color(&INK))
-            .x_desc(lang.monev_clock(crate::domain::monev::ClockKind::FirstResponse))
+            .label_style(("sans-serif", 14).into_font().color(&INK))
             .draw()
             .map_err(failed)?;
+        // Rank 1 at the top: segment n - 1.
+        let top = |i: usize| n - 1 - i;
         let bars = f.agencies.iter().enumerate().map(|(i, a)| {
+            let i = top(i);
             let pct = a.first_response.compliance.map_or(0.0, |x| x * 100.0);
             let colour = match pct {
                 p if p >= 80.0 => GOOD,
@@ -78,6 +84,7 @@ pub fn compliance_bars(f: &Figures, lang: Lang) -> Result<String, String> {
         });
         chart.draw_series(bars).map_err(failed)?;
         let values = f.agencies.iter().enumerate().map(|(i, a)| {
+            let i = top(i);
             let (x, text) = match a.first_response.compliance {
                 Some(c) => (c * 100.0, format!("{:.1}%", c * 100.0)),
                 None => (0.0, "–".to_owned()),
@@ -107,7 +114,7 @@ pub fn weekly(f: &Figures, lang: Lang) -> Result<String, String> {
     let (received, on_time) = lang.monev_series();
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (680, 260)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (520, 210)).into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
         let labels: Vec<String> = weeks
             .iter()
@@ -118,7 +125,7 @@ pub fn weekly(f: &Figures, lang: Lang) -> Result<String, String> {
             .margin_right(16)
             .x_label_area_size(28)
             .y_label_area_size(40)
-            .build_cartesian_2d((0..n).into_segmented(), 0f64..top)
+            .build_cartesian_2d((0..n - 1).into_segmented(), 0f64..top)
             .map_err(failed)?;
         chart
             .configure_mesh()
@@ -133,7 +140,7 @@ pub fn weekly(f: &Figures, lang: Lang) -> Result<String, String> {
             })
             .y_labels(5)
             .y_label_formatter(&|y| format!("{y:.0}"))
-            .label_style(("sans-serif", 12).into_font().color(&INK))
+            .label_style(("sans-serif", 14).into_font().color(&INK))
             .draw()
             .map_err(failed)?;
         chart
@@ -176,7 +183,7 @@ pub fn weekly(f: &Figures, lang: Lang) -> Result<String, String> {
             .position(SeriesLabelPosition::UpperLeft)
             .background_style(WHITE.mix(0.9))
             .border_style(GRID)
-            .label_font(("sans-serif", 12).into_font().color(&INK))
+            .label_font(("sans-serif", 13).into_font().color(&INK))
             .draw()
             .map_err(failed)?;
         root.present().map_err(failed)?;

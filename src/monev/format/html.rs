@@ -123,7 +123,7 @@ pub fn page(report: &Report, lang: Lang, cfg: &Config) -> Result<String, FormatE
             }
         })
         .collect();
-    let compliance = charts::compliance_bars(f, lang).map_err(FormatError::Html)?;
+    let compliance = charts::compliance_bars(f).map_err(FormatError::Html)?;
     let weekly = charts::weekly(f, lang).map_err(FormatError::Html)?;
     let mut env = Environment::new();
     env.add_template("report.html", TEMPLATE)

@@ -16,7 +16,8 @@ use crate::domain::monev::{Act, ActKind, History, Latest, Seen};
 use crate::domain::{Author, Classification, Complaint, Message, OpState, Status};
 use chrono::{DateTime, FixedOffset};
 use rusqlite::params;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// The schema of the monitoring figures and the reprimands.
 ///
@@ -170,8 +171,63 @@ impl Txn<'_> {
     }
 }
 
-fn instant(s: Option<String>) -> Option<DateTime<FixedOffset>> {
-    s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+/// An instant as stored (`2026-11-04T10:00:00+07:00`, or `Z` for UTC). The common
+/// shape is read by hand (a year's report reads millions of them); anything else goes
+/// to chrono's parser.
+pub(super) fn instant_str(s: &str) -> Option<DateTime<FixedOffset>> {
+    fast_instant(s).or_else(|| DateTime::parse_from_rfc3339(s).ok())
+}
+
+fn fast_instant(s: &str) -> Option<DateTime<FixedOffset>> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let mut n = 0u32;
+        for &c in b.get(r)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        Some(n)
+    };
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    let offset = match (b.len(), b[19]) {
+        (20, b'Z') => 0,
+        (25, sign @ (b'+' | b'-')) if b[22] == b':' => {
+            let secs = (num(20..22)? * 3600 + num(23..25)? * 60) as i32;
+            if sign == b'-' { -secs } else { secs }
+        }
+        _ => return None,
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    let time = chrono::NaiveTime::from_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?;
+    let tz = FixedOffset::east_opt(offset)?;
+    date.and_time(time).and_local_timezone(tz).single()
+}
+
+/// One shared copy of each agency code and category the scan meets.
+#[derive(Default)]
+struct Interned(HashSet<Arc<str>>);
+
+impl Interned {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(a.clone());
+        a
+    }
+}
+
+/// A text column, borrowed from the row (no copy).
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        v => v.as_str().map(Some).map_err(Into::into),
+    }
 }
 
 impl Store {
@@ -183,64 +239,107 @@ impl Store {
         &self,
         mut each: impl FnMut(&History) -> bool,
     ) -> Result<bool, StoreError> {
-        let mut desk = self.desk_acts()?;
+        let mut names = Interned::default();
+        let mut desk = self.desk_acts(&mut names)?;
         const SCAN: &str = "read the agency history";
         let mut hist = self.conn.prepare(ALL_HISTORY).named(SCAN)?;
         let mut answers = self.conn.prepare(ALL_ANSWERS).named(SCAN)?;
         let mut rows = hist.query([]).named(SCAN)?;
         let mut ans = answers.query([]).named(SCAN)?;
-        // The next answer not yet handed out: (complaint, act).
-        let mut pending: Option<(String, Act)> = read_answer(ans.next().named(SCAN)?)?;
-        let mut current: Option<History> = None;
+        let mut pending: Option<(String, Act)> = None;
+        read_answer(ans.next().named(SCAN)?, &mut names, &mut pending)?;
+        // One history, refilled for each complaint (its buffers are reused).
+        let mut h = History {
+            id: String::new(),
+            seen: Vec::new(),
+            latest: Latest {
+                status: Status::Selesai,
+                completed_at: None,
+                classification: Classification::Pengaduan,
+                supervisory: false,
+                confidential: false,
+                category: None,
+            },
+            acts: Vec::new(),
+        };
+        let mut started = false;
         while let Some(r) = rows.next().named(SCAN)? {
-            let id: String = r.get(col!(HistoryCols, "complaint_id")).named(SCAN)?;
+            let id = text(r, col!(HistoryCols, "complaint_id"))
+                .named(SCAN)?
+                .unwrap_or_default();
             let seen = Seen {
                 revision: r
                     .get::<_, i64>(col!(HistoryCols, "revision"))
                     .named(SCAN)?
                     .max(0) as u64,
-                agency: r.get(col!(HistoryCols, "agency")).named(SCAN)?,
-                disposed_at: instant(r.get(col!(HistoryCols, "disposed_at")).named(SCAN)?),
-                seen_at: instant(r.get(col!(HistoryCols, "seen_at")).named(SCAN)?)
+                agency: names.get(
+                    text(r, col!(HistoryCols, "agency"))
+                        .named(SCAN)?
+                        .unwrap_or_default(),
+                ),
+                disposed_at: text(r, col!(HistoryCols, "disposed_at"))
+                    .named(SCAN)?
+                    .and_then(instant_str),
+                seen_at: text(r, col!(HistoryCols, "seen_at"))
+                    .named(SCAN)?
+                    .and_then(instant_str)
                     .unwrap_or_default(),
             };
             let latest = Latest {
                 status: Status::parse(
-                    &r.get::<_, String>(col!(HistoryCols, "status"))
-                        .named(SCAN)?,
+                    text(r, col!(HistoryCols, "status"))
+                        .named(SCAN)?
+                        .unwrap_or_default(),
                 ),
-                completed_at: instant(r.get(col!(HistoryCols, "completed_at")).named(SCAN)?),
+                completed_at: text(r, col!(HistoryCols, "completed_at"))
+                    .named(SCAN)?
+                    .and_then(instant_str),
                 classification: Classification::parse(
-                    &r.get::<_, String>(col!(HistoryCols, "classification"))
-                        .named(SCAN)?,
+                    text(r, col!(HistoryCols, "classification"))
+                        .named(SCAN)?
+                        .unwrap_or_default(),
                 ),
                 supervisory: r.get(col!(HistoryCols, "supervisory")).named(SCAN)?,
                 confidential: r.get(col!(HistoryCols, "confidential")).named(SCAN)?,
-                category: r.get(col!(HistoryCols, "category")).named(SCAN)?,
+                category: text(r, col!(HistoryCols, "category"))
+                    .named(SCAN)?
+                    .map(|c| names.get(c)),
             };
-            match &mut current {
-                Some(h) if h.id == id => {
-                    // Rows come in revision order: the last one is the latest.
-                    h.seen.push(seen);
-                    h.latest = latest;
-                }
-                _ => {
-                    if let Some(done) = current.take()
-                        && !hand_out(done, &mut pending, &mut ans, &mut desk, &mut each)?
-                    {
-                        return Ok(false);
-                    }
-                    current = Some(History {
-                        id,
-                        seen: vec![seen],
-                        latest,
-                        acts: Vec::new(),
-                    });
-                }
+            if started && h.id == id {
+                // Rows come in revision order: the last one is the latest.
+                h.seen.push(seen);
+                h.latest = latest;
+                continue;
             }
+            if started
+                && !hand_out(
+                    &mut h,
+                    &mut pending,
+                    &mut ans,
+                    &mut desk,
+                    &mut names,
+                    &mut each,
+                )?
+            {
+                return Ok(false);
+            }
+            started = true;
+            h.id.clear();
+            h.id.push_str(id);
+            h.seen.clear();
+            h.seen.push(seen);
+            h.latest = latest;
+            h.acts.clear();
         }
-        if let Some(done) = current.take()
-            && !hand_out(done, &mut pending, &mut ans, &mut desk, &mut each)?
+        if started
+            && !hand_out(
+                &mut h,
+                &mut pending,
+                &mut ans,
+                &mut desk,
+                &mut names,
+                &mut each,
+            )?
         {
             return Ok(false);
         }
@@ -248,7 +347,7 @@ impl Store {
     }
 
     /// This desk's standing responses and transfers, by complaint.
-    fn desk_acts(&self) -> Result<HashMap<String, Vec<Act>>, StoreError> {
+    fn desk_acts(&self, names: &mut Interned) -> Result<HashMap<String, Vec<Act>>, StoreError> {
         const READ: &str = "read this desk's responses and transfers";
         let mut stmt = self.conn.prepare(DESK_ACTS).named(READ)?;
         let mut rows = stmt.query([]).named(READ)?;
@@ -258,7 +357,10 @@ impl Store {
             if !OpState::parse(&state).is_some_and(OpState::stands) {
                 continue;
             }
-            let Some(at) = instant(r.get(col!(ActCols, "at")).named(READ)?) else {
+            let Some(at) = text(r, col!(ActCols, "at"))
+                .named(READ)?
+                .and_then(instant_str)
+            else {
                 continue;
             };
             let kind: String = r.get(col!(ActCols, "kind")).named(READ)?;
@@ -275,7 +377,11 @@ impl Store {
             out.entry(r.get(col!(ActCols, "complaint_id")).named(READ)?)
                 .or_default()
                 .push(Act {
-                    agency: r.get(col!(ActCols, "agency")).named(READ)?,
+                    agency: names.get(
+                        text(r, col!(ActCols, "agency"))
+                            .named(READ)?
+                            .unwrap_or_default(),
+                    ),
                     at,
                     kind,
                 });
@@ -284,28 +390,53 @@ impl Store {
     }
 }
 
-fn read_answer(r: Option<&rusqlite::Row<'_>>) -> Result<Option<(String, Act)>, StoreError> {
+/// Reads an answer row into `slot` (reusing its text), or empties it at the end.
+fn read_answer(
+    r: Option<&rusqlite::Row<'_>>,
+    names: &mut Interned,
+    slot: &mut Option<(String, Act)>,
+) -> Result<(), StoreError> {
     const READ: &str = "read the agencies' answers";
-    let Some(r) = r else { return Ok(None) };
-    let id: String = r.get(col!(AnswerCols, "complaint_id")).named(READ)?;
-    let at = instant(r.get(col!(AnswerCols, "at_utc")).named(READ)?).unwrap_or_default();
-    Ok(Some((
-        id,
-        Act {
-            agency: r.get(col!(AnswerCols, "agency")).named(READ)?,
-            at,
-            kind: ActKind::Answer,
-        },
-    )))
+    let Some(r) = r else {
+        *slot = None;
+        return Ok(());
+    };
+    let id = text(r, col!(AnswerCols, "complaint_id"))
+        .named(READ)?
+        .unwrap_or_default();
+    let at = text(r, col!(AnswerCols, "at_utc"))
+        .named(READ)?
+        .and_then(instant_str)
+        .unwrap_or_default();
+    let agency = names.get(
+        text(r, col!(AnswerCols, "agency"))
+            .named(READ)?
+            .unwrap_or_default(),
+    );
+    let act = Act {
+        agency,
+        at,
+        kind: ActKind::Answer,
+    };
+    match slot {
+        Some((buf, a)) => {
+            buf.clear();
+            buf.push_str(id);
+            *a = act;
+        }
+        None => *slot = Some((id.to_owned(), act)),
+    }
+    Ok(())
 }
 
 /// Gives a complaint its answers (the answers cursor runs in the same order) and its
 /// desk acts, then hands it to `each`.
 fn hand_out(
-    mut h: History,
+    h: &mut History,
     pending: &mut Option<(String, Act)>,
     ans: &mut rusqlite::Rows<'_>,
     desk: &mut HashMap<String, Vec<Act>>,
+    names: &mut Interned,
     each: &mut impl FnMut(&History) -> bool,
 ) -> Result<bool, StoreError> {
     const READ: &str = "read the agencies' answers";
@@ -314,15 +445,38 @@ fn hand_out(
             std::cmp::Ordering::Greater => break,
             std::cmp::Ordering::Less => {}
             std::cmp::Ordering::Equal => {
-                if let Some((_, act)) = pending.take() {
-                    h.acts.push(act);
+                if let Some((_, act)) = pending.as_ref() {
+                    h.acts.push(act.clone());
                 }
             }
         }
-        *pending = read_answer(ans.next().named(READ)?)?;
+        read_answer(ans.next().named(READ)?, names, pending)?;
     }
-    if let Some(acts) = desk.remove(&h.id) {
+    if !desk.is_empty()
+        && let Some(acts) = desk.remove(&h.id)
+    {
         h.acts.extend(acts);
     }
-    Ok(each(&h))
+    Ok(each(h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::instant_str;
+    use chrono::DateTime;
+
+    #[test]
+    fn instants_read_by_hand_agree_with_chrono() {
+        for s in [
+            "2026-11-04T10:00:00+07:00",
+            "2026-11-04T03:00:00Z",
+            "2026-12-31T23:59:59-03:30",
+            "2026-11-04T10:00:00.5+07:00",
+            "2026-11-04 10:00:00+07:00",
+        ] {
+            assert_eq!(instant_str(s), DateTime::parse_from_rfc3339(s).ok(), "{s}");
+        }
+        assert_eq!(instant_str("2026-02-30T10:00:00+07:00"), None);
+        assert_eq!(instant_str("kemarin"), None);
+    }
 }
