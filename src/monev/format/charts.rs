@@ -110,7 +110,7 @@ pub fn compliance_bars(f: &Figures) -> Result<String, String> {
 pub fn weekly(f: &Figures, lang: Lang) -> Result<String, String> {
     let weeks = &f.weeks;
     let n = weeks.len().max(1);
-    let top = weeks.iter().map(|w| w.received).max().unwrap_or(0).max(4) as f64 * 1.15;
+    let top = weeks.iter().map(|w| w.received).max().unwrap_or(0).max(4) as f64 * 1.45;
     let (received, on_time) = lang.monev_series();
     let mut svg = String::new();
     {
