@@ -9,6 +9,9 @@ use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod monev;
+pub use monev::MonevConfig;
+
 /// The UI language (kept by [`crate::i18n`], with every text in it).
 pub use crate::i18n::Lang as Language;
 
@@ -73,6 +76,10 @@ pub struct Config {
     pub trusted_keys: Vec<TrustedKey>,
     /// The desk's own private key file (`sigap keygen`): outbound batches are signed.
     pub desk_key: Option<PathBuf>,
+    /// Where reports and reprimand letters go by default.
+    pub report_dir: Option<PathBuf>,
+    /// Monitoring and written reprimands.
+    pub monev: MonevConfig,
 }
 
 /// One key or several for an action.
@@ -99,6 +106,8 @@ impl Default for Config {
             keys: BTreeMap::new(),
             trusted_keys: Vec::new(),
             desk_key: None,
+            report_dir: None,
+            monev: MonevConfig::default(),
         }
     }
 }
@@ -168,9 +177,11 @@ impl Config {
         }
     }
 
-    /// Whether an agency is in the desk's scope.
+    /// Whether an agency is in the desk's scope (a region code covers its agencies).
     pub fn in_scope(&self, agency: &AgencyCode) -> bool {
-        self.agency.contains(agency)
+        self.agency
+            .iter()
+            .any(|a| crate::domain::desk::covers(a.as_str(), agency.as_str()))
     }
 }
 

@@ -9,6 +9,8 @@
 //!   transaction; it owns all SQL. Uses `domain`.
 //! - [`sync`]: batch files (parse and verify, import in one transaction, atomic export,
 //!   the demo data set). Uses `domain`, `store`, `config`.
+//! - [`monev`]: the monitoring report's formats and the written reprimands. Uses
+//!   `domain`, `store`, `config`, `i18n`.
 //! - [`cli`]: the scriptable subcommands. Uses everything above.
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
@@ -20,6 +22,7 @@ pub mod config_bounds;
 pub mod domain;
 pub mod fault;
 pub mod i18n;
+pub mod monev;
 pub mod runtime;
 pub mod store;
 pub mod sync;

@@ -89,6 +89,10 @@ pub enum Command {
     Import,
     /// Export every pending operation.
     Export,
+    /// The monev pane: the figures per agency, the charts, the reprimands.
+    Monev,
+    /// In the monev pane: draft the written reprimands for review.
+    Reprimand,
     /// Send the form (response, transfer, hold).
     Submit,
     /// Copy the tracking ID of the current complaint (OSC 52, on a local terminal).
@@ -212,4 +216,6 @@ pub enum Action {
     DraftNotSaved(String),
     /// A periodic tick carrying the current instant (drafts are saved on it).
     Tick { now: DateTime<Utc> },
+    /// A result for the monev pane.
+    Monev(crate::app::panes::monev::MonevResult),
 }

@@ -138,6 +138,7 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
             }
         },
         Command::Redo => Reply::stay(app.redo()),
+        Command::Monev => super::panes::monev::open(app),
         Command::Import => Reply::open(
             Pane::Import(ImportPane::default()),
             vec![Effect::ScanImportDir],
@@ -235,6 +236,10 @@ fn set_view(app: &mut App, v: View, from_detail: bool) -> Reply {
 
 /// Runs the filter for the current query (or drops it when the query is empty).
 pub fn filter_effect(app: &mut App) -> Vec<Effect> {
+    if !app.inbox.filter.active() && app.inbox.filter.pinned.is_some() {
+        // A list pinned by the monev pane stays until cleared; reload where it was.
+        return app.list_changed(true);
+    }
     if !app.inbox.filter.active() {
         app.inbox.searching = false;
         let had = app.inbox.found.take().is_some();

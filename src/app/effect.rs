@@ -79,4 +79,6 @@ pub enum Effect {
     Export,
     /// Put this text on the terminal's clipboard.
     Copy(String),
+    /// The monev pane's figures, letters and drill-down.
+    Monev(crate::app::panes::monev::MonevRequest),
 }

@@ -10,6 +10,9 @@ pub struct FilterInput {
     pub editing: bool,
     /// The last query that was cleared, for `n`/`N` to bring back.
     pub last: String,
+    /// The label of a list pinned by the monev pane (an agency's overdue complaints),
+    /// shown until `Esc` or another view clears it.
+    pub pinned: Option<String>,
 }
 
 impl FilterInput {
@@ -25,5 +28,6 @@ impl FilterInput {
         }
         self.query.clear();
         self.editing = false;
+        self.pinned = None;
     }
 }

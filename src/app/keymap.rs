@@ -191,6 +191,8 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::DiscardConflicts, &["X"]),
     (Command::Import, &["i"]),
     (Command::Export, &["e"]),
+    (Command::Monev, &["M"]),
+    (Command::Reprimand, &["T"]),
     (Command::Submit, &["Ctrl-s"]),
     (Command::Copy, &["y"]),
     (Command::Message, &["m"]),

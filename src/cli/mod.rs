@@ -15,6 +15,7 @@ macro_rules! outln {
 }
 
 pub mod demo_dir;
+mod monev;
 mod read;
 mod reliability;
 mod write;
@@ -207,6 +208,10 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// The monitoring (monev) report per agency.
+    Report(monev::ReportArgs),
+    /// Issue written reprimands (teguran) to late agencies.
+    Teguran(monev::TeguranArgs),
 }
 
 /// Everything a command runs with.
@@ -231,7 +236,8 @@ impl Env {
             let today = cli
                 .today
                 .unwrap_or_else(|| local_today(crate::config::wib()));
-            let (mut cfg, store, _) = crate::sync::demo::load(dir.path(), today)?;
+            let (mut cfg, mut store, _) = crate::sync::demo::load(dir.path(), today)?;
+            crate::monev::demo::letter_of_last_month(&mut store, &cfg, today)?;
             // The demo keeps its own data and office; the officer's config still says
             // how the desk speaks, looks and which keys it takes.
             if let Some(p) = &cli.config {
@@ -299,7 +305,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         | Some(Command::Show { .. })
         | Some(Command::Agencies { .. })
         | Some(Command::Backup { .. })
-        | Some(Command::Audit { .. }) => Access::Read,
+        | Some(Command::Audit { .. })
+        | Some(Command::Report(_)) => Access::Read,
         _ => Access::Write,
     };
     if let Some(Command::Keygen { out }) = &cli.command {
@@ -389,5 +396,7 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
         }
         Some(Command::Audit { from, verify, json }) => reliability::audit(&env, from, verify, json),
         Some(Command::Keygen { .. }) => Ok(0),
+        Some(Command::Report(args)) => monev::report(&env, args),
+        Some(Command::Teguran(args)) => monev::teguran(&mut env, args),
     }
 }

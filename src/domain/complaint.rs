@@ -172,6 +172,10 @@ pub struct Complaint {
     pub status: Status,
     #[serde(default)]
     pub disposed_at: Option<DateTime<FixedOffset>>,
+    /// When the registry marked the complaint `selesai` (absent in older batches, and
+    /// then never written, so those stay byte for byte as they were).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<DateTime<FixedOffset>>,
     #[serde(default, deserialize_with = "null_as_empty")]
     pub tags: Vec<String>,
     #[serde(default, deserialize_with = "null_as_empty")]

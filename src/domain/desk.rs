@@ -28,9 +28,9 @@ impl DeskContext {
         t.with_timezone(&self.tz).date_naive()
     }
 
-    /// Whether an agency is in the desk's scope.
+    /// Whether an agency is in the desk's scope (see [`covers`]).
     pub fn in_scope(&self, agency: &str) -> bool {
-        self.scope.iter().any(|a| a.as_str() == agency)
+        self.scope.iter().any(|a| covers(a.as_str(), agency))
     }
 
     /// A text that changes whenever anything cached from a complaint could change.
@@ -43,5 +43,34 @@ impl DeskContext {
             self.calendar.fingerprint(),
             scope.join(",")
         )
+    }
+}
+
+/// Whether a scope entry covers an agency code: the code itself, or, for a region code
+/// (digits only, such as the regency `3529` or the province `35`), every code that
+/// starts with it (`3529-DINSOS`, `3529`, `352901`). A coordinator names the regency
+/// instead of listing forty offices; the agency directory's parents refine the same
+/// rule in the monitoring report (`crate::monev`).
+pub fn covers(entry: &str, code: &str) -> bool {
+    code == entry || (is_region(entry) && code.starts_with(entry))
+}
+
+/// Whether a code names a region (a province or regency code: digits only).
+pub fn is_region(code: &str) -> bool {
+    !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::covers;
+
+    #[test]
+    fn a_region_code_covers_the_codes_under_it() {
+        assert!(covers("3529-DINSOS", "3529-DINSOS"));
+        assert!(!covers("3529-DINSOS", "3529-DINSOSX"));
+        assert!(covers("3529", "3529-DPUBM"));
+        assert!(covers("35", "3529-DPUBM"));
+        assert!(!covers("3529", "3528-DPUBM"));
+        assert!(!covers("3529", "L-BPJSKES"));
     }
 }

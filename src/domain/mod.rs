@@ -10,6 +10,7 @@ pub mod complaint;
 pub mod desk;
 pub mod ids;
 pub mod message;
+pub mod monev;
 pub mod operation;
 pub mod sla;
 pub mod template;

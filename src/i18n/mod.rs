@@ -14,11 +14,15 @@
 mod cli;
 mod desk;
 mod errors;
+mod monev;
+mod monev_cli;
+mod monev_desk;
 mod msg;
 mod reliability;
 mod words;
 
 pub use desk::Texts;
+pub use monev::MonevSections;
 
 use serde::Deserialize;
 

@@ -194,6 +194,11 @@ impl Lang {
             ),
             Command::Import => ("panel impor berkas masuk", "import pane"),
             Command::Export => ("ekspor operasi tertunda", "export pending operations"),
+            Command::Monev => (
+                "monev: kinerja per instansi",
+                "monev: performance per agency",
+            ),
+            Command::Reprimand => ("monev: draf surat teguran", "monev: draft reprimands"),
             Command::Submit => ("kirim formulir", "send the form"),
             Command::Copy => ("salin ID laporan", "copy the tracking ID"),
             Command::Palette => (

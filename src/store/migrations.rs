@@ -376,6 +376,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(V5),
     M::up(V6),
     M::up(V7),
+    M::up(super::monev::V8),
 ];
 
 /// The migrations as `rusqlite_migration` runs them.

@@ -37,6 +37,7 @@ pub fn config(dir: &Path) -> Result<Config, DemoError> {
     let mut cfg = Config::parse(text, Path::new("assets/demo/config.toml"))?;
     cfg.export_dir = Some(dir.join("keluar"));
     cfg.import_dir = Some(dir.join("masuk"));
+    cfg.report_dir = Some(dir.join("laporan"));
     Ok(cfg)
 }
 
@@ -129,6 +130,7 @@ fn shift_batch(bytes: &[u8], days: i64) -> Result<Vec<u8>, super::writer::WriteE
             Some("complaint") => {
                 shift_time(&mut v["submitted_at"], days);
                 shift_time(&mut v["disposed_at"], days);
+                shift_time(&mut v["completed_at"], days);
                 shift_date(&mut v["event_date"], days);
                 records += 1;
             }

@@ -81,6 +81,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             text::line(&b.filter.query),
             if b.filter.editing { "▏" } else { "" }
         )
+    } else if let Some(pin) = &b.filter.pinned {
+        format!(" {} / {}{position} ", lang.view(b.view), text::line(pin))
     } else {
         format!(" {}{position} ", lang.view(b.view))
     };

@@ -50,6 +50,7 @@ pub const COMMANDS: &[Command] = &[
     Command::Message,
     Command::Directory,
     Command::Palette,
+    Command::Monev,
     Command::Help,
     Command::Close,
     Command::Quit,
@@ -124,6 +125,7 @@ pub fn command(app: &mut App, cmd: Command) -> Reply {
             }
         }
         Command::Filter => {
+            b.filter.pinned = None;
             b.filter.editing = true;
             // Start loading the view's texts now: the first keystroke then finds them.
             b.filter_generation += 1;
@@ -160,7 +162,7 @@ pub fn command(app: &mut App, cmd: Command) -> Reply {
             return Reply::stay(vec![Effect::MarkAll(app.list())]);
         }
         Command::Clear => {
-            if b.filter.active() || b.filter.editing {
+            if b.filter.active() || b.filter.editing || b.filter.pinned.is_some() {
                 b.filter.clear();
                 return Reply::stay(filter_effect(app));
             } else if !b.marks.is_empty() || b.anchor.is_some() {

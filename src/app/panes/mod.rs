@@ -15,6 +15,7 @@ pub mod help;
 pub mod hold;
 pub mod import;
 pub mod message;
+pub mod monev;
 pub mod palette;
 pub mod respond;
 pub mod transfer;
@@ -148,6 +149,7 @@ panes! {
     Message(message::MessagePane),
     Palette(palette::PalettePane),
     Directory(directory::DirectoryPane),
+    Monev(monev::MonevPane),
 }
 
 /// A pane type that can be found in the stack.

@@ -187,6 +187,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ImportFinished(results) => import_finished(app, results),
+        Action::Monev(r) => crate::app::panes::monev::result(app, r),
         Action::ExportFinished(r) => {
             app.exporting = false;
             match r {

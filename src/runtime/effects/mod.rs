@@ -3,6 +3,7 @@
 //! else is quick and answers at once. Each effect has its own method: the reads in
 //! `reads`, the quick writes in `writes`, the import and export threads in `workers`.
 
+mod monev;
 mod reads;
 mod workers;
 mod writes;
@@ -36,6 +37,8 @@ pub struct Executor {
     search: Search,
     /// The cache changed since the filter's texts were loaded.
     search_refresh: bool,
+    /// The monev request in force (a worker of an older one stops).
+    monev_current: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Executor {
@@ -54,6 +57,7 @@ impl Executor {
             workers: Vec::new(),
             search,
             search_refresh: false,
+            monev_current: Arc::default(),
         })
     }
 
@@ -66,6 +70,7 @@ impl Executor {
             workers: Vec::new(),
             search: Search::Inline(Searcher::default()),
             search_refresh: false,
+            monev_current: Arc::default(),
         }
     }
 
@@ -93,6 +98,11 @@ impl Executor {
             }
         }
         vec![Action::Copied(text)]
+    }
+
+    /// Whether effects answer in the caller's thread (tests, benchmarks).
+    fn is_inline(&self) -> bool {
+        matches!(self.search, Search::Inline(_))
     }
 
     /// The cache.
@@ -170,6 +180,7 @@ impl Executor {
             Effect::Import(paths) => self.import(paths, tx),
             Effect::Export => self.export(tx),
             Effect::Copy(text) => Ok(self.copy(text)),
+            Effect::Monev(r) => self.monev(r, tx),
         }
     }
 

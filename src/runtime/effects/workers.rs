@@ -19,7 +19,11 @@ fn report(tx: &Sender<Msg>, a: Action) {
 
 /// Runs `work` on a worker thread; a panic in it becomes `on_panic`'s action instead
 /// of a pane stuck in "running".
-fn spawn_worker<F>(tx: &Sender<Msg>, work: F, on_panic: fn(String) -> Action) -> JoinHandle<()>
+pub(super) fn spawn_worker<F>(
+    tx: &Sender<Msg>,
+    work: F,
+    on_panic: fn(String) -> Action,
+) -> JoinHandle<()>
 where
     F: FnOnce(&Sender<Msg>) + Send + 'static,
 {
@@ -104,7 +108,7 @@ impl Executor {
     }
 
     /// Keeps a worker's handle (forgetting those that finished) so leaving can wait.
-    fn keep(&mut self, handle: JoinHandle<()>) {
+    pub(super) fn keep(&mut self, handle: JoinHandle<()>) {
         self.workers.retain(|h| !h.is_finished());
         self.workers.push(handle);
     }

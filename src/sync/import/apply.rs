@@ -118,6 +118,7 @@ impl<'a> Importer<'a> {
         self.txn
             .note_agency(c.id.as_str(), c.agency.as_str())
             .map_err(db)?;
+        self.txn.note_snapshot(&c, snapshot_at).map_err(db)?;
         if anonymized {
             self.report.warnings.push(format!(
                 "line {line}: complaint {} is anonymous; the reporter's identity was dropped",
@@ -170,6 +171,7 @@ impl<'a> Importer<'a> {
         }
         let cx = self.cx;
         if self.txn.put_message(m).map_err(|e| cx.db(e))? {
+            self.txn.note_answer(m).map_err(|e| cx.db(e))?;
             self.report.messages_new += 1;
         }
         Ok(())

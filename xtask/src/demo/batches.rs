@@ -56,7 +56,12 @@ impl Gen<'_> {
                     if !c.events.iter().any(in_window) {
                         continue;
                     }
-                    w.complaint(&snapshot(c, at, &st.agency))?;
+                    w.complaint(&snapshot(
+                        c,
+                        at,
+                        &st.agency,
+                        self.story.desk.completed_at_since,
+                    ))?;
                     for (e, m) in c.events.iter().zip(&messages[i]) {
                         if let Some(m) = m.as_ref().filter(|_| in_window(e)) {
                             w.message(m)?;
@@ -141,18 +146,21 @@ impl Gen<'_> {
 
 /// A complaint as the registry describes it at `upto`: its base (at its stream's
 /// agency), every change until then applied, its revision the number of events so far.
-pub fn snapshot(c: &Case, upto: Time, stream_agency: &str) -> Complaint {
+/// From `completed_since` on, a `selesai` snapshot says when it was completed.
+pub fn snapshot(c: &Case, upto: Time, stream_agency: &str, completed_since: Time) -> Complaint {
     let b = &c.base;
     let mut status = sigap::domain::Status::BelumTerverifikasi;
     let mut disposed_at = None;
     let mut tags = Vec::new();
     let mut agency = stream_agency.to_owned();
     let mut revision = 0;
+    let mut completed_at = None;
     for e in c.events.iter().take_while(|e| e.at <= upto) {
         revision += 1;
         if let EventKind::Change(ch) = &e.kind {
             if let Some(s) = &ch.status {
                 status = s.clone();
+                completed_at = (*s == sigap::domain::Status::Selesai).then_some(e.at);
             }
             if let Some(d) = ch.disposed_at {
                 disposed_at = Some(d);
@@ -188,6 +196,7 @@ pub fn snapshot(c: &Case, upto: Time, stream_agency: &str) -> Complaint {
         agency: agency.into(),
         status,
         disposed_at,
+        completed_at: completed_at.filter(|_| upto >= completed_since),
         tags,
         attachments: b.attachments.clone(),
     }

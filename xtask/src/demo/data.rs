@@ -42,6 +42,22 @@ pub struct Desk {
     pub first_number: i64,
     pub max_total_bytes: u64,
     pub anonymous_trap: Trap,
+    /// Batches created from this instant on carry `completed_at` on `selesai`
+    /// snapshots (the field arrived with the monitoring report); older ones do not.
+    pub completed_at_since: DateTime<FixedOffset>,
+}
+
+/// How quickly an office answers and finishes, so the monitoring report has offices
+/// that are clearly good and clearly late.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pace {
+    /// Answers within a day or two, finishes well inside the limits.
+    Prompt,
+    #[default]
+    Usual,
+    /// Answers late or not at all, finishes late.
+    Slow,
 }
 
 /// Where the one anonymous complaint that arrives with a reporter comes from.
@@ -59,6 +75,9 @@ pub struct Stream {
     pub agency: String,
     pub planned: usize,
     pub agency_holds: usize,
+    /// How quickly the office answers.
+    #[serde(default)]
+    pub pace: Pace,
     /// `created_at` of sequence 1, 2, …
     pub batches: Vec<DateTime<FixedOffset>>,
     /// Sequences the registry produced but the desk never received.

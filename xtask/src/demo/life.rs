@@ -2,6 +2,7 @@
 //! revision of the complaint, or a thread message). Which path it takes was planned;
 //! here the admin, the agency, the reporter and the registry act, on working days.
 
+use super::data::Pace;
 use super::plan::{Case, Path};
 use super::{Error, Gen, Time};
 use chrono::{Duration, Timelike};
@@ -136,14 +137,20 @@ impl Gen<'_> {
     }
 
     /// When the agency first answers, in working days after disposition (`None`:
-    /// not yet).
-    fn first_response_days(&mut self) -> Option<i64> {
+    /// not yet), by the office's pace.
+    fn first_response_days(&mut self, pace: Pace) -> Option<i64> {
         let u = self.rng.unit();
+        // The upper bounds of: the same day, 1-2 days, 3-5 days, 6-12 days.
+        let bounds = match pace {
+            Pace::Prompt => [0.45, 0.82, 0.97, 0.99],
+            Pace::Usual => [0.22, 0.47, 0.70, 0.88],
+            Pace::Slow => [0.04, 0.14, 0.34, 0.66],
+        };
         match u {
-            u if u < 0.22 => Some(0),
-            u if u < 0.47 => Some(self.rng.range(1, 2)),
-            u if u < 0.70 => Some(self.rng.range(3, 5)),
-            u if u < 0.88 => Some(self.rng.range(6, 12)),
+            u if u < bounds[0] => Some(0),
+            u if u < bounds[1] => Some(self.rng.range(1, 2)),
+            u if u < bounds[2] => Some(self.rng.range(3, 5)),
+            u if u < bounds[3] => Some(self.rng.range(6, 12)),
             _ => None,
         }
     }
@@ -263,7 +270,8 @@ impl Gen<'_> {
             .scenario
             .map(|s| &story.scenario[s])
             .ok_or_else(|| Error::Data(format!("{}: no scenario", c.id)))?;
-        let r1 = self.first_response_days();
+        let pace = story.stream[c.stream].pace;
+        let r1 = self.first_response_days(pace);
         let t1 = r1.map(|days| self.office_wd(disposed, days));
         let quiet_until = match r1 {
             Some(days) if days < 4 => Some(disposed),
@@ -281,7 +289,12 @@ impl Gen<'_> {
                 g.rng.pick(&t.progress).clone()
             }
         };
-        if self.rng.chance(0.2) {
+        let stall = match pace {
+            Pace::Prompt => 0.04,
+            Pace::Usual => 0.2,
+            Pace::Slow => 0.3,
+        };
+        if self.rng.chance(stall) {
             // Stalled: the agency answered and went quiet; the reporter (and sometimes
             // the admin) wrote back, which keeps the registry's auto-close from firing.
             let mut last = t1;
@@ -302,12 +315,18 @@ impl Gen<'_> {
             }
             return Ok(());
         }
-        let total = if c.base.classification != Classification::Pengaduan {
+        let mut total = if c.base.classification != Classification::Pengaduan {
             self.rng.range(2, 18)
         } else if c.base.supervisory {
             self.rng.range(20, 70)
         } else {
             self.rng.range(6, 36)
+        };
+        // A prompt office finishes in about half the time, a slow one a third later.
+        total = match pace {
+            Pace::Prompt => (total / 2).max(2),
+            Pace::Usual => total,
+            Pace::Slow => total + total / 3,
         };
         if self.rng.chance(0.08) {
             // Nobody wrote after the agency's answer: the registry closed it.
