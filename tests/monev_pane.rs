@@ -210,7 +210,7 @@ fn enter_opens_the_inbox_on_the_agencys_overdue_complaints() {
         .figures
         .overdue
         .iter()
-        .filter(|o| o.agency == agency)
+        .filter(|o| *o.agency == *agency)
         .map(|o| o.id.clone())
         .collect();
     ids.sort();
