@@ -363,7 +363,24 @@ pub fn table_digest(store: &Store) -> String {
     for table in tables(conn) {
         h.update(b"\x00table\x00");
         h.update(table.as_bytes());
-        let sql = format!("SELECT rowid, * FROM {} ORDER BY rowid", quote(&table));
+        // A table without rowid (the monev history) is ordered by every column.
+        let has_rowid = conn
+            .prepare(&format!("SELECT rowid FROM {} LIMIT 0", quote(&table)))
+            .is_ok();
+        let sql = if has_rowid {
+            format!("SELECT rowid, * FROM {} ORDER BY rowid", quote(&table))
+        } else {
+            let n = conn
+                .prepare(&format!("SELECT * FROM {}", quote(&table)))
+                .expect("select a table")
+                .column_count();
+            let order: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+            format!(
+                "SELECT * FROM {} ORDER BY {}",
+                quote(&table),
+                order.join(", ")
+            )
+        };
         let mut stmt = conn.prepare(&sql).expect("select a table");
         let n = stmt.column_count();
         for c in stmt.column_names() {
