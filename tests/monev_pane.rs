@@ -210,7 +210,7 @@ fn enter_opens_the_inbox_on_the_agencys_overdue_complaints() {
         .figures
         .overdue
         .iter()
-        .filter(|o| o.agency == agency)
+        .filter(|o| *o.agency == *agency)
         .map(|o| o.id.clone())
         .collect();
     ids.sort();
@@ -292,5 +292,33 @@ fn drafted_letters_are_issued_on_confirmation_and_not_twice() {
         notice.text.contains("sudah diterbitkan hari ini"),
         "{}",
         notice.text
+    );
+}
+
+#[test]
+fn a_liaison_officers_desk_sees_one_row_its_own() {
+    // The demo's batches on a desk whose scope is one office.
+    let today = Desk::today();
+    let mut d = Desk::with_config(&common::config_text(""));
+    for (name, bytes) in sigap::sync::demo::batches(today).expect("demo batches") {
+        // Only the office's own stream is accepted by its desk.
+        if name.contains("3529-DINSOS") {
+            sigap::sync::import_bytes(&mut d.store, &d.cfg, &name, bytes).expect("import");
+        }
+    }
+    let mut h_ = Harness::new(d, 80, 24, Effects::ReadOnly);
+    h_.cmd(Command::Monev);
+    let report = pane(&h_.app).report.as_ref().expect("figures");
+    let codes: Vec<&str> = report
+        .figures
+        .agencies
+        .iter()
+        .map(|a| a.agency.as_str())
+        .collect();
+    assert_eq!(codes, vec!["3529-DINSOS"]);
+    let s = screen(&h_.app, 80, 24);
+    assert!(
+        s.contains("3529-DINSOS") && !s.contains("3529-DPUBM"),
+        "{s}"
     );
 }

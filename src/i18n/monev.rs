@@ -181,6 +181,11 @@ impl Lang {
         )
     }
 
+    /// The workbook chart's title.
+    pub fn monev_chart_title(self) -> &'static str {
+        self.pick("Kepatuhan per instansi", "Compliance per agency")
+    }
+
     /// The total row's label.
     pub fn monev_total(self) -> &'static str {
         self.pick("JUMLAH", "TOTAL")

@@ -75,7 +75,7 @@ pub fn drafts(
             let overdue: Vec<OverdueItem> = figures
                 .overdue
                 .iter()
-                .filter(|o| o.agency == a.agency)
+                .filter(|o| *o.agency == *a.agency)
                 .cloned()
                 .collect();
             let ids: BTreeSet<&str> = overdue.iter().map(|o| o.id.as_str()).collect();

@@ -136,8 +136,8 @@ fn overdue_counts(report: &Report) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     for o in &report.figures.overdue {
         match out.last_mut() {
-            Some((a, n)) if *a == o.agency => *n += 1,
-            _ => out.push((o.agency.clone(), 1)),
+            Some((a, n)) if **a == *o.agency => *n += 1,
+            _ => out.push((o.agency.to_string(), 1)),
         }
     }
     out

@@ -114,18 +114,29 @@ pub fn letter(l: &Letter, cfg: &Config) -> Result<Vec<u8>, String> {
         match b {
             Block::Para(lines) => {
                 let mut run = Run::new();
+                let mut headed = false;
                 for (i, t) in lines.iter().enumerate() {
                     if i > 0 {
                         run = run.add_break(docx_rs::BreakType::TextWrapping);
                     }
-                    run = run.add_text(t.as_str());
+                    // `Nomor : …` lines: the colons on one tab stop.
+                    match text::labelled(t) {
+                        Some((label, rest)) => {
+                            headed = true;
+                            run = run.add_text(label).add_tab().add_text(format!(": {rest}"));
+                        }
+                        None => run = run.add_text(t.as_str()),
+                    }
                 }
-                doc = doc.add_paragraph(
-                    Paragraph::new()
-                        .add_run(run)
-                        .align(AlignmentType::Both)
-                        .line_spacing(LineSpacing::new().after(160)),
-                );
+                let mut p = Paragraph::new()
+                    .add_run(run)
+                    .line_spacing(LineSpacing::new().after(160));
+                p = if headed {
+                    p.add_tab(docx_rs::Tab::new().pos(1300))
+                } else {
+                    p.align(AlignmentType::Both)
+                };
+                doc = doc.add_paragraph(p);
             }
             Block::List => {
                 doc = doc.add_table(list(l)).add_paragraph(para(""));

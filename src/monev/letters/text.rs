@@ -134,6 +134,23 @@ pub fn item_line(n: usize, it: &super::Item) -> String {
     )
 }
 
+/// How many complaints a letter lists (a complaint may be late on both clocks).
+pub fn complaints(letter: &Letter) -> usize {
+    let mut ids: Vec<&str> = letter.items.iter().map(|i| i.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+/// A heading line of the letter (`Nomor    : 800/12/…`): its label and the rest from
+/// the colon on, so the document can align the colons on a tab stop.
+pub fn labelled(line: &str) -> Option<(&str, &str)> {
+    let (label, rest) = line.split_once(" : ").or_else(|| line.split_once("  :"))?;
+    let label = label.trim_end();
+    let short = !label.is_empty() && label.chars().count() <= 12 && !label.contains(',');
+    short.then(|| (label, rest.trim_start_matches(':').trim_start()))
+}
+
 /// The letter's body from its template, as paragraphs and the list's place.
 pub fn body(letter: &Letter, cfg: &Config) -> Vec<Block> {
     let t = template(cfg, letter.level);
@@ -149,7 +166,7 @@ pub fn body(letter: &Letter, cfg: &Config) -> Vec<Block> {
         .replace("{tempat}", &line(&cfg.monev.place))
         .replace("{instansi}", &line(&letter.name))
         .replace("{kode}", &line(&letter.agency))
-        .replace("{jumlah}", &letter.items.len().to_string())
+        .replace("{jumlah}", &complaints(letter).to_string())
         .replace("{batas}", &tanggal(letter.deadline))
         .replace("{hari}", &cfg.monev.reprimand_deadline_days.to_string())
         .replace("{surat_sebelumnya}", &prev_number)

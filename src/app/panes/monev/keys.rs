@@ -209,7 +209,7 @@ fn drill(p: &MonevPane, app: &mut App) -> Reply {
         .figures
         .overdue
         .iter()
-        .filter(|o| o.agency == agency.agency && seen.insert(o.id.as_str()))
+        .filter(|o| *o.agency == *agency.agency && seen.insert(o.id.as_str()))
         .map(|o| o.id.clone())
         .collect();
     if ids.is_empty() {
