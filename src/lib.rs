@@ -10,6 +10,8 @@
 //! - [`sync`]: batch files (parse and verify, import in one transaction, atomic export,
 //!   the demo data set). Uses `domain`, `store`, `config`.
 //! - [`cli`]: the scriptable subcommands. Uses everything above.
+//! - [`config_bounds`] (part of `config`): the size and value limits of the config.
+//! - [`fault`]: named crash points for the crash tests (`SIGAP_FAULT`). Uses nothing.
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
