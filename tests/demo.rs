@@ -172,3 +172,81 @@ fn unknown_complaint_exits_1_with_its_id() {
     let (code, _, _) = sigap("2026-11-27", dir.path(), &["--demo", "list", "--bogus"]);
     assert_eq!(code, 2);
 }
+
+/// The demo folders under a private temporary directory.
+fn demo_dirs(tmp: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(tmp)
+        .expect("tmp")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("sigap-demo-"))
+        .collect()
+}
+
+/// Defect: `sigap --demo list | head` left a copy of the demo cache in the temporary
+/// folder. A reader that stops early ends the demo without leaving it, and folders
+/// left by a demo that was killed outright are swept at the next start.
+#[test]
+fn a_piped_or_killed_demo_leaves_no_cache_behind() {
+    use std::io::{BufRead, BufReader};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tempfile::tempdir().expect("data");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sigap"))
+        // Far more than a pipe holds, so the demo is still writing when the reader goes.
+        .args(["--demo", "list", "--json"])
+        .env("TMPDIR", tmp.path())
+        .env("SIGAP_DATA_DIR", data.path())
+        .env("SIGAP_CONFIG", data.path().join("absent.toml"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("read");
+    // The reader is gone (as `head` would be): the demo must clean up and stop.
+    let status = child.wait().expect("wait");
+    assert!(first.starts_with('['), "{first}");
+    assert!(!status.success(), "it stopped on the closed pipe");
+    assert!(
+        demo_dirs(tmp.path()).is_empty(),
+        "{:?}",
+        demo_dirs(tmp.path())
+    );
+
+    // A demo killed outright left its folder; the next demo sweeps it.
+    let stale = tmp.path().join("sigap-demo-killed");
+    std::fs::create_dir(&stale).expect("stale");
+    std::fs::write(stale.join("demo.lock"), "").expect("lock file");
+    std::fs::write(stale.join("sigap.db"), "cache").expect("cache");
+    let out = Command::new(env!("CARGO_BIN_EXE_sigap"))
+        .args(["--demo", "status"])
+        .env("TMPDIR", tmp.path())
+        .env("SIGAP_DATA_DIR", data.path())
+        .env("SIGAP_CONFIG", data.path().join("absent.toml"))
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(
+        demo_dirs(tmp.path()).is_empty(),
+        "{:?}",
+        demo_dirs(tmp.path())
+    );
+}
+
+/// `--demo` keeps its own data but honours the officer's config: its language here.
+#[test]
+fn the_demo_honours_the_config_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("en.toml"), "language = \"en\"\n").expect("config");
+    let out = Command::new(env!("CARGO_BIN_EXE_sigap"))
+        .args(["--demo", "list", "--limit", "3"])
+        .env("SIGAP_TODAY", "2026-11-27")
+        .env("SIGAP_DATA_DIR", dir.path())
+        .env("SIGAP_CONFIG", dir.path().join("en.toml"))
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("TITLE") && !text.contains("JUDUL"), "{text}");
+    assert!(text.contains("LAP-2026-"), "the demo's own data: {text}");
+}

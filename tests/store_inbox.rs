@@ -298,3 +298,48 @@ fn the_import_fast_path_derives_what_a_full_recount_does() {
     assert_eq!(counts(&store), fast_counts);
     assert_counts_match_recount(&store);
 }
+
+/// Defect: after a bulk hold of 32 complaints, `u` removed one operation and left 31.
+/// Undo takes back the whole last action in one transaction, and a second undo the
+/// action before it.
+#[test]
+fn undo_takes_back_a_whole_action_then_the_one_before() {
+    let (_d, cfg, mut store) = desk();
+    let ids = store.view_ids(&ViewQuery::All).expect("ids");
+    assert!(ids.len() >= 33, "the fixture has enough complaints");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-10-20T09:00:00+07:00").expect("now");
+    let hold = |id: &String| OpRequest {
+        complaint_id: ComplaintId(id.clone()),
+        kind: OpKind::Hold {
+            missing: "Fotokopi KTP".into(),
+        },
+        placeholders_checked: false,
+    };
+    // One action on the first complaint, then a bulk hold of 32 others.
+    queue_operations(&mut store, &cfg, &[hold(&ids[0])], now).expect("first");
+    let bulk: Vec<OpRequest> = ids[1..33].iter().map(hold).collect();
+    queue_operations(&mut store, &cfg, &bulk, now).expect("bulk");
+    let pending = |store: &Store| {
+        store
+            .status(&cfg.agency, today())
+            .expect("status")
+            .pending_operations
+    };
+    assert_eq!(pending(&store), 33);
+
+    let undone = sigap::sync::ops::undo_last(&mut store).expect("undo");
+    assert_eq!(undone.len(), 32, "the whole bulk hold");
+    assert_eq!(pending(&store), 1);
+    check_counts(&store);
+
+    let undone = sigap::sync::ops::undo_last(&mut store).expect("undo again");
+    assert_eq!(undone.len(), 1);
+    assert_eq!(undone[0].complaint_id.as_str(), ids[0]);
+    assert_eq!(pending(&store), 0);
+    assert!(
+        sigap::sync::ops::undo_last(&mut store)
+            .expect("nothing")
+            .is_empty()
+    );
+    check_counts(&store);
+}

@@ -604,6 +604,47 @@ fn queue_export_resend_and_acknowledge() {
     );
     assert_eq!(s["inbound"][0]["last_sequence"], 2);
     desk.check_counts();
+
+    // A rejected operation is dealt with: it cannot be confirmed again (it is redone
+    // as a new one), it can be discarded, and it leaves the outbox and the count.
+    let refused = desk.fails(&["resolve", &t[0], "--confirm"], 1);
+    assert!(
+        refused.contains(&t[0]) && refused.contains("ditolak"),
+        "{refused}"
+    );
+    desk.ok(&["resolve", &t[0], "--discard"]);
+    let discarded = op_of(&desk.show(ID2), &t[0]).expect("op").clone();
+    assert_eq!(discarded["state"], "rejected", "the contract's name for it");
+    assert_eq!(discarded["discarded"], true);
+    assert_eq!(desk.status()["rejected_operations"], 0);
+    desk.check_counts();
+
+    // The other transfer is rejected too; a new transfer of the same complaint redoes
+    // it, and the rejected one is retired in the same transaction.
+    desk.import_batch(
+        &Head::new(SCOPE, 3, "ack-0003", "2026-11-20T08:00:00+07:00"),
+        &[ack(
+            outbound_id,
+            json!([{"op_id": t[1], "outcome": "rejected", "reason": reason}]),
+        )],
+    );
+    assert_eq!(desk.status()["rejected_operations"], 1);
+    desk.ok(&[
+        "transfer",
+        ID3,
+        "--reason",
+        "other",
+        "--note",
+        "Ke instansi yang benar",
+    ]);
+    let s = desk.status();
+    assert_eq!(s["rejected_operations"], 0);
+    assert_eq!(s["pending_operations"], 1);
+    assert_eq!(
+        op_of(&desk.show(ID3), &t[1]).expect("op")["discarded"],
+        true
+    );
+    desk.check_counts();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -693,9 +734,9 @@ fn refused_actions_queue_nothing() {
                 "--stage",
                 "initial",
                 "--text",
-                "Yth. {pelapor}, laporan Anda kami terima.",
+                "Yth. {pelapor}, laporan nomor {nomor} kami terima.",
             ],
-            "{pelapor}",
+            "{nomor}",
         ),
         (
             vec!["hold", ID1, "--missing", "Mohon kirim {dokumen} Anda"],
@@ -736,6 +777,19 @@ fn refused_actions_queue_nothing() {
                 "9999-ENTAH",
             ],
             "9999-ENTAH",
+        ),
+        (
+            vec![
+                "transfer",
+                ID1,
+                "--reason",
+                "not_our_unit",
+                "--note",
+                "Bukan kami.",
+                "--to",
+                SCOPE,
+            ],
+            SCOPE,
         ),
     ];
     // The desk speaks Indonesian (the default), so its refusals do too.
@@ -794,6 +848,34 @@ fn usage_errors_exit_2() {
         desk.fails(&args, 2);
     }
     assert_eq!(desk.digest(), before);
+    // Usage errors that say what would be right.
+    let said = desk.fails(&["list", "--status", "bogus"], 2);
+    assert!(
+        said.contains("terdisposisi") && said.contains("selesai"),
+        "{said}"
+    );
+    let said = desk.fails(&["respond", ID1, "--stage", "initial"], 2);
+    assert!(
+        said.contains("--template"),
+        "the alternative is named: {said}"
+    );
+    let said = desk.fails(&["export", "--resend", "1", "--gzip"], 2);
+    assert!(said.contains("--gzip"), "{said}");
+    assert_eq!(desk.digest(), before);
+    // A missing file and a folder are named with what to do.
+    let missing = desk.files.join("tidak-ada.jsonl");
+    let said = desk.fails(&["import", missing.to_str().expect("path")], 1);
+    assert!(
+        said.contains("tidak-ada.jsonl") && said.contains("no such file"),
+        "{said}"
+    );
+    assert_eq!(
+        said.matches("No such file").count(),
+        0,
+        "the OS error once at most: {said}"
+    );
+    let said = desk.fails(&["import", desk.files.to_str().expect("path")], 1);
+    assert!(said.contains("is a folder"), "{said}");
     // A rejected import is exit 1, not 2, and names the file.
     let bad = write_file(&desk.files, "rusak.jsonl", b"{\"type\":\"header\"}\n");
     let stderr = desk.fails(&["import", bad.to_str().expect("path")], 1);
@@ -931,4 +1013,54 @@ fn a_closed_stdout_is_not_a_crash() {
         );
         assert!(stderr.lines().count() <= 2, "sigap {args:?}: {stderr}");
     }
+}
+
+/// Defect: `respond --text` refused `{lokasi}` on a complaint that has a location,
+/// while the desk fills it. The command line fills placeholders the same way.
+#[test]
+fn respond_text_fills_placeholders_like_the_desk() {
+    let desk = Desk::with_fixture();
+    desk.ok(&[
+        "respond",
+        ID1,
+        "--stage",
+        "initial",
+        "--text",
+        "Laporan {id} di {lokasi} kami terima, {pelapor}.",
+    ]);
+    let show = desk.show(ID1);
+    let text = show["operations"][0]["detail"]["text"]
+        .as_str()
+        .expect("the response text")
+        .to_owned();
+    let location = show["location"].as_str().expect("a location");
+    assert!(text.contains(location) && text.contains(ID1), "{text}");
+    assert!(!text.contains('{'), "every placeholder filled: {text}");
+}
+
+/// On a desk of several agencies, `--resend` without `--agency` is refused and names
+/// the streams to choose from.
+#[test]
+fn resend_on_a_multi_agency_desk_names_the_streams() {
+    let desk = Desk::new();
+    std::fs::write(
+        &desk.config,
+        "agency = [\"3529-DINSOS\", \"3529-DPUBM\"]\nofficer = \"Nur Aini\"\n",
+    )
+    .expect("config");
+    let out = desk.dir.path().join("keluar");
+    let said = desk.fails(
+        &[
+            "export",
+            "--resend",
+            "1",
+            "--out",
+            out.to_str().expect("path"),
+        ],
+        1,
+    );
+    assert!(
+        said.contains("3529-DINSOS") && said.contains("3529-DPUBM") && said.contains("--agency"),
+        "{said}"
+    );
 }

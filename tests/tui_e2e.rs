@@ -169,9 +169,16 @@ struct Desk {
 
 impl Desk {
     fn start() -> Desk {
+        Desk::start_with(&["--demo"], |_| None)
+    }
+
+    /// `sigap ARGS` in the pseudo-terminal; `setup` prepares its home folder first and
+    /// may return a config file for it.
+    fn start_with(args: &[&str], setup: impl FnOnce(&Path) -> Option<PathBuf>) -> Desk {
         let home = tempfile::tempdir().expect("tempdir");
         let tmp = home.path().join("tmp");
         std::fs::create_dir(&tmp).expect("tmp dir");
+        let config = setup(home.path());
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -182,11 +189,14 @@ impl Desk {
             })
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sigap"));
-        cmd.args(["--demo"]);
+        cmd.args(args);
         cmd.cwd(home.path());
         cmd.env("SIGAP_TODAY", "2026-11-27");
         cmd.env("TERM", "xterm-256color");
-        cmd.env("SIGAP_CONFIG", home.path().join("absent-config.toml"));
+        cmd.env(
+            "SIGAP_CONFIG",
+            config.unwrap_or_else(|| home.path().join("absent-config.toml")),
+        );
         cmd.env("SIGAP_DATA_DIR", home.path().join("data"));
         // The demo's private folder goes inside our tempdir: nothing is left in /tmp
         // even if the child has to be killed, and its removal on exit can be checked.
@@ -578,12 +588,13 @@ fn demo_transfer_respond_export_quit() {
     let text = desk.wait_for("Perlu Tindakan / jalan ");
     let rows_shown = text.lines().filter(|l| l.contains("LAP-")).count();
     assert!(
-        rows_shown >= 4,
-        "the filter left fewer than 4 rows:\n{text}"
+        rows_shown >= 5,
+        "the filter left fewer than 5 rows:\n{text}"
     );
 
-    // Mark the first three rows.
+    // Mark three rows in the middle: the second, third and fourth.
     desk.send("g");
+    desk.send("j");
     desk.send(" ");
     desk.send(" ");
     desk.send(" ");
@@ -646,11 +657,12 @@ fn demo_transfer_respond_export_quit() {
         move |t| marked_ids.iter().all(|id| !t.contains(id.as_str())),
     );
 
-    // Respond to the current (unmarked) row with a template.
+    // Respond to the current (unmarked) row with a template: the cursor stayed on the
+    // complaint it was on before the marked rows left the list.
     let respond_id = highlighted_id(&desk.screen);
-    assert!(
-        !marked.contains(&respond_id),
-        "the cursor is on a transferred row"
+    assert_eq!(
+        respond_id, cursor_id,
+        "the cursor moved to another complaint when the transferred rows left"
     );
     desk.send("r");
     desk.wait_for("Tindak Lanjut untuk 1 laporan");
@@ -817,7 +829,7 @@ fn help_lists_live_keys_and_ctrl_c_quits() {
     desk.send("?");
     // The hint row is the last row a frame writes: once it shows the help's hints, the
     // whole help is on screen.
-    let text = desk.wait_for("ketik cari");
+    let text = desk.wait_for("/ cari  Esc tutup");
     assert!(text.contains("Bantuan (Esc tutup)"), "{text}");
     let line_with = |needle: &str| {
         text.lines()
@@ -831,7 +843,9 @@ fn help_lists_live_keys_and_ctrl_c_quits() {
     assert!(line_with("Space").contains("tandai/batal tandai"), "{text}");
     assert!(line_with("Shift-Tab").contains("sebelumnya"), "{text}");
 
-    // Searchable as you type: the keys below the fold are found by name.
+    // `/` searches as you type: the keys below the fold are found by name.
+    desk.send("/");
+    desk.wait_for("Enter simpan saringan");
     desk.send("ctrl");
     let text = desk.wait_for("Cari: ctrl▏");
     for (key, what) in [
@@ -886,4 +900,148 @@ impl Desk {
             t.contains("Perlu Tindakan") && t.contains("LAP-")
         });
     }
+}
+
+/// A demo told to stop (a terminate or a hang-up, as when its window is closed) leaves
+/// no copy of the demo cache behind and gives the terminal back.
+#[test]
+fn a_terminated_demo_leaves_nothing_behind() {
+    let mut desk = Desk::start();
+    desk.wait_for_startup();
+    let pid = desk.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    desk.wait_exit(TIMEOUT);
+    let tmp = desk.home.path().join("tmp");
+    let left: Vec<_> = std::fs::read_dir(&tmp)
+        .expect("tmp")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    let raw = lock(&desk.screen.raw).clone();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+    assert!(
+        tail.contains("\u{1b}[?1049l"),
+        "the alternate screen is left: {tail:?}"
+    );
+}
+
+/// Runs `sigap` to prepare a desk (outside the terminal).
+fn prepare(home: &Path, config: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sigap"))
+        .args(args)
+        .env("SIGAP_CONFIG", config)
+        .env("SIGAP_DATA_DIR", home.join("data"))
+        .env("SIGAP_TODAY", "2026-11-27")
+        .output()
+        .expect("run sigap");
+    assert!(
+        out.status.success(),
+        "sigap {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A bulk hold is undone whole by one `u`, and a rejected operation is read and
+/// discarded (the desk's trust fixes, at the keyboard).
+#[test]
+fn a_bulk_hold_is_undone_whole_and_a_rejected_operation_is_discarded() {
+    let mut desk = Desk::start_with(&[], |home| {
+        let config = home.join("config.toml");
+        let out = home.join("keluar");
+        std::fs::write(
+            &config,
+            format!(
+                "agency = \"3529-DINSOS\"\nofficer = \"Ahmad Fauzi\"\nexport_dir = {:?}\n",
+                out.to_str().expect("path")
+            ),
+        )
+        .expect("config");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/inbound-3529-DINSOS-0001.jsonl");
+        prepare(home, &config, &["import", fixture.to_str().expect("path")]);
+        let id = "LAP-2026-0000001";
+        let op = prepare(
+            home,
+            &config,
+            &["respond", id, "--stage", "initial", "--text", "Diterima."],
+        );
+        let path = prepare(home, &config, &["export"]);
+        let batch = std::fs::read_to_string(path.trim()).expect("the batch");
+        let header: Value =
+            serde_json::from_str(batch.lines().next().expect("header")).expect("header json");
+        // The registry's answer: the response rejected.
+        let body = format!(
+            "{}\n{}\n",
+            serde_json::json!({"type": "header", "format": "lapor-batch", "version": 1,
+                "direction": "inbound", "agency": "3529-DINSOS", "sequence": 2,
+                "batch_id": "ack-2", "created_at": "2026-11-26T08:00:00+07:00",
+                "producer": "test"}),
+            serde_json::json!({"type": "ack", "batch_id": header["batch_id"],
+                "results": [{"op_id": op.trim(), "outcome": "rejected",
+                             "reason": "Tanggapan terlalu singkat"}]}),
+        );
+        let digest: String = Sha256::digest(body.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let file = home.join("ack.jsonl");
+        std::fs::write(
+            &file,
+            format!(
+                "{body}{}\n",
+                serde_json::json!({"type": "trailer", "records": 1, "sha256": digest})
+            ),
+        )
+        .expect("ack file");
+        prepare(home, &config, &["import", file.to_str().expect("path")]);
+        Some(config)
+    });
+    desk.wait_for_startup();
+    let text = desk.wait_for("1 ditolak");
+    assert!(text.contains("0 op keluar"), "{text}");
+
+    // A bulk hold of three, then one `u` takes all three back.
+    desk.send("8");
+    desk.wait_for("Semua 1/");
+    desk.send(" ");
+    desk.send(" ");
+    desk.send(" ");
+    desk.wait_for("3 ditandai");
+    desk.send("h");
+    desk.wait_for("Tunda 3 laporan");
+    desk.send("Fotokopi KTP");
+    desk.send(ENTER);
+    desk.wait_for("Tunda 3 laporan? (Enter: ya, Esc: batal)");
+    desk.send(ENTER);
+    let text = desk.wait_for("3 penundaan masuk antrean keluar");
+    assert!(text.contains("3 op keluar"), "{text}");
+    desk.send("u");
+    let text = desk.wait_for("Dibatalkan: 3 tunda");
+    assert!(
+        text.contains("0 op keluar"),
+        "all three undone at once:\n{text}"
+    );
+
+    // The rejected response: in the outbox, its reason in the detail, discarded.
+    desk.send("7");
+    desk.wait_for("Keluar 1/1");
+    desk.send(ENTER);
+    let text = desk.wait_for("Tanggapan terlalu singkat");
+    assert!(text.contains("Ditolak registri"), "{text}");
+    desk.send("X");
+    desk.wait_for("Buang operasi yang konflik atau ditolak");
+    desk.send(ENTER);
+    let text = desk.wait_for("1 operasi diselesaikan");
+    assert!(
+        !text.contains("ditolak ·") && !text.contains("1 ditolak"),
+        "{text}"
+    );
+    desk.send(CTRL_C);
+    desk.wait_exit(TIMEOUT);
 }

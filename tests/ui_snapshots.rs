@@ -360,7 +360,10 @@ fn response_with_a_template() {
 #[test]
 fn hold() {
     for s in snap(Pane::Hold, "hold") {
-        assert!(s.contains("Tunda 1 laporan"), "{s}");
+        assert!(
+            s.contains("Tunda LAP-2026-0000002:"),
+            "names the complaint: {s}"
+        );
     }
 }
 
@@ -611,4 +614,52 @@ fn the_chosen_reason_is_visible_at_80x24() {
     }
     let s = screen(&h_.app, 80, 24, "transfer, reason lainnya");
     assert!(s.contains("[ lainnya ]"), "{s}");
+}
+
+/// Defect: at 80×24 the help showed its first 20 keys and no way to reach the others.
+/// It scrolls with the moving keys, and stops at its last line.
+#[test]
+fn help_scrolls_to_every_key_at_80x24() {
+    let mut h_ = open(Pane::Help, 80, 24);
+    let last = "keluar dari mana saja";
+    assert!(!screen(&h_.app, 80, 24, "help").contains(last));
+    for _ in 0..5 {
+        h_.cmd(Command::PageDown);
+    }
+    let s = screen(&h_.app, 80, 24, "help scrolled");
+    assert!(s.contains(last), "{s}");
+    assert!(
+        s.contains("Di kolom teks"),
+        "the last line is at the bottom:\n{s}"
+    );
+    h_.cmd(Command::First);
+    assert!(!screen(&h_.app, 80, 24, "help back at the top").contains(last));
+}
+
+/// Nothing important is cut off at any width: the inbox at four sizes.
+#[test]
+fn inbox_at_every_width() {
+    for (w, h) in [(60, 20), (120, 36), (200, 60)] {
+        let h_ = open(Pane::Inbox, w, h);
+        let s = screen(&h_.app, w, h, "inbox");
+        assert!(
+            s.contains("awal: terlambat 30 HK"),
+            "the SLA cell is whole at {w}: {s}"
+        );
+        assert_screen(&format!("inbox_{w}x{h}"), &format!("Inbox at {w}x{h}"), &s);
+    }
+}
+
+/// A live visual range: after `V`, moving grows the range on screen before the second
+/// `V` marks it.
+#[test]
+fn a_visual_range_grows_on_screen() {
+    let mut h_ = open(Pane::Inbox, 80, 24);
+    h_.cmd(Command::MarkRange);
+    h_.cmd(Command::Down);
+    h_.cmd(Command::Down);
+    let s = screen(&h_.app, 80, 24, "range");
+    assert!(s.contains("rentang 3 laporan"), "{s}");
+    assert_eq!(s.matches('▸').count(), 3, "{s}");
+    assert_screen("range_80x24", "A visual range of three rows at 80x24", &s);
 }

@@ -36,6 +36,11 @@ pub enum Command {
     NextPane,
     /// Previous pane or field.
     PrevPane,
+    /// The next choice of a row of choices (a reason, a stage); on the inbox, the next
+    /// view.
+    NextChoice,
+    /// The previous choice; on the inbox, the previous view.
+    PrevChoice,
     /// Next saved view.
     NextView,
     /// Previous saved view.
@@ -50,6 +55,14 @@ pub enum Command {
     View8,
     /// Fuzzy filter the current view.
     Filter,
+    /// The next match of the filter (bringing back the last one if it was cleared).
+    NextMatch,
+    /// The previous match of the filter.
+    PrevMatch,
+    /// In the detail: the next complaint of the list.
+    NextComplaint,
+    /// In the detail: the previous complaint of the list.
+    PrevComplaint,
     /// Mark or unmark the current row and move down.
     Mark,
     /// Mark a range from the last marked row to the current one.
@@ -64,8 +77,10 @@ pub enum Command {
     Respond,
     /// Hold (*tunda*): ask the reporter for missing information.
     Hold,
-    /// Undo the last operation that has not been exported.
+    /// Undo the last action (all its operations) that has not been exported.
     Undo,
+    /// Queue again what the last undo took back, while nothing new was done.
+    Redo,
     /// Confirm again the current complaint's operations in conflict.
     ConfirmConflicts,
     /// Discard the current complaint's operations in conflict.
@@ -76,6 +91,14 @@ pub enum Command {
     Export,
     /// Send the form (response, transfer, hold).
     Submit,
+    /// Copy the tracking ID of the current complaint (OSC 52, on a local terminal).
+    Copy,
+    /// Open the last message whole.
+    Message,
+    /// The command palette: every command, searchable, run from there.
+    Palette,
+    /// The agency directory, searchable.
+    Directory,
     /// Help.
     Help,
     /// Close the current pane; on the inbox, quit.
@@ -92,6 +115,22 @@ impl Command {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default()
     }
+}
+
+/// What the mouse did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MouseKind {
+    Click,
+    WheelUp,
+    WheelDown,
+}
+
+/// A mouse event at a screen cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
 }
 
 /// Data the respond pane needs per complaint.
@@ -112,6 +151,12 @@ pub enum Action {
     Input(Input),
     /// The screen's size changed (width, height).
     Resize(u16, u16),
+    /// A mouse click or wheel turn, at a screen cell.
+    Mouse(Mouse),
+    /// The text was put on the terminal's clipboard.
+    Copied(String),
+    /// The clipboard cannot be reached (a remote session): the text is shown instead.
+    CopyRefused(String),
     /// The view counts and the desk status, (re)loaded.
     Loaded(Box<crate::app::inbox::Loaded>),
     /// The rows of a window.
@@ -129,6 +174,8 @@ pub enum Action {
     Marked(Vec<ComplaintId>),
     /// The detail of a complaint with its clocks.
     DetailLoaded(Box<ComplaintDetail>, Clocks),
+    /// The side preview's detail (a wide screen).
+    PreviewLoaded(Box<ComplaintDetail>, Clocks),
     /// What the respond pane needs, and a saved draft if any.
     RespondReady {
         fills: Vec<FillData>,
@@ -145,8 +192,8 @@ pub enum Action {
     },
     /// Something the officer asked for failed; the message names it.
     Failed(String),
-    /// Undo finished (what was undone, if anything).
-    Undone(Option<Operation>),
+    /// Undo finished: the operations of the action it took back (none: nothing to undo).
+    Undone(Vec<Operation>),
     /// Conflicts were settled.
     ConflictsSettled(usize),
     /// The import folder was scanned.

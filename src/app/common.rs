@@ -115,6 +115,29 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
             return Some(open_action(app, cmd, shown));
         }
         Command::Undo => Reply::stay(vec![Effect::Undo]),
+        Command::Copy => {
+            let id = shown
+                .map(|s| s.id.clone())
+                .or_else(|| app.current().map(|r| r.id.clone()));
+            Reply::stay(id.map(|id| Effect::Copy(id.0)).into_iter().collect())
+        }
+        Command::Directory => Reply::open(
+            Pane::Directory(super::panes::directory::DirectoryPane::default()),
+            vec![Effect::LoadAgencies],
+        ),
+        Command::Message => match app.notice.as_ref() {
+            Some(n) => Reply::open(
+                Pane::Message(super::panes::message::MessagePane {
+                    text: n.text.clone(),
+                }),
+                Vec::new(),
+            ),
+            None => {
+                app.say(app.t().no_message);
+                Reply::stay(Vec::new())
+            }
+        },
+        Command::Redo => Reply::stay(app.redo()),
         Command::Import => Reply::open(
             Pane::Import(ImportPane::default()),
             vec![Effect::ScanImportDir],
@@ -132,9 +155,11 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
             let q = app.lang().export_question(pending);
             ask(app, pending.max(2), q, Effect::Export)
         }
-        Command::NextView | Command::PrevView => {
+        Command::NextChoice | Command::PrevChoice if shown.is_some() => return None,
+        Command::NextView | Command::PrevView | Command::NextChoice | Command::PrevChoice => {
             let i = app.inbox.view.index();
-            let next = cycle(i, View::ALL.len(), cmd == Command::NextView);
+            let forward = matches!(cmd, Command::NextView | Command::NextChoice);
+            let next = cycle(i, View::ALL.len(), forward);
             set_view(app, View::ALL[next], shown.is_some())
         }
         Command::View1 => set_view_at(app, 0, shown.is_some()),
@@ -211,6 +236,7 @@ fn set_view(app: &mut App, v: View, from_detail: bool) -> Reply {
 /// Runs the filter for the current query (or drops it when the query is empty).
 pub fn filter_effect(app: &mut App) -> Vec<Effect> {
     if !app.inbox.filter.active() {
+        app.inbox.searching = false;
         let had = app.inbox.found.take().is_some();
         return if had {
             app.list_changed(false)
@@ -219,6 +245,7 @@ pub fn filter_effect(app: &mut App) -> Vec<Effect> {
         };
     }
     app.inbox.filter_generation += 1;
+    app.inbox.searching = true;
     vec![Effect::Filter {
         view: app.view_query(app.inbox.view),
         query: Some(app.inbox.filter.query.trim().to_lowercase()),

@@ -44,6 +44,8 @@ pub enum Effect {
     },
     /// Load one complaint's detail.
     LoadDetail(ComplaintId),
+    /// Load one complaint's detail for the side preview of a wide screen.
+    LoadPreview(ComplaintId),
     /// Load the agency directory.
     LoadAgencies,
     /// Load the earlier agencies of these complaints.
@@ -75,4 +77,6 @@ pub enum Effect {
     Import(Vec<PathBuf>),
     /// Export every pending operation on the worker thread.
     Export,
+    /// Put this text on the terminal's clipboard.
+    Copy(String),
 }

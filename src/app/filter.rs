@@ -8,6 +8,8 @@ pub struct FilterInput {
     pub query: String,
     /// Whether keys go into the query.
     pub editing: bool,
+    /// The last query that was cleared, for `n`/`N` to bring back.
+    pub last: String,
 }
 
 impl FilterInput {
@@ -16,8 +18,11 @@ impl FilterInput {
         !self.query.trim().is_empty()
     }
 
-    /// Clears the query.
+    /// Clears the query (remembering it for `n`/`N`).
     pub fn clear(&mut self) {
+        if self.active() {
+            self.last = std::mem::take(&mut self.query);
+        }
         self.query.clear();
         self.editing = false;
     }

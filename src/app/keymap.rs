@@ -161,6 +161,8 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Open, &["Enter"]),
     (Command::NextPane, &["Tab"]),
     (Command::PrevPane, &["Shift-Tab"]),
+    (Command::NextChoice, &["Right"]),
+    (Command::PrevChoice, &["Left"]),
     (Command::NextView, &["]"]),
     (Command::PrevView, &["["]),
     (Command::View1, &["1"]),
@@ -172,6 +174,10 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::View7, &["7"]),
     (Command::View8, &["8"]),
     (Command::Filter, &["/"]),
+    (Command::NextMatch, &["n"]),
+    (Command::PrevMatch, &["N"]),
+    (Command::NextComplaint, &["J"]),
+    (Command::PrevComplaint, &["K"]),
     (Command::Mark, &["Space"]),
     (Command::MarkRange, &["V"]),
     (Command::MarkAll, &["*"]),
@@ -180,11 +186,16 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Respond, &["r"]),
     (Command::Hold, &["h"]),
     (Command::Undo, &["u"]),
+    (Command::Redo, &["Ctrl-r"]),
     (Command::ConfirmConflicts, &["C"]),
     (Command::DiscardConflicts, &["X"]),
     (Command::Import, &["i"]),
     (Command::Export, &["e"]),
     (Command::Submit, &["Ctrl-s"]),
+    (Command::Copy, &["y"]),
+    (Command::Message, &["m"]),
+    (Command::Palette, &[":"]),
+    (Command::Directory, &["a"]),
     (Command::Help, &["?"]),
     (Command::Close, &["q"]),
     (Command::Quit, &["Ctrl-c"]),
@@ -352,10 +363,10 @@ mod tests {
     #[test]
     fn overrides_replace_and_conflicts_are_refused() {
         let mut o = BTreeMap::new();
-        o.insert("transfer".to_owned(), KeySpec::One("a".into()));
+        o.insert("transfer".to_owned(), KeySpec::One("z".into()));
         let km = Keymap::new(&o).expect("valid");
         assert_eq!(
-            km.command(&ev(KeyCode::Char('a'), KeyModifiers::NONE)),
+            km.command(&ev(KeyCode::Char('z'), KeyModifiers::NONE)),
             Some(Command::Transfer)
         );
         assert_eq!(
@@ -365,12 +376,12 @@ mod tests {
 
         o.insert(
             "respond".to_owned(),
-            KeySpec::Many(vec!["a".into(), "R".into()]),
+            KeySpec::Many(vec!["z".into(), "R".into()]),
         );
         let err = Keymap::new(&o).expect_err("conflict");
         let msg = err.to_string();
         assert!(
-            msg.contains("`a`") && msg.contains("respond") && msg.contains("transfer"),
+            msg.contains("`z`") && msg.contains("respond") && msg.contains("transfer"),
             "{msg}"
         );
 

@@ -12,15 +12,18 @@ pub mod action;
 mod common;
 pub mod effect;
 pub mod filter;
+pub mod history;
 pub mod inbox;
 pub mod keymap;
 pub mod panes;
 pub mod session;
 mod update;
 
-pub use action::{Action, BatchFile, Command, FillData};
+pub use action::{Action, BatchFile, Command, FillData, Mouse, MouseKind};
 pub use effect::{Effect, QueueKind};
-pub use inbox::{From, InboxRow, InboxState, ListRef, Loaded, Place, Urgency, View, Window};
+pub use inbox::{
+    From, InboxRow, InboxState, ListRef, Loaded, Place, SlaClock, Urgency, View, Window,
+};
 pub use keymap::Keymap;
 pub use panes::{Pane, PaneStack};
 pub use session::Session;
@@ -43,11 +46,31 @@ pub enum TextMode {
     Multi,
 }
 
-/// The last message in the status bar; errors stay until dismissed.
+/// What kind of message the status bar shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Work the officer asked for was done (a tick).
+    Done,
+    /// Something to know (no tick: nothing was done).
+    Info,
+    /// Work was refused or failed (a cross, in red).
+    Error,
+}
+
+/// The last message in the status bar. It stays until dismissed (`Esc` on the inbox)
+/// or replaced; a success or information gives way to the key hints of a pane opened
+/// after it (`depth` is how many panes were open when it was said).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
-    pub error: bool,
+    pub kind: Kind,
+    pub depth: usize,
+}
+
+impl Notice {
+    pub fn is_error(&self) -> bool {
+        self.kind == Kind::Error
+    }
 }
 
 /// Everything the desk shows.
@@ -61,6 +84,8 @@ pub struct App {
     /// The panes open over the inbox; the last one has the keyboard.
     pub panes: PaneStack,
     pub notice: Option<Notice>,
+    /// What undo took back, for redo.
+    pub history: history::History,
     /// An export is running on the worker thread.
     pub exporting: bool,
     pub quit: bool,
@@ -87,6 +112,7 @@ impl App {
             agencies: Vec::new(),
             panes: PaneStack::default(),
             notice: None,
+            history: history::History::default(),
             exporting: false,
             quit: false,
         }
@@ -137,19 +163,26 @@ impl App {
         }
     }
 
-    /// Shows a message in the status bar.
-    pub fn say(&mut self, text: impl Into<String>) {
+    fn tell(&mut self, text: impl Into<String>, kind: Kind) {
         self.notice = Some(Notice {
             text: text.into(),
-            error: false,
+            kind,
+            depth: self.panes.depth(),
         });
+    }
+
+    /// Shows something to know in the status bar.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.tell(text, Kind::Info);
+    }
+
+    /// Shows that work the officer asked for was done.
+    pub fn done(&mut self, text: impl Into<String>) {
+        self.tell(text, Kind::Done);
     }
 
     /// Shows an error in the status bar (it stays until dismissed).
     pub fn fail(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error: true,
-        });
+        self.tell(text, Kind::Error);
     }
 }

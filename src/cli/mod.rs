@@ -8,11 +8,13 @@ macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            $crate::cli::demo_dir::remove_current();
             std::process::exit(141);
         }
     }};
 }
 
+pub mod demo_dir;
 mod read;
 mod reliability;
 mod write;
@@ -22,7 +24,7 @@ use crate::domain::{Stage, TransferReason};
 use crate::store::{Access, Store};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use color_eyre::eyre::{Result, eyre};
 use std::path::PathBuf;
 
 /// Sigap: the SP4N-LAPOR! liaison officer's desk.
@@ -73,8 +75,10 @@ pub enum Command {
     List {
         #[arg(long)]
         json: bool,
-        /// Only this status (terdisposisi, diproses, …).
-        #[arg(long, value_name = "S")]
+        /// Only this status.
+        #[arg(long, value_name = "S", value_parser = clap::builder::PossibleValuesParser::new(
+            crate::domain::Status::NAMES
+        ))]
         status: Option<String>,
         /// Only complaints with a clock past due.
         #[arg(long)]
@@ -105,24 +109,23 @@ pub enum Command {
         /// Compress the batch (.jsonl.gz).
         #[arg(long)]
         gzip: bool,
-        /// Write outbound batch SEQ again, byte-identical.
-        #[arg(long, value_name = "SEQ")]
+        /// Write outbound batch SEQ again, byte-identical (as it was first written, so
+        /// not with --gzip).
+        #[arg(long, value_name = "SEQ", conflicts_with = "gzip")]
         resend: Option<u64>,
         /// The stream for --resend when the desk has several agencies.
         #[arg(long, value_name = "AGENCY", requires = "resend")]
         agency: Option<String>,
     },
     /// Queue a response (tindak lanjut) on each complaint.
+    #[command(group = clap::ArgGroup::new("body").required(true).args(["text", "template"]))]
     Respond {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
         #[arg(long, value_enum)]
         stage: Stage,
-        #[arg(
-            long,
-            conflicts_with = "template",
-            required_unless_present = "template"
-        )]
+        /// The response; {placeholders} are filled per complaint as the desk fills them.
+        #[arg(long)]
         text: Option<String>,
         /// A template name (built-in: awal, proses, selesai, minta-data).
         #[arg(long)]
@@ -155,8 +158,16 @@ pub enum Command {
         #[arg(long)]
         discard: bool,
     },
-    /// Undo the last operation that has not been exported.
+    /// Undo the last action (all its operations) that has not been exported.
     Undo,
+    /// The agency directory, to find a transfer's code.
+    Agencies {
+        /// Only the agencies whose code or name match (fuzzy).
+        #[arg(long, value_name = "TEXT")]
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the whole cache: integrity, every count against a recount, orphan rows,
     /// derived columns, the audit chain.
     Check {
@@ -205,7 +216,7 @@ pub struct Env {
     pub today: NaiveDate,
     pub now: DateTime<FixedOffset>,
     /// Keeps the demo's temporary folder alive while the command runs.
-    pub _demo_dir: Option<tempfile::TempDir>,
+    pub _demo_dir: Option<demo_dir::DemoDir>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -216,14 +227,19 @@ impl Env {
     /// Resolves the config and data folder, and opens the cache (or the demo).
     pub fn open(cli: &Cli, access: Access) -> Result<Env> {
         let (cfg, store, demo_dir) = if cli.demo {
-            let dir = tempfile::Builder::new()
-                .prefix("sigap-demo-")
-                .tempdir()
-                .wrap_err("cannot create a temporary folder for the demo")?;
+            let dir = demo_dir::DemoDir::create()?;
             let today = cli
                 .today
                 .unwrap_or_else(|| local_today(crate::config::wib()));
-            let (cfg, store, _) = crate::sync::demo::load(dir.path(), today)?;
+            let (mut cfg, store, _) = crate::sync::demo::load(dir.path(), today)?;
+            // The demo keeps its own data and office; the officer's config still says
+            // how the desk speaks, looks and which keys it takes.
+            if let Some(p) = &cli.config {
+                let mine = Config::load(p, false)?;
+                cfg.language = mine.language;
+                cfg.keys = mine.keys;
+                cfg.theme = mine.theme;
+            }
             (cfg, store, Some(dir))
         } else {
             let cfg = load_config(cli)?;
@@ -281,6 +297,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         | Some(Command::Status { .. })
         | Some(Command::List { .. })
         | Some(Command::Show { .. })
+        | Some(Command::Agencies { .. })
         | Some(Command::Backup { .. })
         | Some(Command::Audit { .. }) => Access::Read,
         _ => Access::Write,
@@ -362,6 +379,9 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
             write::resolve(&mut env, &op_id, confirm).map(|_| 0)
         }
         Some(Command::Undo) => write::undo(&mut env).map(|_| 0),
+        Some(Command::Agencies { query, json }) => {
+            read::agencies(&env, query.as_deref(), json).map(|_| 0)
+        }
         Some(Command::Check { repair, json }) => reliability::check(&mut env, repair, json),
         Some(Command::Backup { out }) => reliability::backup(&env, out).map(|_| 0),
         Some(Command::Restore { file, force }) => {

@@ -8,6 +8,31 @@ use crate::text;
 use color_eyre::eyre::{Result, eyre};
 use serde_json::{Value, json};
 
+/// `agencies`: the directory, best match first for a query.
+pub fn agencies(env: &Env, query: Option<&str>, as_json: bool) -> Result<()> {
+    let all = env.store.agencies()?;
+    let found = crate::domain::agency::search(&all, query.unwrap_or(""), false);
+    if as_json {
+        let rows: Vec<&crate::domain::Agency> = found.iter().map(|&i| &all[i]).collect();
+        outln!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    let t = env.cfg.language.t();
+    for &i in &found {
+        let a = &all[i];
+        outln!(
+            "{:<20} {}{}",
+            text::line(a.code.as_str()),
+            text::line(&a.name),
+            if a.active { "" } else { t.cli_inactive }
+        );
+    }
+    if found.is_empty() {
+        outln!("{}", t.cli_no_agencies);
+    }
+    Ok(())
+}
+
 pub fn status(env: &Env, as_json: bool) -> Result<()> {
     let s = env.store.status(&env.cfg.agency, env.today)?;
     if as_json {
@@ -236,7 +261,8 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
             .operations
             .iter()
             .map(|o| {
-                json!({"op_id": o.op_id, "type": o.kind.type_name(), "state": o.state.as_str(),
+                json!({"op_id": o.op_id, "type": o.kind.type_name(), "state": o.state.contract_name(),
+                       "discarded": o.state == crate::domain::OpState::Discarded,
                        "at": o.at.to_rfc3339(), "base_revision": o.base_revision,
                        "batch_id": o.batch_id, "reason": o.reason, "detail": o.kind})
             })

@@ -93,64 +93,58 @@ pub fn respond(
     text: Option<String>,
     template: Option<String>,
 ) -> Result<()> {
-    let requests = match (text, template) {
-        (Some(text), _) => ids
-            .iter()
-            .map(|id| OpRequest {
-                complaint_id: ComplaintId::from(id.as_str()),
-                kind: OpKind::Response {
-                    stage,
-                    text: text.clone(),
-                },
-                placeholders_checked: false,
-            })
-            .collect(),
+    let body = match (text, template) {
+        (Some(text), _) => text,
         (None, Some(name)) => {
             let templates = all_templates(&env.cfg.templates);
-            let body = templates.get(&name).ok_or_else(|| {
+            templates.get(&name).cloned().ok_or_else(|| {
                 let known: Vec<&str> = templates.keys().map(String::as_str).collect();
                 eyre!(
                     "unknown template {} (known: {})",
                     text::line(&name),
                     known.join(", ")
                 )
-            })?;
-            if let Some(p) = unknown_placeholder(body) {
-                return Err(eyre!(
-                    "template {} holds the unknown placeholder {}",
-                    text::line(&name),
-                    text::line(&p)
-                ));
-            }
-            let agencies = env.store.agencies()?;
-            let mut out = Vec::new();
-            for id in ids {
-                let d = env
-                    .store
-                    .complaint(id)?
-                    .ok_or_else(|| eyre!("unknown complaint {}", text::line(id)))?;
-                let agency_name = agencies
-                    .iter()
-                    .find(|a| a.code == d.complaint.agency)
-                    .map_or(d.complaint.agency.as_str(), |a| a.name.as_str());
-                let cx = FillContext {
-                    agency_name,
-                    officer: &env.cfg.officer,
-                    today: env.today,
-                };
-                out.push(OpRequest {
-                    complaint_id: ComplaintId::from(id.as_str()),
-                    kind: OpKind::Response {
-                        stage,
-                        text: fill(body, &d.complaint, &cx),
-                    },
-                    placeholders_checked: true,
-                });
-            }
-            out
+            })?
         }
-        (None, None) => return Err(eyre!("give --text or --template")),
+        (None, None) => {
+            return Err(eyre!(
+                "give the response with --text TEXT, or a template with --template NAME"
+            ));
+        }
     };
+    // The desk's rule: a placeholder nobody fills is refused before anything is queued;
+    // the known ones are filled per complaint.
+    if let Some(p) = unknown_placeholder(&body) {
+        return Err(eyre!(
+            "the text holds the unknown placeholder {}",
+            text::line(&p)
+        ));
+    }
+    let agencies = env.store.agencies()?;
+    let mut requests = Vec::new();
+    for id in ids {
+        let d = env
+            .store
+            .complaint(id)?
+            .ok_or_else(|| eyre!(env.cfg.language.unknown_complaint(&text::line(id))))?;
+        let agency_name = agencies
+            .iter()
+            .find(|a| a.code == d.complaint.agency)
+            .map_or(d.complaint.agency.as_str(), |a| a.name.as_str());
+        let cx = FillContext {
+            agency_name,
+            officer: &env.cfg.officer,
+            today: env.today,
+        };
+        requests.push(OpRequest {
+            complaint_id: ComplaintId::from(id.as_str()),
+            kind: OpKind::Response {
+                stage,
+                text: fill(&body, &d.complaint, &cx),
+            },
+            placeholders_checked: true,
+        });
+    }
     queue(env, requests)
 }
 
@@ -196,7 +190,7 @@ pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
         sync::audit::settled(&mut env.store, &env.cfg.officer, op_id, true)?;
         outln!("{}", env.cfg.language.cli_confirmed(op_id, rev));
     } else {
-        sync::ops::discard_conflict(&mut env.store, op_id)?;
+        sync::ops::discard(&mut env.store, op_id)?;
         sync::audit::settled(&mut env.store, &env.cfg.officer, op_id, false)?;
         outln!("{}", env.cfg.language.cli_discarded(op_id));
     }
@@ -205,20 +199,22 @@ pub fn resolve(env: &mut Env, op_id: &str, confirm: bool) -> Result<()> {
 
 pub fn undo(env: &mut Env) -> Result<()> {
     let lang = env.cfg.language;
-    let undone = sync::ops::undo_last(&mut env.store)?;
-    if let Some(op) = &undone {
+    let ops = sync::ops::undo_last(&mut env.store)?;
+    if ops.is_empty() {
+        outln!("{}", lang.t().cli_nothing_to_undo);
+    }
+    for op in &ops {
         sync::audit::undone(&mut env.store, &env.cfg.officer, op)?;
     }
-    match undone {
-        Some(op) => outln!(
+    for op in &ops {
+        outln!(
             "{}",
             lang.cli_undone(
                 lang.op_kind(&op.kind),
                 op.op_id.as_str(),
                 &text::line(op.complaint_id.as_str())
             )
-        ),
-        None => outln!("{}", lang.t().cli_nothing_to_undo),
+        );
     }
     Ok(())
 }

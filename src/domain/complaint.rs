@@ -30,15 +30,25 @@ impl Status {
         Status::Selesai,
     ];
 
+    /// The wire names of [`Status::KNOWN`], in the same order.
+    pub const NAMES: [&'static str; 6] = [
+        "belum_terverifikasi",
+        "tertunda",
+        "arsip",
+        "terdisposisi",
+        "diproses",
+        "selesai",
+    ];
+
     /// The wire name (`terdisposisi`, …).
     pub fn as_str(&self) -> &str {
         match self {
-            Status::BelumTerverifikasi => "belum_terverifikasi",
-            Status::Tertunda => "tertunda",
-            Status::Arsip => "arsip",
-            Status::Terdisposisi => "terdisposisi",
-            Status::Diproses => "diproses",
-            Status::Selesai => "selesai",
+            Status::BelumTerverifikasi => Status::NAMES[0],
+            Status::Tertunda => Status::NAMES[1],
+            Status::Arsip => Status::NAMES[2],
+            Status::Terdisposisi => Status::NAMES[3],
+            Status::Diproses => Status::NAMES[4],
+            Status::Selesai => Status::NAMES[5],
             Status::Other(s) => s,
         }
     }

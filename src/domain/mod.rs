@@ -13,6 +13,7 @@ pub mod message;
 pub mod operation;
 pub mod sla;
 pub mod template;
+pub mod words;
 
 pub use agency::{Agency, AgencyLevel};
 pub use calendar::WorkCalendar;

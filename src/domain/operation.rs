@@ -101,17 +101,21 @@ pub enum OpState {
     /// The complaint changed in the registry before export; the officer must confirm
     /// it again or discard it.
     Conflict,
+    /// Rejected by the registry, then dealt with by the officer (discarded, or queued
+    /// anew): kept for the batch it left in, out of the outbox.
+    Discarded,
 }
 
 impl OpState {
     /// Every state.
-    pub const ALL: [OpState; 6] = [
+    pub const ALL: [OpState; 7] = [
         OpState::Pending,
         OpState::Exported,
         OpState::Accepted,
         OpState::Rejected,
         OpState::Superseded,
         OpState::Conflict,
+        OpState::Discarded,
     ];
 
     /// The wire and storage name.
@@ -123,6 +127,15 @@ impl OpState {
             OpState::Rejected => "rejected",
             OpState::Superseded => "superseded",
             OpState::Conflict => "conflict",
+            OpState::Discarded => "discarded",
+        }
+    }
+
+    /// The name `spec/cli.md` gives the state: a discarded operation was rejected.
+    pub fn contract_name(self) -> &'static str {
+        match self {
+            OpState::Discarded => OpState::Rejected.as_str(),
+            s => s.as_str(),
         }
     }
 
@@ -134,7 +147,10 @@ impl OpState {
     /// Whether the operation still stands as the desk's intent (it counts towards the
     /// SLA clocks): not rejected and not superseded.
     pub fn stands(self) -> bool {
-        !matches!(self, OpState::Rejected | OpState::Superseded)
+        !matches!(
+            self,
+            OpState::Rejected | OpState::Superseded | OpState::Discarded
+        )
     }
 }
 

@@ -34,6 +34,9 @@ texts! {
     col_status: "STATUS", "STATUS";
     col_title: "JUDUL", "TITLE";
     col_category: "KATEGORI", "CATEGORY";
+    col_agency: "INSTANSI", "AGENCY";
+    outbox_legend: " ↑ menunggu ekspor · ! konflik · ✗ ditolak ",
+        " ↑ awaiting export · ! conflict · ✗ rejected ";
 
     // Status bar.
     no_agency: "(agency belum diatur)", "(no agency configured)";
@@ -110,6 +113,21 @@ texts! {
     op_transfer: "alihkan", "transfer";
     op_hold: "tunda", "hold";
     changed_in_registry: "Laporan berubah di registri.", "The complaint changed in the registry.";
+    rejected_by_registry: "Ditolak registri (alasannya di atas).",
+        "Rejected by the registry (its reason above).";
+    redo_as_new: "kirim ulang sebagai operasi baru", "redo as a new operation";
+    hint_redo_rejected: "kirim ulang", "redo";
+    hint_run: "jalankan", "run";
+    palette_title: " Perintah (ketik untuk mencari, Enter jalankan) ",
+        " Commands (type to search, Enter runs) ";
+    directory_title: " Direktori instansi (ketik untuk mencari) ",
+        " Agency directory (type to search) ";
+    hint_whole_message: "baca utuh", "read it whole";
+    message_title: " Pesan (Esc tutup) ", " Message (Esc closes) ";
+    no_message: "Belum ada pesan", "No message yet";
+    nothing_to_settle: "Tidak ada operasi yang konflik atau ditolak di laporan ini",
+        "No operation in conflict or rejected on this complaint";
+    hint_discard_rejected: "buang", "discard";
     confirm_again: "konfirmasi ulang", "confirm again";
     discard: "buang", "discard";
 
@@ -155,6 +173,7 @@ texts! {
     new_file: "BARU", "NEW";
     importing: "Mengimpor", "Importing";
     records: "rekaman", "records";
+    filtering: "menyaring…", "filtering…";
     import_running_title: " Impor berjalan… ", " Importing… ";
     import_title: " Impor (Enter: impor berkas baru, Esc: tutup) ",
         " Import (Enter: import new files, Esc: close) ";
@@ -196,5 +215,7 @@ texts! {
     cli_attachment: "lampiran", "attachment";
     cli_thread: "-- percakapan --", "-- thread --";
     cli_operations_here: "-- tindakan dari meja ini --", "-- this desk's operations --";
+    cli_inactive: " (tidak aktif)", " (inactive)";
+    cli_no_agencies: "(tidak ada instansi cocok)", "(no agency matches)";
     cli_nothing_to_undo: "tidak ada yang bisa dibatalkan", "nothing to undo";
 }

@@ -45,6 +45,9 @@ impl Lang {
             (_, OpError::Placeholder(id, p)) => {
                 format!("laporan {id}: {}", self.unfilled_placeholder(p))
             }
+            (_, OpError::SameAgency { id, agency }) => {
+                format!("laporan {id} sudah berada di {agency}: alihkan ke instansi lain")
+            }
             (_, OpError::UnknownAgency(a)) => {
                 format!("instansi {a} tidak dikenal (tidak ada di direktori)")
             }
@@ -55,8 +58,12 @@ impl Lang {
                 format!("tidak ada operasi {op} untuk dikonfirmasi atau dibuang")
             }
             (_, OpError::NotInConflict(op, state)) => format!(
-                "operasi {op} berstatus {}, bukan konflik",
+                "operasi {op} berstatus {}: hanya yang konflik atau ditolak yang bisa diselesaikan",
                 self.op_state(*state)
+            ),
+            (_, OpError::RedoRejected(op)) => format!(
+                "operasi {op} ditolak registri: antrekan ulang (sigap respond, transfer atau hold) \
+                 atau buang"
             ),
             (_, OpError::Store(e)) => self.store_error(e),
         }

@@ -16,11 +16,32 @@ fn en_count(n: usize, thing: &str) -> String {
 }
 
 impl Lang {
+    /// After copying a tracking ID.
+    pub fn copied(self, text: &str) -> String {
+        self.pick(format!("{text} disalin"), format!("{text} copied"))
+    }
+
+    /// When the clipboard is out of reach (a remote session).
+    pub fn copy_refused(self, text: &str) -> String {
+        self.pick(
+            format!("Papan klip tidak terjangkau lewat sesi jarak jauh; ID-nya: {text}"),
+            format!("The clipboard is out of reach in a remote session; the ID: {text}"),
+        )
+    }
+
     /// After marking rows.
     pub fn marked(self, n: usize) -> String {
         self.pick(
             format!("{n} laporan ditandai"),
             format!("{} marked", en_count(n, "complaint")),
+        )
+    }
+
+    /// How many rows a `V` range holds while it grows.
+    pub fn range_size(self, n: usize) -> String {
+        self.pick(
+            format!("rentang {n} laporan (V lagi: tandai)"),
+            format!("range of {} (V again: mark)", en_count(n, "complaint")),
         )
     }
 
@@ -52,21 +73,59 @@ impl Lang {
         }
     }
 
-    /// After an undo.
-    pub fn undone(self, op: &Operation) -> String {
-        let what = self.op_kind(&op.kind);
-        let id = op.complaint_id.as_str();
-        self.pick(
-            format!("Dibatalkan: {what} {id}"),
-            format!("Undone: {what} {id}"),
-        )
+    /// An operation in one line: its kind, its target or text, its state.
+    pub fn op_summary(self, op: &Operation) -> String {
+        let what = match &op.kind {
+            OpKind::Transfer {
+                to_agency, note, ..
+            } => format!(
+                "{} → {}: {}",
+                self.t().op_transfer,
+                to_agency.as_ref().map_or("?", |a| a.as_str()),
+                crate::text::line(note)
+            ),
+            OpKind::Response { stage, text } => {
+                format!("{}: {}", self.stage(*stage), crate::text::line(text))
+            }
+            OpKind::Hold { missing } => {
+                format!("{}: {}", self.t().op_hold, crate::text::line(missing))
+            }
+        };
+        let what: String = if what.chars().count() > 60 {
+            let mut cut: String = what.chars().take(59).collect();
+            cut.push('…');
+            cut
+        } else {
+            what
+        };
+        format!("[{}] {what}", self.op_state(op.state))
     }
 
-    /// After settling conflicts.
+    /// After an undo: what was taken back, on which complaint (or how many).
+    pub fn undone(self, ops: &[Operation]) -> String {
+        let Some(first) = ops.first() else {
+            return self.t().nothing_to_undo.to_owned();
+        };
+        let what = self.op_kind(&first.kind);
+        let id = first.complaint_id.as_str();
+        match (self, ops.len()) {
+            (Lang::Id, 1) => format!("Dibatalkan: {what} {id}"),
+            (Lang::En, 1) => format!("Undone: {what} {id}"),
+            (Lang::Id, n) => format!("Dibatalkan: {n} {what} ({id} dan {} lainnya)", n - 1),
+            (Lang::En, n) => format!("Undone: {n} × {what} ({id} and {} more)", n - 1),
+        }
+    }
+
+    /// Redo with nothing undone.
+    pub fn nothing_to_redo(self) -> &'static str {
+        self.pick("Tidak ada yang bisa diulangi", "Nothing to redo")
+    }
+
+    /// After settling operations in conflict or rejected.
     pub fn conflicts_settled(self, n: usize) -> String {
         self.pick(
-            format!("{n} konflik diselesaikan"),
-            format!("{} settled", en_count(n, "conflict")),
+            format!("{n} operasi diselesaikan"),
+            format!("{} settled", en_count(n, "operation")),
         )
     }
 
@@ -174,11 +233,13 @@ impl Lang {
         )
     }
 
-    /// Before discarding a complaint's operations in conflict.
+    /// Before discarding a complaint's operations in conflict or rejected.
     pub fn discard_question(self, id: &str) -> String {
         self.pick(
-            format!("Buang operasi yang konflik pada {id}? (Enter: ya, Esc: batal)"),
-            format!("Discard the operations in conflict on {id}? (Enter: yes, Esc: no)"),
+            format!("Buang operasi yang konflik atau ditolak pada {id}? (Enter: ya, Esc: batal)"),
+            format!(
+                "Discard the operations in conflict or rejected on {id}? (Enter: yes, Esc: no)"
+            ),
         )
     }
 
@@ -206,8 +267,16 @@ impl Lang {
         )
     }
 
-    /// The hold pane's title.
-    pub fn hold_title(self, n: usize) -> String {
+    /// The hold pane's title: the complaint it holds, or how many.
+    pub fn hold_title(self, targets: &[crate::domain::ComplaintId]) -> String {
+        let n = targets.len();
+        if let [one] = targets {
+            let id = crate::text::line(one.as_str());
+            return self.pick(
+                format!(" Tunda {id}: data apa yang perlu dilengkapi? "),
+                format!(" Hold {id}: what must the reporter supply? "),
+            );
+        }
         self.pick(
             format!(" Tunda {n} laporan: data apa yang perlu dilengkapi? "),
             format!(

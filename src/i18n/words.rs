@@ -64,6 +64,7 @@ impl Lang {
             OpState::Rejected => self.pick("ditolak", "rejected"),
             OpState::Superseded => self.pick("digantikan", "superseded"),
             OpState::Conflict => self.pick("konflik", "conflict"),
+            OpState::Discarded => self.pick("ditolak, sudah ditangani", "rejected, dealt with"),
         }
     }
 
@@ -95,6 +96,15 @@ impl Lang {
         }
     }
 
+    /// The SLA column's cell: which clock, then its state.
+    pub fn sla_cell(self, clock: crate::app::SlaClock, s: ClockState) -> String {
+        let which = match clock {
+            crate::app::SlaClock::FirstResponse => self.pick("awal", "first"),
+            crate::app::SlaClock::Completion => self.pick("akhir", "final"),
+        };
+        format!("{which}: {}", self.clock(s))
+    }
+
     /// A saved view's tab title.
     pub fn view(self, v: View) -> &'static str {
         match v {
@@ -124,6 +134,14 @@ impl Lang {
             ),
             Command::NextPane => ("panel atau kolom berikut", "next pane or field"),
             Command::PrevPane => ("panel atau kolom sebelumnya", "previous pane or field"),
+            Command::NextChoice => (
+                "pilihan berikut (alasan, tahap); di kotak masuk: tampilan berikut",
+                "next choice (reason, stage); on the inbox: next view",
+            ),
+            Command::PrevChoice => (
+                "pilihan sebelumnya; di kotak masuk: tampilan sebelumnya",
+                "previous choice; on the inbox: previous view",
+            ),
             Command::NextView => ("tampilan berikut", "next view"),
             Command::PrevView => ("tampilan sebelumnya", "previous view"),
             Command::View1 => ("tampilan Perlu Tindakan", "view Needs action"),
@@ -135,6 +153,19 @@ impl Lang {
             Command::View7 => ("tampilan Keluar (antrean)", "view Outbox"),
             Command::View8 => ("tampilan Semua", "view All"),
             Command::Filter => ("saring tampilan (fuzzy)", "fuzzy filter the view"),
+            Command::NextMatch => (
+                "hasil saringan berikut (memulihkan saringan terakhir)",
+                "next match of the filter (brings back the last one)",
+            ),
+            Command::PrevMatch => ("hasil saringan sebelumnya", "previous match of the filter"),
+            Command::NextComplaint => (
+                "di detail: laporan berikut",
+                "in the detail: next complaint",
+            ),
+            Command::PrevComplaint => (
+                "di detail: laporan sebelumnya",
+                "in the detail: previous complaint",
+            ),
             Command::Mark => (
                 "tandai/batal tandai lalu turun",
                 "mark/unmark and move down",
@@ -149,9 +180,10 @@ impl Lang {
             Command::Respond => ("tindak lanjut", "respond"),
             Command::Hold => ("tunda: minta data pelapor", "hold: ask the reporter"),
             Command::Undo => (
-                "batalkan operasi terakhir yang belum diekspor",
-                "undo the last unexported operation",
+                "batalkan tindakan terakhir yang belum diekspor",
+                "undo the last action not yet exported",
             ),
+            Command::Redo => ("ulangi yang baru dibatalkan", "redo what was just undone"),
             Command::ConfirmConflicts => (
                 "konfirmasi ulang operasi yang konflik",
                 "confirm conflicting operations again",
@@ -163,6 +195,16 @@ impl Lang {
             Command::Import => ("panel impor berkas masuk", "import pane"),
             Command::Export => ("ekspor operasi tertunda", "export pending operations"),
             Command::Submit => ("kirim formulir", "send the form"),
+            Command::Copy => ("salin ID laporan", "copy the tracking ID"),
+            Command::Palette => (
+                "palet perintah: cari dan jalankan perintah apa saja",
+                "command palette: find and run any command",
+            ),
+            Command::Directory => (
+                "direktori instansi (kode pengalihan)",
+                "agency directory (transfer codes)",
+            ),
+            Command::Message => ("buka pesan terakhir utuh", "open the last message whole"),
             Command::Help => ("bantuan", "help"),
             Command::Close => (
                 "tutup panel; di kotak masuk: keluar",

@@ -152,6 +152,7 @@ where
                 key_action(&self.app, &k)
             }
             Msg::Event(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
+            Msg::Event(Event::Mouse(m)) => mouse_action(&m),
             Msg::Event(_) => None,
             Msg::InputFailed(e) => return Err(e).wrap_err("reading the terminal"),
         };
@@ -202,6 +203,22 @@ where
             None => Ok(()),
         }
     }
+}
+
+/// The mouse events the desk uses: a left click, the wheel.
+fn mouse_action(m: &crossterm::event::MouseEvent) -> Option<Action> {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let kind = match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => app::MouseKind::Click,
+        MouseEventKind::ScrollDown => app::MouseKind::WheelDown,
+        MouseEventKind::ScrollUp => app::MouseKind::WheelUp,
+        _ => return None,
+    };
+    Some(Action::Mouse(app::Mouse {
+        kind,
+        column: m.column,
+        row: m.row,
+    }))
 }
 
 #[cfg(test)]

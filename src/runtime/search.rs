@@ -5,6 +5,7 @@
 
 use super::Msg;
 use crate::app::Action;
+use crate::domain::words;
 use crate::store::{SearchTexts, Store, ViewQuery};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -64,10 +65,10 @@ impl Searcher {
     ) -> Option<Vec<i64>> {
         let (_, texts) = self.texts.as_ref()?;
         // A longer query only narrows what the shorter one found.
-        let narrowing = self
-            .last
-            .as_ref()
-            .filter(|(q, _)| !q.is_empty() && query.starts_with(q.as_str()));
+        // (Not across quotes: a quoted query matches whole words, a fuzzy one letters.)
+        let narrowing = self.last.as_ref().filter(|(q, _)| {
+            !q.is_empty() && query.starts_with(q.as_str()) && !query.contains('"')
+        });
         let candidates: Vec<u32> = match narrowing {
             Some((_, found)) => found.clone(),
             None => (0..texts.len() as u32).collect(),
@@ -137,6 +138,8 @@ fn score_parallel(
     // most texts before the matcher looks at them.
     let needle: Vec<u8> = query.bytes().filter(|b| *b != b' ').collect();
     let ascii = query.is_ascii();
+    let quoted = words::quoted(query);
+    let plain = words::words(query);
     let score = |part: &[u32]| -> Option<Vec<(i64, u32)>> {
         let matcher = matcher();
         // Room for every entry: growing a vector of half a million matches by doubling
@@ -147,11 +150,20 @@ fn score_parallel(
                 return None;
             }
             let text = texts.get(i as usize);
+            // In quotes: every word whole, in the view's order.
+            if let Some(q) = &quoted {
+                if !q.is_empty() && words::whole_words(text, q) == q.len() {
+                    out.push((0, i));
+                }
+                continue;
+            }
             if ascii && !in_order(text.as_bytes(), &needle) {
                 continue;
             }
             if let Some(s) = matcher.fuzzy_match(text, query) {
-                out.push((s, i));
+                // Whole words of the query rank above letters scattered in a text.
+                let exact = words::whole_words(text, &plain) as i64;
+                out.push((s + exact * words::WHOLE_WORD_BONUS, i));
             }
         }
         Some(out)

@@ -359,6 +359,13 @@ CREATE INDEX audit_by_time ON audit (at);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('desk_id', lower(hex(randomblob(6))));
 "#;
 
+/// Operations queued by one officer action share an action number, so undo takes the
+/// whole action back at once. Operations from before have none: each is its own.
+const V7: &str = r#"
+ALTER TABLE operations ADD COLUMN action INTEGER;
+CREATE INDEX operations_by_action ON operations (action) WHERE action IS NOT NULL;
+"#;
+
 /// Every migration, in order. Version N is the state after the Nth; the latest version
 /// is the slice's length.
 pub const MIGRATIONS: &[M<'static>] = &[
@@ -368,6 +375,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(V4),
     M::up(V5),
     M::up(V6),
+    M::up(V7),
 ];
 
 /// The migrations as `rusqlite_migration` runs them.

@@ -32,8 +32,10 @@ columns!(
     const BY_STATE = "FROM operations WHERE state = ?1 ORDER BY seq";
     const BY_BATCH = "FROM operations WHERE batch_id = ?1 ORDER BY seq";
     const BY_COMPLAINT = "FROM operations WHERE complaint_id = ?1 ORDER BY seq";
-    const LAST_UNEXPORTED = "FROM operations WHERE state IN ('pending', 'conflict')
-         ORDER BY seq DESC LIMIT 1";
+    const LAST_UNEXPORTED_ACTION = "FROM operations WHERE state IN ('pending', 'conflict')
+         AND ifnull(action, -seq) = (SELECT ifnull(action, -seq) FROM operations
+             WHERE state IN ('pending', 'conflict') ORDER BY seq DESC LIMIT 1)
+         ORDER BY seq";
 );
 
 /// An operation row as read, before its payload and instant are decoded.
@@ -127,6 +129,8 @@ enum Which<'a> {
     One(&'a str),
     /// Every pending operation of a complaint.
     PendingOf(&'a str),
+    /// Every rejected operation of a complaint of one kind (`response`, …).
+    RejectedOf(&'a str, &'a str),
 }
 
 /// Sets the state (and the reason, when one is given) of the operations `which` names:
@@ -138,22 +142,32 @@ fn change_state(
     state: OpState,
     reason: Option<&str>,
 ) -> Result<(usize, Option<String>), StoreError> {
-    let (sql, key) = match which {
+    let (sql, key, kind) = match which {
         Which::One(op_id) => (
             "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4
-             WHERE op_id = ?1 RETURNING complaint_id",
+             WHERE op_id = ?1 AND ?5 IS NULL RETURNING complaint_id",
             op_id,
+            None,
         ),
         Which::PendingOf(complaint_id) => (
             "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4
-             WHERE complaint_id = ?1 AND state = 'pending' RETURNING complaint_id",
+             WHERE complaint_id = ?1 AND state = 'pending' AND ?5 IS NULL
+             RETURNING complaint_id",
             complaint_id,
+            None,
+        ),
+        Which::RejectedOf(complaint_id, kind) => (
+            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4
+             WHERE complaint_id = ?1 AND state = 'rejected' AND kind = ?5
+             RETURNING complaint_id",
+            complaint_id,
+            Some(kind),
         ),
     };
     const CHANGE: &str = "change an operation's state";
     let mut stmt = conn.prepare_cached(sql).named(CHANGE)?;
     let mut rows = stmt
-        .query(params![key, state.as_str(), reason, now()])
+        .query(params![key, state.as_str(), reason, now(), kind])
         .named(CHANGE)?;
     let mut changed = 0;
     let mut complaint = None;
@@ -167,8 +181,17 @@ fn change_state(
 }
 
 impl Txn<'_> {
-    /// Appends an operation to the outbox and refreshes its complaint's derived columns.
-    pub fn insert_operation(&mut self, op: &Operation) -> Result<(), StoreError> {
+    /// A number for a new officer action (the operations it queues share it).
+    pub fn next_action(&self) -> Result<i64, StoreError> {
+        self.tx
+            .prepare_cached("SELECT ifnull(max(action), 0) + 1 AS next FROM operations")
+            .and_then(|mut s| s.query_row([], |r| r.get("next")))
+            .named("number an action")
+    }
+
+    /// Appends an operation to the outbox as part of officer action `action`, and
+    /// refreshes its complaint's derived columns.
+    pub fn insert_operation(&mut self, op: &Operation, action: i64) -> Result<(), StoreError> {
         let payload = serde_json::to_string(&op.kind).map_err(|e| StoreError::Unencodable {
             op: op.op_id.to_string(),
             reason: e.to_string(),
@@ -176,8 +199,8 @@ impl Txn<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO operations (op_id, complaint_id, kind, base_revision, officer, at,
-                     at_utc, payload, state, batch_id, reason, updated_at, agency)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+                     at_utc, payload, state, batch_id, reason, updated_at, action, agency)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
                      ifnull((SELECT agency FROM complaints WHERE id = ?2), ''))",
             )
             .and_then(|mut s| {
@@ -194,6 +217,7 @@ impl Txn<'_> {
                     op.batch_id.as_ref().map(|b| b.as_str()),
                     op.reason,
                     now(),
+                    action,
                 ])
             })
             .named("queue an operation")?;
@@ -205,13 +229,18 @@ impl Txn<'_> {
         get_operation(&self.tx, op_id)
     }
 
-    /// The most recent operation that has not been exported (what undo takes back).
-    pub fn last_unexported(&self) -> Result<Option<Operation>, StoreError> {
-        Ok(
-            select(&self.tx, "find the last operation", LAST_UNEXPORTED, [])?
-                .pop()
-                .map(|(_, op)| op),
-        )
+    /// The operations of the most recent officer action that has operations not yet
+    /// exported (what undo takes back), in the order they were queued.
+    pub fn last_unexported_action(&self) -> Result<Vec<Operation>, StoreError> {
+        Ok(select(
+            &self.tx,
+            "find the last action's operations",
+            LAST_UNEXPORTED_ACTION,
+            [],
+        )?
+        .into_iter()
+        .map(|(_, op)| op)
+        .collect())
     }
 
     /// Sets an operation's state (and its reason when given), then refreshes the
@@ -227,6 +256,22 @@ impl Txn<'_> {
             Some(c) => self.refresh(&c),
             None => Ok(()),
         }
+    }
+
+    /// Retires a complaint's rejected operations of one kind (`response`, `transfer`,
+    /// `hold`): the officer dealt with them (discarded, or queued anew). Returns how
+    /// many.
+    pub fn retire_rejected(&mut self, complaint_id: &str, kind: &str) -> Result<usize, StoreError> {
+        let (n, complaint) = change_state(
+            &self.tx,
+            Which::RejectedOf(complaint_id, kind),
+            OpState::Discarded,
+            None,
+        )?;
+        if let Some(c) = complaint {
+            self.refresh(&c)?;
+        }
+        Ok(n)
     }
 
     /// Turns every pending operation of a complaint into a conflict (its registry

@@ -282,7 +282,13 @@ pub fn resend(
             let streams = store.outbound_agencies()?;
             match streams.as_slice() {
                 [one] => one.clone(),
-                [] => cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default(),
+                [] if cfg.agency.len() <= 1 => {
+                    cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default()
+                }
+                [] => {
+                    let scope: Vec<&str> = cfg.agency.iter().map(|a| a.as_str()).collect();
+                    return Err(ExportError::WhichAgency(scope.join(", ")));
+                }
                 many => return Err(ExportError::WhichAgency(many.join(", "))),
             }
         }

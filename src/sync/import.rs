@@ -145,10 +145,27 @@ pub fn import_file_with_progress(
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, ImportError> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| ImportError {
+    let refuse = |reason: String| ImportError {
         file: name.clone(),
         line: None,
-        reason: format!("cannot be read: {e}"),
+        reason,
+    };
+    if path.is_dir() {
+        return Err(refuse(
+            "is a folder, not a batch file: name the files in it (for example folder/*.jsonl)"
+                .into(),
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| {
+        refuse(match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "no such file: check the name and the folder it is in".into()
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "cannot be read: permission denied (ask for read access to it)".into()
+            }
+            _ => format!("cannot be read: {e}"),
+        })
     })?;
     import_reader(store, cfg, &name, file, progress)
 }

@@ -48,13 +48,19 @@ pub enum OpError {
     Empty(ComplaintId, OpText),
     #[error("complaint {0}: the text still holds the unfilled placeholder {1}")]
     Placeholder(ComplaintId, String),
+    #[error("complaint {id} is already at {agency}: transfer it to another agency")]
+    SameAgency { id: ComplaintId, agency: AgencyCode },
     #[error("unknown agency {0} (not in the directory)")]
     UnknownAgency(AgencyCode),
     #[error("no officer is configured: set `officer` in the config")]
     NoOfficer,
     #[error("no operation {0} to confirm or discard")]
     UnknownOperation(String),
-    #[error("operation {0} is {1}, not in conflict")]
+    #[error(
+        "operation {0} was rejected by the registry: queue it anew (sigap respond, transfer or hold) or discard it"
+    )]
+    RedoRejected(String),
+    #[error("operation {0} is {1}: only one in conflict or rejected can be settled")]
     NotInConflict(String, OpState),
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -84,6 +90,17 @@ pub fn queue_operations(
                 agency,
             });
         }
+        if let OpKind::Transfer {
+            to_agency: Some(to),
+            ..
+        } = &req.kind
+            && *to == agency
+        {
+            return Err(OpError::SameAgency {
+                id: id.clone(),
+                agency,
+            });
+        }
         validate_kind(&txn, id, &req.kind, req.placeholders_checked)?;
         ops.push(Operation {
             op_id: OpId::new_v7(),
@@ -97,8 +114,11 @@ pub fn queue_operations(
             reason: None,
         });
     }
+    let action = txn.next_action()?;
     for op in &ops {
-        txn.insert_operation(op)?;
+        txn.insert_operation(op, action)?;
+        // A rejected operation of the same kind is redone by this one.
+        txn.retire_rejected(op.complaint_id.as_str(), op.kind.type_name())?;
     }
     super::audit::queued(&mut txn, &ops)?;
     txn.commit()?;
@@ -142,8 +162,10 @@ fn in_conflict(txn: &Txn<'_>, op_id: &str) -> Result<Operation, OpError> {
     let op = txn
         .operation(op_id)?
         .ok_or_else(|| OpError::UnknownOperation(op_id.to_owned()))?;
-    if op.state != OpState::Conflict {
-        return Err(OpError::NotInConflict(op_id.to_owned(), op.state));
+    match op.state {
+        OpState::Conflict => {}
+        OpState::Rejected => return Err(OpError::RedoRejected(op_id.to_owned())),
+        state => return Err(OpError::NotInConflict(op_id.to_owned(), state)),
     }
     Ok(op)
 }
@@ -160,23 +182,32 @@ pub fn confirm_conflict(store: &mut Store, op_id: &str) -> Result<u64, OpError> 
     Ok(revision)
 }
 
-/// Discards a conflicting operation.
-pub fn discard_conflict(store: &mut Store, op_id: &str) -> Result<(), OpError> {
+/// Discards an operation in conflict (it is deleted: it never left the desk) or one
+/// the registry rejected (it stays, retired, for the batch it left in).
+pub fn discard(store: &mut Store, op_id: &str) -> Result<(), OpError> {
     let mut txn = store.txn()?;
-    in_conflict(&txn, op_id)?;
-    txn.delete_unexported(op_id)?;
+    let op = txn
+        .operation(op_id)?
+        .ok_or_else(|| OpError::UnknownOperation(op_id.to_owned()))?;
+    match op.state {
+        OpState::Conflict => {
+            txn.delete_unexported(op_id)?;
+        }
+        OpState::Rejected => txn.set_op_state(op_id, OpState::Discarded, None)?,
+        state => return Err(OpError::NotInConflict(op_id.to_owned(), state)),
+    }
     txn.commit()?;
     Ok(())
 }
 
-/// Undoes the most recent operation that has not been exported. Returns it, or `None`
-/// when there is nothing to undo.
-pub fn undo_last(store: &mut Store) -> Result<Option<Operation>, OpError> {
+/// Undoes the most recent officer action that has operations not yet exported: all of
+/// them, in one transaction. Returns them (empty when there is nothing to undo).
+pub fn undo_last(store: &mut Store) -> Result<Vec<Operation>, OpError> {
     let mut txn = store.txn()?;
-    let Some(op) = txn.last_unexported()? else {
-        return Ok(None);
-    };
-    txn.delete_unexported(op.op_id.as_str())?;
+    let ops = txn.last_unexported_action()?;
+    for op in &ops {
+        txn.delete_unexported(op.op_id.as_str())?;
+    }
     txn.commit()?;
-    Ok(Some(op))
+    Ok(ops)
 }

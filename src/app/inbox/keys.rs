@@ -22,6 +22,8 @@ pub const COMMANDS: &[Command] = &[
     Command::PrevPane,
     Command::NextView,
     Command::PrevView,
+    Command::NextChoice,
+    Command::PrevChoice,
     Command::View1,
     Command::View2,
     Command::View3,
@@ -31,6 +33,8 @@ pub const COMMANDS: &[Command] = &[
     Command::View7,
     Command::View8,
     Command::Filter,
+    Command::NextMatch,
+    Command::PrevMatch,
     Command::Mark,
     Command::MarkRange,
     Command::MarkAll,
@@ -39,8 +43,13 @@ pub const COMMANDS: &[Command] = &[
     Command::Respond,
     Command::Hold,
     Command::Undo,
+    Command::Redo,
     Command::Import,
     Command::Export,
+    Command::Copy,
+    Command::Message,
+    Command::Directory,
+    Command::Palette,
     Command::Help,
     Command::Close,
     Command::Quit,
@@ -136,6 +145,17 @@ pub fn command(app: &mut App, cmd: Command) -> Reply {
             }
         }
         Command::MarkRange => return mark_range(app),
+        Command::NextMatch | Command::PrevMatch => {
+            if b.found.is_none() && !b.filter.last.is_empty() {
+                // Bring back the last filter; its answer starts at the best match.
+                b.filter.query = b.filter.last.clone();
+                return Reply::stay(filter_effect(app));
+            }
+            if b.found.is_some() && b.total > 0 {
+                let forward = cmd == Command::NextMatch;
+                b.cursor = crate::app::common::cycle(b.cursor, b.total, forward);
+            }
+        }
         Command::MarkAll if b.total > 0 => {
             return Reply::stay(vec![Effect::MarkAll(app.list())]);
         }

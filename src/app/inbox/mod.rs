@@ -8,7 +8,7 @@ mod view;
 mod window;
 
 pub use keys::{COMMANDS, command, hints, input};
-pub use rows::{From, InboxRow, ListRef, Loaded, Place, Urgency, Window};
+pub use rows::{From, InboxRow, ListRef, Loaded, Place, SlaClock, Urgency, Window};
 pub use view::{View, ViewCounts};
 
 use super::filter::FilterInput;
@@ -24,6 +24,15 @@ pub struct Anchor {
     /// Its row's sort key (for the fuzzy filter's list, its tracking ID).
     pub key: String,
     pub id: ComplaintId,
+}
+
+/// The complaint the cursor was on before the list was reloaded: the cursor goes back
+/// to it, or to the nearest one after it when it left the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Follow {
+    pub id: ComplaintId,
+    pub rowid: i64,
+    pub sort_key: String,
 }
 
 /// The list the officer moves in.
@@ -49,7 +58,22 @@ pub struct InboxState {
     /// Where a `V` range started (set by the first `V`).
     pub anchor: Option<Anchor>,
     pub filter: FilterInput,
+    /// Set by a reload of the same list, taken by the rows that answer it.
+    pub follow: Option<Follow>,
+    /// A filter query is being matched (its answer has not come yet).
+    pub searching: bool,
+    /// The detail moved to a row whose window is loading: load it when it arrives.
+    pub detail_follows: bool,
+    /// The screen's size (columns, rows), for the mouse and the side preview.
+    pub screen: (u16, u16),
+    /// On a wide screen, the detail of the row under the cursor, beside the list.
+    pub preview: Option<crate::app::panes::detail::DetailPane>,
+    /// The complaint the preview was last asked for.
+    pub preview_asked: Option<ComplaintId>,
 }
+
+/// From this width on, the detail of the current row shows beside the inbox.
+pub const SIDE_BY_SIDE: u16 = 160;
 
 impl Default for InboxState {
     fn default() -> Self {
@@ -66,11 +90,22 @@ impl Default for InboxState {
             marks: BTreeSet::new(),
             anchor: None,
             filter: FilterInput::default(),
+            follow: None,
+            searching: false,
+            detail_follows: false,
+            screen: (80, 24),
+            preview: None,
+            preview_asked: None,
         }
     }
 }
 
 impl InboxState {
+    /// Whether the screen is wide enough for the side preview.
+    pub fn side_by_side(&self) -> bool {
+        self.screen.0 >= SIDE_BY_SIDE
+    }
+
     /// How many rows a window holds: a few screens.
     pub fn window_size(&self) -> usize {
         (self.page.max(1) * 3).max(60)

@@ -17,6 +17,15 @@ pub enum Urgency {
     None,
 }
 
+/// Which SLA clock the inbox's SLA column shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlaClock {
+    /// The first response (*tindak lanjut awal*).
+    FirstResponse,
+    /// The completion (*penyelesaian*).
+    Completion,
+}
+
 /// One inbox row.
 #[derive(Clone, Debug)]
 pub struct InboxRow {
@@ -30,14 +39,19 @@ pub struct InboxRow {
     pub anonymous: bool,
     pub confidential: bool,
     pub revision: u64,
-    /// The SLA column: the running clock's state (first response first).
+    /// The SLA column: the running clock's state (first response first), and which
+    /// clock that is.
     pub sla: Option<ClockState>,
+    pub sla_clock: SlaClock,
     pub urgency: Urgency,
     pub pending: u32,
     pub conflict: bool,
     pub rejected: bool,
     pub transfer_proposed: bool,
     pub first_response_met: bool,
+    /// In the outbox view: the complaint's operations still in the outbox (pending,
+    /// in conflict, rejected), oldest first.
+    pub queued: Vec<crate::domain::Operation>,
     /// The row's place in the inbox order (its keyset key).
     pub sort_key: String,
     /// The row's cache id.
@@ -48,11 +62,14 @@ impl InboxRow {
     /// Builds a row from the store's row, its operation states and the clocks.
     pub fn new(r: &ComplaintRow, ops: &[OpState], ctx: &DeskContext, today: NaiveDate) -> InboxRow {
         let clocks = ctx.clocks(&r.facts(ctx));
-        let running = clocks
-            .first_response
-            .filter(|c| c.running())
-            .or(clocks.completion.filter(|c| c.running()));
+        let first = clocks.first_response.filter(|c| c.running());
+        let running = first.or(clocks.completion.filter(|c| c.running()));
         let shown = running.or(clocks.completion);
+        let sla_clock = if first.is_some() {
+            SlaClock::FirstResponse
+        } else {
+            SlaClock::Completion
+        };
         let sla = shown.map(|c| c.state(today, &ctx.calendar));
         let urgency = match running.map(|c| c.state(today, &ctx.calendar)) {
             Some(ClockState::Late(_)) => Urgency::Late,
@@ -77,12 +94,14 @@ impl InboxRow {
             confidential: r.confidential,
             revision: r.revision,
             sla,
+            sla_clock,
             urgency,
             pending: r.pending_operations,
             conflict,
             rejected,
             transfer_proposed: r.transfer_proposed,
             first_response_met: r.first_response_at.is_some(),
+            queued: Vec::new(),
             sort_key: r.sort_key.clone(),
             rowid: r.rowid,
         }

@@ -122,6 +122,7 @@ impl App {
             None => b.view.count(&counts),
         };
         if !keep_place {
+            b.follow = None;
             b.cursor = 0;
             b.scroll = 0;
             b.window = Window::default();

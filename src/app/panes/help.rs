@@ -1,5 +1,7 @@
 //! Help (`?`): every command with its keys, generated from the live key map, the
-//! commands of the pane it was opened from first, searchable as you type.
+//! commands of the pane it was opened from first. It scrolls with the moving keys
+//! (`j`/`k`, `PgDn`/`PgUp`, `g`), so every key is reachable on a small screen, and `/`
+//! searches it as you type.
 
 use super::{Component, Reply};
 use crate::app::{App, Command, TextMode};
@@ -16,6 +18,8 @@ use strum::VariantArray;
 #[derive(Debug, Clone)]
 pub struct HelpPane {
     pub query: String,
+    /// Keys go into the query (after `/`, until `Enter`).
+    pub searching: bool,
     pub scroll: u16,
     /// The commands of the pane it was opened from.
     pub here: &'static [Command],
@@ -26,6 +30,7 @@ impl HelpPane {
     pub fn new(here: &'static [Command]) -> HelpPane {
         HelpPane {
             query: String::new(),
+            searching: false,
             scroll: 0,
             here,
         }
@@ -34,26 +39,57 @@ impl HelpPane {
 
 impl Component for HelpPane {
     fn commands(&self) -> &'static [Command] {
-        &[Command::Down, Command::Up, Command::Clear, Command::Quit]
+        &[
+            Command::Down,
+            Command::Up,
+            Command::PageDown,
+            Command::PageUp,
+            Command::First,
+            Command::Filter,
+            Command::Clear,
+            Command::Quit,
+        ]
     }
 
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         let t = app.t();
+        if self.searching {
+            return vec![
+                (t.hint_type.into(), t.hint_search),
+                ("Enter".into(), t.hint_keep_filter),
+                ("Esc".into(), t.hint_close),
+            ];
+        }
+        let k = |c| app.session.keymap.hint(c);
         vec![
-            (t.hint_type.into(), t.hint_search),
+            (
+                format!("{}/{}", k(Command::Down), k(Command::Up)),
+                t.hint_scroll,
+            ),
+            (k(Command::Filter), t.hint_search),
             ("Esc".into(), t.hint_close),
         ]
     }
 
     fn text_mode(&self) -> TextMode {
-        TextMode::Line
+        if self.searching {
+            TextMode::Line
+        } else {
+            TextMode::None
+        }
     }
 
-    fn command(&mut self, _app: &mut App, cmd: Command) -> Reply {
+    fn command(&mut self, app: &mut App, cmd: Command) -> Reply {
+        let page = u16::try_from(app.inbox.page).unwrap_or(u16::MAX);
         match cmd {
             Command::Clear | Command::Close | Command::Help => return Reply::close(Vec::new()),
+            Command::Open if self.searching => self.searching = false,
+            Command::Filter => self.searching = true,
             Command::Down => self.scroll = self.scroll.saturating_add(1),
             Command::Up => self.scroll = self.scroll.saturating_sub(1),
+            Command::PageDown => self.scroll = self.scroll.saturating_add(page),
+            Command::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Command::First => self.scroll = 0,
             _ => {}
         }
         Reply::stay(Vec::new())
@@ -78,7 +114,11 @@ impl Component for HelpPane {
         let q = self.query.to_lowercase();
         let mut lines = vec![Line::from(vec![
             Span::styled(t.search_label, theme.dim()),
-            Span::raw(format!("{}▏", text::line(&self.query))),
+            Span::raw(format!(
+                "{}{}",
+                text::line(&self.query),
+                if self.searching { "▏" } else { "" }
+            )),
         ])];
         let others: Vec<Command> = Command::VARIANTS
             .iter()
@@ -109,9 +149,12 @@ impl Component for HelpPane {
             }
         }
         lines.push(Line::styled(t.help_text_fields, theme.dim()));
+        // Never scrolled past the end: the last line stays at the bottom.
+        let shown = usize::from(r.height.saturating_sub(2));
+        let most = u16::try_from(lines.len().saturating_sub(shown)).unwrap_or(u16::MAX);
         frame.render_widget(
             Paragraph::new(lines)
-                .scroll((self.scroll, 0))
+                .scroll((self.scroll.min(most), 0))
                 .block(Block::bordered().title(t.help_title)),
             r,
         );

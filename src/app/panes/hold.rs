@@ -85,7 +85,7 @@ impl Component for HoldPane {
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         let r = popup(area, 80, 7);
         frame.render_widget(Clear, r);
-        let title = app.lang().hold_title(self.targets.len());
+        let title = app.lang().hold_title(&self.targets);
         draw_editor(frame, r, &self.missing, field_block(title, true, theme));
     }
 }

@@ -9,10 +9,13 @@
 
 pub mod confirm;
 pub mod detail;
+pub mod directory;
 pub mod editor;
 pub mod help;
 pub mod hold;
 pub mod import;
+pub mod message;
+pub mod palette;
 pub mod respond;
 pub mod transfer;
 
@@ -48,6 +51,8 @@ pub enum Next {
     Close,
     /// Stays, with another pane opened over it.
     Open(Box<Pane>),
+    /// Closes, then runs a command on what is below (the palette's choice).
+    CloseThen(crate::app::Command),
 }
 
 /// A pane's answer to a key: the I/O to run and what becomes of the pane.
@@ -140,6 +145,9 @@ panes! {
     Import(import::ImportPane),
     Help(help::HelpPane),
     Confirm(confirm::ConfirmPane),
+    Message(message::MessagePane),
+    Palette(palette::PalettePane),
+    Directory(directory::DirectoryPane),
 }
 
 /// A pane type that can be found in the stack.
@@ -180,6 +188,11 @@ impl PaneStack {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// How many panes are open.
+    pub fn depth(&self) -> usize {
+        self.0.len()
     }
 
     /// The open pane of a type (the topmost, if several).

@@ -11,17 +11,32 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Command(_) | Action::Input(_) => Vec::new(),
         Action::Resize(w, h) => {
+            app.inbox.screen = (w, h);
             app.inbox.page = crate::ui::page_size(w, h);
             app.inbox.clamp_scroll();
             app.window_effect().into_iter().collect()
         }
         Action::Loaded(l) => {
             app.loaded = *l;
+            // The preview may show what changed: ask again.
+            app.inbox.preview_asked = None;
+            // Whatever the reload moves, the cursor stays on its complaint.
+            app.inbox.follow = app.current().map(|r| crate::app::inbox::Follow {
+                id: r.id.clone(),
+                rowid: r.rowid,
+                sort_key: r.sort_key.clone(),
+            });
             // The list may have changed: refilter, or reload the window where it is.
             let mut fx = match app.inbox.found {
                 Some(_) => crate::app::common::filter_effect(app),
                 None => app.list_changed(true),
             };
+            if !fx
+                .iter()
+                .any(|e| matches!(e, Effect::LoadWindow { .. } | Effect::Filter { .. }))
+            {
+                app.inbox.follow = None;
+            }
             // Keep the open detail current.
             if let Some(d) = app.panes.find::<DetailPane>() {
                 fx.push(Effect::LoadDetail(d.data.row.id.clone()));
@@ -34,24 +49,42 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             rows,
         } => {
             window_loaded(app, generation, place, rows);
-            Vec::new()
+            match app.current().map(|r| r.id.clone()) {
+                Some(id) if app.inbox.detail_follows => {
+                    app.inbox.detail_follows = false;
+                    vec![Effect::LoadDetail(id)]
+                }
+                _ => Vec::new(),
+            }
         }
         Action::Filtered { generation, rows } => {
             let b = &mut app.inbox;
             if generation != b.filter_generation || !b.filter.active() {
                 return Vec::new();
             }
+            // A new query starts at the best match; a refilter after a reload stays on
+            // the complaint the cursor was on, or at the same place if it left.
+            let kept = b
+                .follow
+                .take()
+                .map(|f| rows.iter().position(|r| *r == f.rowid).unwrap_or(b.cursor));
+            b.searching = false;
             b.found = Some(rows);
-            b.cursor = 0;
-            b.scroll = 0;
             b.window = Window::default();
-            app.list_changed(false)
+            let fx = app.list_changed(false);
+            if let Some(at) = kept {
+                let b = &mut app.inbox;
+                b.cursor = at.min(b.total.saturating_sub(1));
+                b.clamp_scroll();
+                return app.window_effect().into_iter().collect();
+            }
+            fx
         }
         Action::Marked(ids) => {
             let before = app.inbox.marks.len();
             app.inbox.marks.extend(ids);
             let n = app.inbox.marks.len() - before;
-            app.say(app.lang().marked(n));
+            app.done(app.lang().marked(n));
             Vec::new()
         }
         Action::DetailLoaded(data, clocks) => {
@@ -68,6 +101,16 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
                     clocks,
                     scroll: 0,
                 }),
+            }
+            Vec::new()
+        }
+        Action::PreviewLoaded(data, clocks) => {
+            if app.current().is_some_and(|r| r.id == data.row.id) {
+                app.inbox.preview = Some(DetailPane {
+                    data,
+                    clocks,
+                    scroll: 0,
+                });
             }
             Vec::new()
         }
@@ -96,26 +139,39 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Queued { count, what } => {
+            app.history.queued();
             app.panes
                 .close_where(|p| p.is_form() || matches!(p, crate::app::Pane::Confirm(_)));
             app.inbox.marks.clear();
             app.inbox.anchor = None;
-            app.say(app.lang().queued(count, what));
+            app.done(app.lang().queued(count, what));
             vec![Effect::Reload]
         }
+        Action::Copied(text) => {
+            app.done(app.lang().copied(&text));
+            Vec::new()
+        }
+        Action::CopyRefused(text) => {
+            app.say(app.lang().copy_refused(&text));
+            Vec::new()
+        }
+        Action::Mouse(m) => super::mouse::mouse(app, m),
         Action::Failed(e) => {
+            app.history.failed();
             app.fail(e);
             Vec::new()
         }
-        Action::Undone(op) => {
-            match op {
-                Some(op) => app.say(app.lang().undone(&op)),
-                None => app.say(app.t().nothing_to_undo),
+        Action::Undone(ops) => {
+            if ops.is_empty() {
+                app.say(app.t().nothing_to_undo);
+            } else {
+                app.done(app.lang().undone(&ops));
             }
+            app.history.undone(&ops);
             vec![Effect::Reload]
         }
         Action::ConflictsSettled(n) => {
-            app.say(app.lang().conflicts_settled(n));
+            app.done(app.lang().conflicts_settled(n));
             vec![Effect::Reload]
         }
         Action::ImportDirScanned(files) => {
@@ -145,7 +201,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
                         .iter()
                         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                         .collect();
-                    app.say(format!(
+                    app.done(format!(
                         "{} {dir}: {}",
                         app.t().exported_to,
                         names.join(", ")
@@ -161,10 +217,15 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Tick { now } => {
             app.session.now = now;
-            match app.panes.find::<RespondPane>() {
+            let mut fx: Vec<Effect> = match app.panes.find::<RespondPane>() {
                 Some(f) => f.draft(false).into_iter().collect(),
                 None => Vec::new(),
+            };
+            // An open import pane notices files that arrive in the folder.
+            if app.panes.find::<ImportPane>().is_some_and(|p| !p.running) {
+                fx.push(Effect::ScanImportDir);
             }
+            fx
         }
         Action::DraftSaved { close } => {
             if let Some(f) = app.panes.find_mut::<RespondPane>() {
@@ -172,7 +233,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             }
             if close {
                 app.panes.close::<RespondPane>();
-                app.say(app.t().draft_saved);
+                app.done(app.t().draft_saved);
                 return vec![Effect::Reload];
             }
             Vec::new()
@@ -195,6 +256,19 @@ fn window_loaded(app: &mut App, generation: u64, place: Place, rows: Vec<crate::
         Place::EndsAt(e) => e.saturating_sub(rows.len()),
     };
     b.window = Window { start, rows };
+    // After a reload: back to the complaint the cursor was on, else the first one
+    // after it in the view's order.
+    if let Some(f) = b.follow.take() {
+        let rows = &b.window.rows;
+        let at = rows
+            .iter()
+            .position(|r| r.id == f.id)
+            .or_else(|| rows.iter().position(|r| r.sort_key > f.sort_key))
+            .map(|i| b.window.start + i);
+        if let Some(at) = at {
+            b.cursor = at;
+        }
+    }
     // The list may be shorter than counted (it changed meanwhile).
     let held = b.window.start + b.window.rows.len();
     if b.window.rows.len() < b.window_size() && held < b.total && place != Place::EndsAt(b.total) {
@@ -227,7 +301,7 @@ fn import_finished(
     if failed > 0 {
         app.fail(lang.files_rejected(failed));
     } else {
-        app.say(app.t().import_finished);
+        app.done(app.t().import_finished);
     }
     vec![Effect::Reload, Effect::ScanImportDir]
 }

@@ -69,6 +69,32 @@ impl Executor {
         }
     }
 
+    /// Puts text on the terminal's clipboard with OSC 52, when the terminal is the
+    /// officer's own: in a remote session the escape would reach another machine's
+    /// clipboard, so the text is shown instead. Tests and benchmarks (no terminal)
+    /// only report it copied.
+    fn copy(&self, text: String) -> Vec<Action> {
+        let remote = ["SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some());
+        if remote {
+            return vec![Action::CopyRefused(text)];
+        }
+        if matches!(self.search, Search::Thread(_)) {
+            use base64::Engine;
+            use std::io::Write;
+            let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+            let mut out = std::io::stdout().lock();
+            if write!(out, "\x1b]52;c;{b64}\x07")
+                .and_then(|_| out.flush())
+                .is_err()
+            {
+                return vec![Action::CopyRefused(text)];
+            }
+        }
+        vec![Action::Copied(text)]
+    }
+
     /// The cache.
     pub fn store(&mut self) -> &mut Store {
         &mut self.store
@@ -116,6 +142,14 @@ impl Executor {
             Effect::MarkAll(list) => self.mark_all(list),
             Effect::MarkRange { view, from, to } => self.mark_range(&view, &from, &to),
             Effect::LoadDetail(id) => self.load_detail(&id),
+            Effect::LoadPreview(id) => Ok(self
+                .load_detail(&id)?
+                .into_iter()
+                .map(|a| match a {
+                    Action::DetailLoaded(d, c) => Action::PreviewLoaded(d, c),
+                    other => other,
+                })
+                .collect()),
             Effect::LoadAgencies => self.load_agencies(),
             Effect::LoadHistory(ids) => self.load_history(ids),
             Effect::PrepareRespond(ids) => self.prepare_respond(&ids),
@@ -135,6 +169,7 @@ impl Executor {
             Effect::ScanImportDir => self.scan_import_dir(),
             Effect::Import(paths) => self.import(paths, tx),
             Effect::Export => self.export(tx),
+            Effect::Copy(text) => Ok(self.copy(text)),
         }
     }
 

@@ -162,16 +162,31 @@ impl Executor {
         }
         let ctx = self.store.sla().clone();
         let today = self.today();
-        Ok(rows
-            .iter()
+        let outbox = matches!(list, ListRef::View(crate::store::ViewQuery::Outbox));
+        rows.iter()
             .map(|r| {
-                InboxRow::new(
+                let mut row = InboxRow::new(
                     r,
                     states.get(r.id.as_str()).map_or(&[][..], Vec::as_slice),
                     &ctx,
                     today,
-                )
+                );
+                // The outbox lists the operations themselves, not only their complaints.
+                if outbox {
+                    row.queued = self
+                        .store
+                        .operations_for(r.id.as_str())?
+                        .into_iter()
+                        .filter(|o| {
+                            matches!(
+                                o.state,
+                                OpState::Pending | OpState::Conflict | OpState::Rejected
+                            )
+                        })
+                        .collect();
+                }
+                Ok(row)
             })
-            .collect())
+            .collect()
     }
 }

@@ -51,29 +51,31 @@ impl Executor {
         }
     }
 
-    /// Undoes the last unexported operation.
+    /// Undoes the last unexported action, all its operations.
     pub(super) fn undo(&mut self) -> Result<Vec<Action>> {
-        let op = sync::ops::undo_last(&mut self.store)?;
-        if let Some(op) = &op {
+        let ops = sync::ops::undo_last(&mut self.store)?;
+        for op in &ops {
             sync::audit::undone(&mut self.store, &self.cfg.officer, op)?;
         }
-        Ok(vec![Action::Undone(op)])
+        Ok(vec![Action::Undone(ops)])
     }
 
     /// Confirms again (or discards) a complaint's operations in conflict.
+    /// Confirming takes the operations in conflict; discarding takes the rejected ones
+    /// too.
     pub(super) fn conflicts(&mut self, id: &ComplaintId, confirm: bool) -> Result<Vec<Action>> {
         let ops: Vec<String> = self
             .store
             .operations_for(id.as_str())?
             .into_iter()
-            .filter(|o| o.state == OpState::Conflict)
+            .filter(|o| o.state == OpState::Conflict || (!confirm && o.state == OpState::Rejected))
             .map(|o| o.op_id.0)
             .collect();
         for op in &ops {
             if confirm {
                 sync::ops::confirm_conflict(&mut self.store, op)?;
             } else {
-                sync::ops::discard_conflict(&mut self.store, op)?;
+                sync::ops::discard(&mut self.store, op)?;
             }
             sync::audit::settled(&mut self.store, &self.cfg.officer, op, confirm)?;
         }

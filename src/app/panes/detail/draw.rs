@@ -24,7 +24,13 @@ pub fn draw(d: &DetailPane, frame: &mut Frame<'_>, area: Rect, app: &App, theme:
     clocks(&mut lines, d, app, theme);
     lines.push(Line::raw(""));
     body(&mut lines, c, theme);
-    thread(&mut lines, d, app, theme);
+    thread(
+        &mut lines,
+        d,
+        app,
+        theme,
+        usize::from(area.width.saturating_sub(2)),
+    );
     operations(&mut lines, &d.data.operations, app, theme);
     let block = Block::bordered().title(format!(" {} ", text::line(c.id.as_str())));
     frame.render_widget(Clear, area);
@@ -174,8 +180,12 @@ fn body(lines: &mut Vec<Line<'_>>, c: &Complaint, theme: &Theme) {
     }
 }
 
-/// The thread of messages.
-fn thread(lines: &mut Vec<Line<'_>>, d: &DetailPane, app: &App, theme: &Theme) {
+/// The thread of messages, each indented under its header; a long line wraps with the
+/// same indent (`width` is the space inside the border).
+fn thread(lines: &mut Vec<Line<'_>>, d: &DetailPane, app: &App, theme: &Theme, width: usize) {
+    let wrap = textwrap::Options::new(width.max(8))
+        .initial_indent("  ")
+        .subsequent_indent("  ");
     if d.data.messages.is_empty() {
         return;
     }
@@ -191,7 +201,12 @@ fn thread(lines: &mut Vec<Line<'_>>, d: &DetailPane, app: &App, theme: &Theme) {
             theme.dim(),
         ));
         for l in text::block(&m.text).lines() {
-            lines.push(Line::raw(format!("  {l}")));
+            if l.is_empty() {
+                lines.push(Line::raw(""));
+            }
+            for part in textwrap::wrap(l, &wrap) {
+                lines.push(Line::raw(part.into_owned()));
+            }
         }
     }
 }
@@ -235,6 +250,22 @@ fn operations(lines: &mut Vec<Line<'_>>, ops: &[OpRow], app: &App, theme: &Theme
                 lang.op_state(o.state)
             ),
             style,
+        ));
+    }
+    if ops.iter().any(|o| o.state == OpState::Rejected)
+        && !ops.iter().any(|o| o.state == OpState::Conflict)
+    {
+        let k = |c| app.session.keymap.hint(c);
+        lines.push(Line::styled(
+            format!(
+                "{} {}: {} · {}: {}",
+                t.rejected_by_registry,
+                k(Command::ConfirmConflicts),
+                t.redo_as_new,
+                k(Command::DiscardConflicts),
+                t.discard
+            ),
+            theme.error(),
         ));
     }
     if ops.iter().any(|o| o.state == OpState::Conflict) {

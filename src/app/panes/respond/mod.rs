@@ -239,6 +239,14 @@ impl Component for RespondPane {
                 Field::Template => self.step_template(app, forward),
                 Field::Text => {}
             },
+            Command::NextChoice | Command::PrevChoice => {
+                let forward = cmd == Command::NextChoice;
+                match self.field {
+                    Field::Stage => self.stage = cycle(self.stage, STAGES.len(), forward),
+                    Field::Template => self.step_template(app, forward),
+                    Field::Text => {}
+                }
+            }
             Command::Open if self.field != Field::Text => self.field = self.field.step(true),
             Command::Open | Command::Submit => return self.submit(app),
             _ => {}

@@ -11,8 +11,6 @@ use crate::app::{App, Command, QueueKind, TextMode};
 use crate::domain::{Agency, ComplaintId, OpKind, TransferReason};
 use crate::i18n::Lang;
 use crate::sync::OpRequest;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui_textarea::{Input, Key as TKey, TextArea};
@@ -76,24 +74,9 @@ impl TransferPane {
     /// Re-ranks the directory for the query (active agencies only). A coordinator may
     /// re-dispose between its own offices, so agencies in scope are offered too.
     pub fn refilter(&mut self, agencies: &[Agency]) {
-        let m = SkimMatcherV2::default();
-        let q = self.query.trim().to_lowercase();
-        let mut scored: Vec<(i64, usize)> = agencies
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.active)
-            .filter_map(|(i, a)| {
-                if q.is_empty() {
-                    return Some((0, i));
-                }
-                let hay = format!("{} {}", a.code, a.name).to_lowercase();
-                m.fuzzy_match(&hay, &q).map(|s| (s, i))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.picks = scored.into_iter().map(|(_, i)| i).collect();
+        self.picks = crate::domain::agency::search(agencies, &self.query, true);
         // Typing picks the best match; an empty query leaves the target unknown.
-        self.pick = usize::from(!q.is_empty() && !self.picks.is_empty());
+        self.pick = usize::from(!self.query.trim().is_empty() && !self.picks.is_empty());
     }
 
     /// The chosen agency (`None`: unknown, the coordinator decides).
@@ -154,6 +137,8 @@ impl TransferPane {
 pub const FORM_COMMANDS: &[Command] = &[
     Command::NextPane,
     Command::PrevPane,
+    Command::NextChoice,
+    Command::PrevChoice,
     Command::Down,
     Command::Up,
     Command::PageDown,
@@ -215,6 +200,10 @@ impl Component for TransferPane {
                 }
                 Field::Note => {}
             },
+            Command::NextChoice | Command::PrevChoice if self.field == Field::Reason => {
+                let forward = cmd == Command::NextChoice;
+                self.reason = crate::app::common::cycle(self.reason, REASONS.len(), forward);
+            }
             Command::Open if self.field != Field::Note => self.field = self.field.step(true),
             Command::Open | Command::Submit => return self.submit(app),
             _ => {}

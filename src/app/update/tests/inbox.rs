@@ -122,7 +122,7 @@ fn out_of_scope_rows_are_read_only() {
     for c in [Command::Respond, Command::Transfer, Command::Hold] {
         assert!(cmd(&mut app, c).is_empty());
         assert!(!has_form(&app));
-        assert!(app.notice.as_ref().is_some_and(|n| n.error));
+        assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     }
     assert_eq!(View::Transferred.count(&app.loaded.counts), 1);
 }
@@ -160,8 +160,79 @@ fn failures_stay_until_dismissed() {
     assert!(
         app.notice
             .as_ref()
-            .is_some_and(|n| n.error && n.text == "cache terkunci")
+            .is_some_and(|n| n.is_error() && n.text == "cache terkunci")
     );
     cmd(&mut app, Command::Clear);
     assert!(app.notice.is_none());
+}
+
+/// Defect: after an action removed rows above it, the cursor jumped to whatever
+/// complaint took its row number, and the next key acted on a complaint the officer
+/// never looked at.
+#[test]
+fn the_cursor_stays_on_its_complaint_when_rows_leave_the_view() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Mark); // LAP-1
+    cmd(&mut app, Command::Mark); // LAP-2
+    cmd(&mut app, Command::Mark); // LAP-3, the cursor is now on LAP-4
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-4"));
+    // The three are transferred away and leave the list.
+    ROWS.with(|cell| cell.borrow_mut().retain(|r| r.id.as_str() > "LAP-3"));
+    drive(
+        &mut app,
+        Action::Queued {
+            count: 3,
+            what: crate::app::QueueKind::Transfers,
+        },
+    );
+    reload(&mut app);
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-4"));
+    assert_eq!(app.inbox.cursor, 0);
+    // A complaint that leaves itself hands the cursor to the one after it.
+    ROWS.with(|cell| cell.borrow_mut().retain(|r| r.id.as_str() != "LAP-4"));
+    reload(&mut app);
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-5"));
+}
+
+/// The same under a filter: a reload refilters and keeps the complaint.
+#[test]
+fn the_cursor_stays_on_its_complaint_under_a_filter() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Filter);
+    typed(&mut app, "jalan");
+    cmd(&mut app, Command::Open); // keep the filter
+    cmd(&mut app, Command::Down);
+    let here = app.current().map(|r| r.id.clone()).expect("a row");
+    assert_ne!(app.inbox.cursor, 0, "not on the best match");
+    // Something else changes in the cache: the reload refilters.
+    ROWS.with(|cell| cell.borrow_mut().retain(|r| r.id.as_str() != "LAP-5"));
+    reload(&mut app);
+    assert_eq!(app.current().map(|r| r.id.clone()), Some(here));
+}
+
+fn mouse(kind: crate::app::MouseKind, column: u16, row: u16) -> Action {
+    Action::Mouse(crate::app::Mouse { kind, column, row })
+}
+
+/// A click selects a row or a view's tab; the wheel scrolls.
+#[test]
+fn the_mouse_selects_rows_and_tabs_and_scrolls() {
+    use crate::app::MouseKind::{Click, WheelDown, WheelUp};
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    // Row 3 of the screen is the first complaint (tabs, border, header above it).
+    drive(&mut app, mouse(Click, 30, 5));
+    assert_eq!(app.inbox.cursor, 2);
+    drive(&mut app, mouse(WheelUp, 30, 5));
+    assert_eq!(app.inbox.cursor, 0);
+    drive(&mut app, mouse(WheelDown, 30, 5));
+    assert_eq!(app.inbox.cursor, 3);
+    // The first tab starts the line.
+    drive(&mut app, mouse(Click, 2, 0));
+    assert_eq!(app.inbox.view, View::NeedsAction);
+    // Below the last row, nothing happens.
+    drive(&mut app, mouse(Click, 30, 20));
+    assert_eq!(app.inbox.cursor, 0);
 }

@@ -31,7 +31,7 @@ fn bulk_transfer_asks_once_then_queues_one_each() {
     cmd(&mut app, Command::Open); // → note
     // An empty note is refused.
     assert!(cmd(&mut app, Command::Open).is_empty());
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     typed(&mut app, "Jalan provinsi");
     let fx = cmd(&mut app, Command::Open);
     assert!(fx.is_empty(), "asks before queuing");
@@ -107,7 +107,7 @@ fn respond_with_template_fills_per_complaint_and_blocks_bad_text() {
     );
     // Empty text is refused.
     assert!(cmd(&mut app, Command::Submit).is_empty());
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     // Pick the first template (field 1), then a stage.
     cmd(&mut app, Command::PrevPane);
     cmd(&mut app, Command::Down);
@@ -182,7 +182,7 @@ fn drafts_are_saved_on_tick_restored_and_kept_on_cancel() {
     assert!(
         app.notice
             .as_ref()
-            .is_some_and(|n| n.error && n.text.contains("TIDAK"))
+            .is_some_and(|n| n.is_error() && n.text.contains("TIDAK"))
     );
     assert_eq!(update(&mut app, tick()).len(), 1);
     update(&mut app, Action::DraftSaved { close: false });
@@ -226,7 +226,7 @@ fn choosing_a_template_does_not_silently_replace_edited_text() {
         None => String::new(),
     };
     assert_eq!(text(&app), "Teks saya sendiri", "first press only warns");
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     cmd(&mut app, Command::Down);
     assert_ne!(text(&app), "Teks saya sendiri", "second press replaces");
     // Moving between templates replaces freely while the text is untouched.
@@ -290,7 +290,10 @@ fn hold_asks_what_is_missing() {
 fn undo_conflicts_import_export_and_help() {
     let mut app = app();
     assert_eq!(cmd(&mut app, Command::Undo), vec![Effect::Undo]);
-    assert_eq!(update(&mut app, Action::Undone(None)), vec![Effect::Reload]);
+    assert_eq!(
+        update(&mut app, Action::Undone(Vec::new())),
+        vec![Effect::Reload]
+    );
 
     // Conflicts are settled from the detail.
     let fx = cmd(&mut app, Command::Open);
@@ -306,6 +309,17 @@ fn undo_conflicts_import_export_and_help() {
         Action::DetailLoaded(Box::new(detail_of("LAP-1")), clocks),
     );
     assert_eq!(focus(&app), Focus::Detail);
+    // Nothing in conflict or rejected: nothing to settle, and it says so.
+    assert!(cmd(&mut app, Command::ConfirmConflicts).is_empty());
+    assert!(app.notice.is_some());
+    let mut with_conflict = detail_of("LAP-1");
+    let mut op = hold_op("LAP-1");
+    op.state = crate::domain::OpState::Conflict;
+    with_conflict.operations.push(op);
+    update(
+        &mut app,
+        Action::DetailLoaded(Box::new(with_conflict), clocks),
+    );
     assert_eq!(
         cmd(&mut app, Command::ConfirmConflicts),
         vec![Effect::Conflicts {
@@ -355,7 +369,7 @@ fn undo_conflicts_import_export_and_help() {
         Action::ImportFinished(vec![Err("b.jsonl: rejected: x".into())]),
     );
     assert_eq!(fx, vec![Effect::Reload, Effect::ScanImportDir]);
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+    assert!(app.notice.as_ref().is_some_and(|n| n.is_error()));
     cmd(&mut app, Command::Close);
     assert_eq!(focus(&app), Focus::Inbox);
 
@@ -387,4 +401,165 @@ fn undo_conflicts_import_export_and_help() {
     );
     cmd(&mut app, Command::Clear);
     assert_eq!(focus(&app), Focus::Inbox);
+}
+
+fn hold_op(id: &str) -> crate::domain::Operation {
+    crate::domain::Operation {
+        op_id: crate::domain::OpId::new_v7(),
+        complaint_id: ComplaintId::from(id),
+        base_revision: 1,
+        officer: "Ahmad Fauzi".into(),
+        at: "2026-11-20T09:00:00+07:00".parse().expect("at"),
+        kind: OpKind::Hold {
+            missing: "foto".into(),
+        },
+        state: crate::domain::OpState::Pending,
+        batch_id: None,
+        reason: None,
+    }
+}
+
+/// Undo says how much of the action it took back; redo queues it all again, once,
+/// and only while nothing new was queued.
+#[test]
+fn undo_names_the_whole_action_and_redo_queues_it_again() {
+    let mut app = app();
+    let ops: Vec<_> = ["LAP-1", "LAP-2", "LAP-3"].map(hold_op).into();
+    drive(&mut app, Action::Undone(ops));
+    let said = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("3 tunda"), "{said}");
+    let fx = cmd(&mut app, Command::Redo);
+    let [Effect::Queue { requests, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    let ids: Vec<&str> = requests.iter().map(|r| r.complaint_id.as_str()).collect();
+    assert_eq!(ids, ["LAP-1", "LAP-2", "LAP-3"]);
+    drive(
+        &mut app,
+        Action::Queued {
+            count: 3,
+            what: crate::app::QueueKind::Holds,
+        },
+    );
+    assert!(cmd(&mut app, Command::Redo).is_empty(), "redone once");
+
+    // A new action in between ends what can be redone.
+    drive(&mut app, Action::Undone(vec![hold_op("LAP-1")]));
+    drive(
+        &mut app,
+        Action::Queued {
+            count: 1,
+            what: crate::app::QueueKind::Responses,
+        },
+    );
+    assert!(cmd(&mut app, Command::Redo).is_empty());
+    let said = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("Tidak ada yang bisa diulangi"), "{said}");
+}
+
+/// Defect: the reasons are drawn in a row with ◂ ▸, but only ↑/↓ moved the choice.
+#[test]
+fn the_reason_follows_left_and_right_as_drawn() {
+    let mut app = app();
+    cmd(&mut app, Command::Transfer);
+    cmd(&mut app, Command::NextPane); // the reason
+    let reason = |app: &App| app.panes.find::<TransferPane>().map(|f| f.reason);
+    assert_eq!(reason(&app), Some(0));
+    cmd(&mut app, Command::NextChoice);
+    assert_eq!(reason(&app), Some(1));
+    cmd(&mut app, Command::PrevChoice);
+    cmd(&mut app, Command::PrevChoice);
+    assert_eq!(reason(&app), Some(3), "wraps around");
+    // On the inbox the same keys step through the views.
+    cmd(&mut app, Command::Clear);
+    cmd(&mut app, Command::NextChoice);
+    assert_eq!(app.inbox.view, View::DueSoon);
+}
+
+/// The palette finds any command by what it does and runs it where the officer was.
+#[test]
+fn the_palette_finds_and_runs_a_command() {
+    let mut app = app();
+    cmd(&mut app, Command::Palette);
+    typed(&mut app, "tunda");
+    cmd(&mut app, Command::Open);
+    assert!(
+        app.panes.top().is_some_and(|p| matches!(p, Pane::Hold(_))),
+        "the hold pane opened on the current row"
+    );
+    // Esc leaves it without running anything.
+    cmd(&mut app, Command::Clear);
+    cmd(&mut app, Command::Palette);
+    cmd(&mut app, Command::Clear);
+    assert_eq!(focus(&app), Focus::Inbox);
+}
+
+/// The directory opens searchable from the inbox.
+#[test]
+fn the_directory_is_searchable_in_the_desk() {
+    let mut app = app();
+    let fx = cmd(&mut app, Command::Directory);
+    assert_eq!(fx, vec![Effect::LoadAgencies]);
+    update(&mut app, Action::AgenciesLoaded(agencies()));
+    typed(&mut app, "provinsi");
+    let pane = app
+        .panes
+        .find::<crate::app::panes::directory::DirectoryPane>()
+        .expect("the directory");
+    let found = crate::domain::agency::search(&app.agencies, &pane.query, false);
+    assert_eq!(app.agencies[found[0]].code.as_str(), "35-DPUBM");
+}
+
+/// `J`/`K` in the detail show the next and previous complaint of the list.
+#[test]
+fn j_and_k_step_through_complaints_in_the_detail() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    update(
+        &mut app,
+        Action::DetailLoaded(Box::new(detail_of("LAP-1")), no_clocks()),
+    );
+    assert_eq!(
+        cmd(&mut app, Command::NextComplaint),
+        vec![Effect::LoadDetail(ComplaintId::from("LAP-2"))]
+    );
+    assert_eq!(app.current().map(|r| r.id.as_str()), Some("LAP-2"));
+    assert_eq!(
+        cmd(&mut app, Command::PrevComplaint),
+        vec![Effect::LoadDetail(ComplaintId::from("LAP-1"))]
+    );
+    assert!(
+        cmd(&mut app, Command::PrevComplaint).is_empty(),
+        "the first one"
+    );
+}
+
+/// `n`/`N` step through the filter's matches, and bring back a cleared filter.
+#[test]
+fn n_steps_through_matches_and_brings_back_the_filter() {
+    let mut app = app();
+    cmd(&mut app, Command::View8);
+    cmd(&mut app, Command::Filter);
+    typed(&mut app, "jalan");
+    cmd(&mut app, Command::Open);
+    let total = app.inbox.total;
+    assert!(total >= 2);
+    cmd(&mut app, Command::NextMatch);
+    assert_eq!(app.inbox.cursor, 1);
+    cmd(&mut app, Command::PrevMatch);
+    cmd(&mut app, Command::PrevMatch);
+    assert_eq!(app.inbox.cursor, total - 1, "wraps around");
+    cmd(&mut app, Command::Clear);
+    assert!(app.inbox.found.is_none());
+    cmd(&mut app, Command::NextMatch);
+    assert_eq!(app.inbox.filter.query, "jalan");
+    assert_eq!(app.inbox.total, total, "the filter is back");
 }

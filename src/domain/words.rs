@@ -1,0 +1,67 @@
+//! Whole words in a text, for the filters: a word of the query found as a whole word
+//! ranks above a scattered fuzzy match, and a query in double quotes ("jalan rusak")
+//! matches whole words only. Texts and queries are compared lower-cased.
+
+/// The words of a query in double quotes; `None` for an ordinary (fuzzy) query.
+pub fn quoted(query: &str) -> Option<Vec<&str>> {
+    let inner = query.trim().strip_prefix('"')?;
+    let inner = inner.strip_suffix('"').unwrap_or(inner);
+    Some(inner.split_whitespace().collect())
+}
+
+/// The words of an ordinary query.
+pub fn words(query: &str) -> Vec<&str> {
+    query.split_whitespace().collect()
+}
+
+/// How many of `words` appear in `hay` as whole words (not inside a longer word).
+pub fn whole_words(hay: &str, words: &[&str]) -> usize {
+    words.iter().filter(|w| has_word(hay, w)).count()
+}
+
+/// Whether `word` stands in `hay` with no letter or digit right before or after it.
+pub fn has_word(hay: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    let mut from = 0;
+    while let Some(rel) = hay[from..].find(word) {
+        let at = from + rel;
+        let end = at + word.len();
+        if boundary(hay[..at].chars().next_back()) && boundary(hay[end..].chars().next()) {
+            return true;
+        }
+        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// How much a whole-word match adds to a fuzzy score: more than any fuzzy score, so
+/// exact words always rank first.
+pub const WHOLE_WORD_BONUS: i64 = 1 << 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        assert!(has_word("jalan rusak di kalianget", "jalan"));
+        assert!(!has_word("guru jarang masuk kelas", "jalan"));
+        assert!(!has_word("jalanan licin", "jalan"));
+        assert!(has_word("lap-2026 (jalan)", "jalan"));
+        assert_eq!(
+            whole_words("jalan rusak parah", &["jalan", "rusak", "x"]),
+            2
+        );
+        assert!(has_word("café jalan", "jalan"));
+    }
+
+    #[test]
+    fn quoted_queries() {
+        assert_eq!(quoted("\"jalan rusak\""), Some(vec!["jalan", "rusak"]));
+        assert_eq!(quoted("\"jalan"), Some(vec!["jalan"]), "while it is typed");
+        assert_eq!(quoted("jalan"), None);
+    }
+}
