@@ -12,6 +12,8 @@
 //! - [`monev`]: the monitoring report's formats and the written reprimands. Uses
 //!   `domain`, `store`, `config`, `i18n`.
 //! - [`cli`]: the scriptable subcommands. Uses everything above.
+//! - [`config_bounds`] (part of `config`): the size and value limits of the config.
+//! - [`fault`]: named crash points for the crash tests (`SIGAP_FAULT`). Uses nothing.
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
