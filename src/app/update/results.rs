@@ -158,6 +158,8 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Mouse(m) => super::mouse::mouse(app, m),
         Action::Failed(e) => {
             app.history.failed();
+            // A filter that failed is not running any more.
+            app.inbox.searching = false;
             app.fail(e);
             Vec::new()
         }

@@ -142,6 +142,7 @@ impl Executor {
         let worker = self.store.worker()?;
         let handle = super::workers::spawn_worker(
             tx,
+            self.cfg.language,
             move |tx| {
                 if let Some(r) = work(&worker, Some(tx)) {
                     send(tx, r);

@@ -21,6 +21,7 @@ fn report(tx: &Sender<Msg>, a: Action) {
 /// of a pane stuck in "running".
 pub(super) fn spawn_worker<F>(
     tx: &Sender<Msg>,
+    lang: crate::i18n::Lang,
     work: F,
     on_panic: fn(String) -> Action,
 ) -> JoinHandle<()>
@@ -31,7 +32,7 @@ where
     std::thread::spawn(move || {
         let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&tx)));
         if done.is_err() {
-            report(&tx, on_panic("the worker stopped unexpectedly".into()));
+            report(&tx, on_panic(lang.t().worker_stopped.into()));
         }
     })
 }
@@ -43,6 +44,7 @@ impl Executor {
         let cfg = self.cfg.clone();
         let handle = spawn_worker(
             tx,
+            self.cfg.language,
             move |tx| {
                 let mut results = Vec::new();
                 // Nothing is imported into a damaged file.
@@ -92,6 +94,7 @@ impl Executor {
         let now = Utc::now().with_timezone(&self.cfg.timezone);
         let handle = spawn_worker(
             tx,
+            self.cfg.language,
             move |tx| {
                 let r = sync::export_pending(&mut worker, &cfg, None, false, now)
                     .map(|o| match o {
