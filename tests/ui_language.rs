@@ -11,7 +11,7 @@ use harness::{Effects, Harness};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
-use sigap::app::{App, Command};
+use sigap::app::{App, Command, View};
 use sigap::ui::{self, Theme};
 
 /// Words only an English screen may show.
@@ -310,6 +310,9 @@ fn check(language: &str, forbidden: &[&str]) {
             h.cmd(Command::Submit);
         }),
         ("import", |h| h.cmd(Command::Import)),
+        ("monev", |h| h.cmd(Command::Monev)),
+        ("palette", |h| h.cmd(Command::Palette)),
+        ("directory", |h| h.cmd(Command::Directory)),
         ("marked", |h| {
             h.cmd(Command::View8);
             h.cmd(Command::MarkAll);
@@ -318,6 +321,15 @@ fn check(language: &str, forbidden: &[&str]) {
     for (name, step) in panes {
         let mut h = desk(language);
         step(&mut h);
+        // Each step really opened something over the inbox (or changed its view).
+        assert!(
+            !h.app.panes.is_empty()
+                || *name == "inbox"
+                || h.app.inbox.view != View::NeedsAction
+                || h.app.inbox.filter.active()
+                || !h.app.inbox.marks.is_empty(),
+            "{name} opened nothing"
+        );
         for (w, ht) in [(80, 24), (160, 48)] {
             let s = screen(&h.app, w, ht);
             let found: Vec<String> = words(&s)
