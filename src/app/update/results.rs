@@ -160,6 +160,14 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             app.history.failed();
             // A filter that failed is not running any more.
             app.inbox.searching = false;
+            // Nor is a monev computation waiting for its worker (it stopped).
+            if let Some(p) = app.panes.find_mut::<crate::app::panes::monev::MonevPane>() {
+                if p.report.is_none() && p.problem.is_none() {
+                    p.problem = Some(e.clone());
+                }
+                p.progress = None;
+                p.drafting = false;
+            }
             app.fail(e);
             Vec::new()
         }

@@ -563,3 +563,16 @@ fn n_steps_through_matches_and_brings_back_the_filter() {
     assert_eq!(app.inbox.filter.query, "jalan");
     assert_eq!(app.inbox.total, total, "the filter is back");
 }
+
+/// A monev computation whose worker stopped does not leave the pane on "computing".
+#[test]
+fn a_failed_monev_worker_is_shown_in_the_pane() {
+    use crate::app::panes::monev::MonevPane;
+    let mut app = app();
+    app.panes
+        .push(MonevPane::new("2026-11-20".parse().expect("date")));
+    update(&mut app, Action::Failed("proses latar berhenti".into()));
+    let pane = app.panes.find::<MonevPane>().expect("the pane");
+    assert_eq!(pane.problem.as_deref(), Some("proses latar berhenti"));
+    assert!(pane.progress.is_none());
+}
