@@ -182,7 +182,7 @@ pub fn command(p: &mut MonevPane, app: &mut App, cmd: Command) -> Reply {
         }
         Command::Reprimand if !p.drafting => {
             p.drafting = true;
-            p.generation += 1;
+            p.generation = super::next_generation();
             return Reply::stay(vec![Effect::Monev(MonevRequest::Draft {
                 as_of: p.as_of,
                 generation: p.generation,

@@ -123,7 +123,7 @@ impl MonevPane {
 
     /// Asks for the figures of the current period (a newer request cancels this one).
     pub fn refresh(&mut self, total: u64) -> Vec<Effect> {
-        self.generation += 1;
+        self.generation = next_generation();
         self.progress = Some((0, total));
         self.problem = None;
         vec![Effect::Monev(MonevRequest::Figures {
@@ -135,6 +135,14 @@ impl MonevPane {
 }
 
 /// Opens the pane on this month and asks for its figures.
+/// A request number no pane has used before, so a pane closed and opened again never
+/// takes the answer meant for the one before.
+pub(crate) fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 pub fn open(app: &App) -> Reply {
     let mut pane = MonevPane::new(app.session.today);
     let fx = pane.refresh(app.loaded.counts.all as u64);

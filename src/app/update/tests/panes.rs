@@ -576,3 +576,19 @@ fn a_failed_monev_worker_is_shown_in_the_pane() {
     assert_eq!(pane.problem.as_deref(), Some("proses latar berhenti"));
     assert!(pane.progress.is_none());
 }
+
+/// A monev pane opened again does not take the answer meant for the one before it.
+#[test]
+fn a_reopened_monev_pane_asks_with_a_new_number() {
+    let number = |fx: &[Effect]| match fx {
+        [Effect::Monev(crate::app::panes::monev::MonevRequest::Figures { generation, .. })] => {
+            *generation
+        }
+        other => panic!("{other:?}"),
+    };
+    let mut app = app();
+    let first = number(&cmd(&mut app, Command::Monev));
+    cmd(&mut app, Command::Close);
+    let second = number(&cmd(&mut app, Command::Monev));
+    assert_ne!(first, second);
+}
