@@ -25,6 +25,44 @@ pub fn leave() {
     }
 }
 
+/// Hands the terminal to the officer's editor (`$VISUAL`, else `$EDITOR`, else the
+/// system's) on a private temporary file holding `text`, and takes it back when the
+/// editor ends. Returns the file's text then.
+pub fn edit_externally(text: &str) -> std::io::Result<String> {
+    use std::io::Write;
+    let mut file = tempfile::Builder::new()
+        .prefix("sigap-tanggapan-")
+        .suffix(".txt")
+        .tempfile()?;
+    file.write_all(text.as_bytes())?;
+    file.flush()?;
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| if cfg!(windows) { "notepad" } else { "vi" }.into());
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    leave();
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file.path())
+        .status();
+    // Back to the desk whatever the editor did.
+    ACTIVE.store(true, Ordering::SeqCst);
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableMouseCapture
+    )?;
+    let status = status?;
+    if !status.success() {
+        return Err(std::io::Error::other(format!(
+            "{program} ended with {status}"
+        )));
+    }
+    std::fs::read_to_string(file.path())
+}
+
 /// Restores the terminal when dropped, so an early return or `?` still leaves it sane.
 pub struct Guard;
 

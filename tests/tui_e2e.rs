@@ -193,6 +193,9 @@ impl Desk {
         cmd.cwd(home.path());
         cmd.env("SIGAP_TODAY", "2026-11-27");
         cmd.env("TERM", "xterm-256color");
+        // The officer's editor, for `Ctrl-e`: one that edits without asking anything.
+        cmd.env_remove("VISUAL");
+        cmd.env("EDITOR", "sed -i s/^/DISUNTING-/");
         cmd.env(
             "SIGAP_CONFIG",
             config.unwrap_or_else(|| home.path().join("absent-config.toml")),
@@ -1041,6 +1044,25 @@ fn a_bulk_hold_is_undone_whole_and_a_rejected_operation_is_discarded() {
     assert!(
         !text.contains("ditolak ·") && !text.contains("1 ditolak"),
         "{text}"
+    );
+    desk.send(CTRL_C);
+    desk.wait_exit(TIMEOUT);
+}
+
+/// `Ctrl-e` in the response text hands the terminal to `$EDITOR` and reads its text back.
+#[test]
+fn the_response_is_edited_in_the_external_editor() {
+    let mut desk = Desk::start();
+    desk.wait_for_startup();
+    desk.send("r");
+    desk.wait_for("Tindak Lanjut untuk 1 laporan");
+    desk.send("Laporan diterima");
+    desk.wait_for("Laporan diterima");
+    desk.send("\x05"); // Ctrl-e
+    let text = desk.wait_for("DISUNTING-Laporan diterima");
+    assert!(
+        text.contains("Tindak Lanjut untuk 1 laporan"),
+        "back in the desk:\n{text}"
     );
     desk.send(CTRL_C);
     desk.wait_exit(TIMEOUT);

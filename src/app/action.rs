@@ -97,6 +97,8 @@ pub enum Command {
     Submit,
     /// Copy the tracking ID of the current complaint (OSC 52, on a local terminal).
     Copy,
+    /// In the response pane: edit the text in `$EDITOR`.
+    EditExternally,
     /// Open the last message whole.
     Message,
     /// The command palette: every command, searchable, run from there.
@@ -159,6 +161,8 @@ pub enum Action {
     Mouse(Mouse),
     /// The text was put on the terminal's clipboard.
     Copied(String),
+    /// The text came back from the external editor.
+    TextEdited(String),
     /// The clipboard cannot be reached (a remote session): the text is shown instead.
     CopyRefused(String),
     /// The view counts and the desk status, (re)loaded.

@@ -79,6 +79,8 @@ pub enum Effect {
     Export,
     /// Put this text on the terminal's clipboard.
     Copy(String),
+    /// Edit this text in the officer's own editor (the runtime hands it the terminal).
+    EditText(String),
     /// The monev pane's figures, letters and drill-down.
     Monev(crate::app::panes::monev::MonevRequest),
 }

@@ -195,6 +195,7 @@ pub const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Reprimand, &["T"]),
     (Command::Submit, &["Ctrl-s"]),
     (Command::Copy, &["y"]),
+    (Command::EditExternally, &["E", "Ctrl-e"]),
     (Command::Message, &["m"]),
     (Command::Palette, &[":"]),
     (Command::Directory, &["a"]),

@@ -118,6 +118,8 @@ texts! {
     redo_as_new: "kirim ulang sebagai operasi baru", "redo as a new operation";
     hint_redo_rejected: "kirim ulang", "redo";
     hint_run: "jalankan", "run";
+    no_external_editor: "editor luar tidak dapat dipakai", "the external editor cannot be used";
+    hint_external_editor: "editor luar", "external editor";
     palette_title: " Perintah (ketik untuk mencari, Enter jalankan) ",
         " Commands (type to search, Enter runs) ";
     directory_title: " Direktori instansi (ketik untuk mencari) ",

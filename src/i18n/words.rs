@@ -201,6 +201,10 @@ impl Lang {
             Command::Reprimand => ("monev: draf surat teguran", "monev: draft reprimands"),
             Command::Submit => ("kirim formulir", "send the form"),
             Command::Copy => ("salin ID laporan", "copy the tracking ID"),
+            Command::EditExternally => (
+                "di tindak lanjut: sunting teks dengan $EDITOR",
+                "in the response: edit the text in $EDITOR",
+            ),
             Command::Palette => (
                 "palet perintah: cari dan jalankan perintah apa saja",
                 "command palette: find and run any command",

@@ -45,7 +45,20 @@ pub struct Desk<B: Backend> {
     next_tick: Instant,
     /// Where ticks read the time.
     clock: fn() -> DateTime<Utc>,
+    /// Hands the terminal to an external editor and back (the real desk only).
+    editor: Option<Editor>,
 }
+
+/// Edits a text outside the desk: `edit` takes the terminal (the keyboard stops
+/// reaching the desk) and returns the new text; `resume` gives the keyboard back once
+/// the desk has its screen again.
+pub struct Editor {
+    pub edit: Box<EditFn>,
+    pub resume: Box<dyn FnMut()>,
+}
+
+/// Takes the terminal and edits a text in it.
+pub type EditFn = dyn FnMut(&str) -> std::io::Result<String>;
 
 impl<B: Backend> Desk<B>
 where
@@ -70,6 +83,7 @@ where
             dirty: false,
             next_tick: Instant::now() + TICK,
             clock: Utc::now,
+            editor: None,
         }
     }
 
@@ -162,6 +176,31 @@ where
         Ok(())
     }
 
+    /// Lets the desk hand the terminal to an external editor.
+    pub fn set_editor(&mut self, editor: Editor) {
+        self.editor = Some(editor);
+    }
+
+    /// Edits a text in the external editor; the whole screen is drawn again after.
+    fn edit(&mut self, text: &str) -> Action {
+        let Some(editor) = self.editor.as_mut() else {
+            return Action::Failed(self.app.t().no_external_editor.into());
+        };
+        let result = (editor.edit)(text);
+        // Drawn whole again: a resize to the same size clears the screen and forgets
+        // the last frame (without asking the terminal anything, as `clear` would).
+        if let Ok(size) = self.terminal.size() {
+            let _ = self
+                .terminal
+                .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+        }
+        (editor.resume)();
+        match result {
+            Ok(new) => Action::TextEdited(new),
+            Err(e) => Action::Failed(format!("{}: {e}", self.app.t().no_external_editor)),
+        }
+    }
+
     /// Gives actions to `update`, then every action their effects produce, until none
     /// is left.
     fn act(&mut self, actions: impl IntoIterator<Item = Action>) {
@@ -169,6 +208,10 @@ where
         while let Some(a) = pending.pop_front() {
             self.dirty = true;
             for e in app::update(&mut self.app, a) {
+                if let Effect::EditText(text) = e {
+                    pending.push_back(self.edit(&text));
+                    continue;
+                }
                 pending.extend(self.exec.run(e, &self.tx));
             }
         }

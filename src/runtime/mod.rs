@@ -45,11 +45,28 @@ pub fn run(cfg: Config, store: Store, today: Option<NaiveDate>) -> Result<()> {
     let terminal = crate::tui::enter();
     // Dropped in reverse order: the input thread stops before the terminal is restored.
     let _guard = crate::tui::Guard;
-    let mut input = Input::start(tx.clone());
-    let mut desk = Desk::new(app, exec, theme, terminal, (tx, rx));
+    let input = std::sync::Arc::new(std::sync::Mutex::new(Some(Input::start(tx.clone()))));
+    let mut desk = Desk::new(app, exec, theme, terminal, (tx.clone(), rx));
+    // The editor takes the keyboard: the input thread stops while it runs.
+    let (stopped, resumed) = (input.clone(), input.clone());
+    desk.set_editor(desk::Editor {
+        edit: Box::new(move |text| {
+            if let Some(mut running) = stopped.lock().ok().and_then(|mut i| i.take()) {
+                running.stop();
+            }
+            crate::tui::edit_externally(text)
+        }),
+        resume: Box::new(move || {
+            if let Ok(mut i) = resumed.lock() {
+                *i = Some(Input::start(tx.clone()));
+            }
+        }),
+    });
     desk.start()?;
     while desk.turn()? != Turn::Quit {}
-    input.stop();
+    if let Some(mut running) = input.lock().ok().and_then(|mut i| i.take()) {
+        running.stop();
+    }
     // Save an open draft before leaving, and say so if that fails.
     desk.finish()
 }
@@ -70,7 +87,12 @@ pub fn key_action(app: &App, k: &event::KeyEvent) -> Option<Action> {
         let bound = app.session.keymap.command(k).filter(|c| {
             !plain_char
                 && match c {
-                    C::Submit | C::Clear | C::NextPane | C::PrevPane | C::Quit => true,
+                    C::Submit
+                    | C::Clear
+                    | C::NextPane
+                    | C::PrevPane
+                    | C::Quit
+                    | C::EditExternally => true,
                     C::Open | C::Up | C::Down | C::PageUp | C::PageDown => mode == TextMode::Line,
                     _ => false,
                 }

@@ -147,6 +147,13 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             app.done(app.lang().queued(count, what));
             vec![Effect::Reload]
         }
+        Action::TextEdited(text) => {
+            if let Some(f) = app.panes.find_mut::<RespondPane>() {
+                f.set_text(&text);
+                f.dirty = true;
+            }
+            Vec::new()
+        }
         Action::Copied(text) => {
             app.done(app.lang().copied(&text));
             Vec::new()

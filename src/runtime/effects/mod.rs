@@ -180,6 +180,10 @@ impl Executor {
             Effect::Import(paths) => self.import(paths, tx),
             Effect::Export => self.export(tx),
             Effect::Copy(text) => Ok(self.copy(text)),
+            // Only the desk's loop can hand the terminal to an editor.
+            Effect::EditText(_) => Ok(vec![Action::Failed(
+                self.cfg.language.t().no_external_editor.into(),
+            )]),
             Effect::Monev(r) => self.monev(r, tx),
         }
     }

@@ -208,6 +208,7 @@ impl Component for RespondPane {
         vec![
             (k(Command::Submit), t.hint_send),
             (k(Command::NextPane), t.hint_next_field),
+            ("Ctrl-e".into(), t.hint_external_editor),
             ("Esc".into(), t.hint_cancel_draft_kept),
         ]
     }
@@ -231,6 +232,9 @@ impl Component for RespondPane {
             }
             Command::NextPane | Command::PrevPane => {
                 self.field = self.field.step(cmd == Command::NextPane);
+            }
+            Command::EditExternally => {
+                return Reply::stay(vec![Effect::EditText(editor_text(&self.text))]);
             }
             Command::PageDown => self.preview_scroll = self.preview_scroll.saturating_add(10),
             Command::PageUp => self.preview_scroll = self.preview_scroll.saturating_sub(10),

@@ -135,6 +135,7 @@ impl TransferPane {
 
 /// The action panes' commands, in help order.
 pub const FORM_COMMANDS: &[Command] = &[
+    Command::EditExternally,
     Command::NextPane,
     Command::PrevPane,
     Command::NextChoice,
