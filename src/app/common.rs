@@ -29,6 +29,20 @@ pub fn typed_char(input: &Input) -> Option<char> {
     }
 }
 
+/// Applies a key to a one-line text (a query, a typed period): a typed character is
+/// added while the text is under `max` characters, Backspace takes the last one off.
+/// Returns whether the text changed.
+pub fn edit_line(text: &mut String, input: &Input, max: usize) -> bool {
+    match (typed_char(input), input.key) {
+        (Some(c), _) if text.chars().count() < max => {
+            text.push(c);
+            true
+        }
+        (None, TKey::Backspace) => text.pop().is_some(),
+        _ => false,
+    }
+}
+
 /// The next (or previous) of `n` choices, wrapping around.
 pub fn cycle(i: usize, n: usize, forward: bool) -> usize {
     if forward {

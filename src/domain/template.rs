@@ -61,23 +61,25 @@ pub struct FillContext<'a> {
     pub today: NaiveDate,
 }
 
+/// The months in Indonesian, January first.
+pub const BULAN: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
 /// Indonesian long date: `27 November 2026`.
 pub fn tanggal(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    format!("{} {} {}", d.day(), BULAN[d.month0() as usize], d.year())
 }
 
 /// Fills the known placeholders. Unknown ones are left for the unfilled-placeholder

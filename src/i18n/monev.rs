@@ -8,20 +8,7 @@ use crate::domain::monev::ClockKind;
 use chrono::NaiveDate;
 
 /// Month names for headings.
-const BULAN: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
+use crate::domain::template::BULAN;
 const MONTHS: [&str; 12] = [
     "January",
     "February",

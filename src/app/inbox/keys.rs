@@ -2,11 +2,11 @@
 //! and its key list for the help and the hints.
 
 use super::{Anchor, ListRef};
-use crate::app::common::{common, filter_effect, typed_char};
+use crate::app::common::{common, edit_line, filter_effect};
 use crate::app::panes::Reply;
 use crate::app::panes::confirm::{ConfirmPane, OnYes};
 use crate::app::{App, Command, Effect, TextMode};
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 use std::sync::Arc;
 
 /// The inbox's commands, in help order.
@@ -83,12 +83,8 @@ pub fn input(app: &mut App, input: Input) -> Vec<Effect> {
     if !app.inbox.filter.editing {
         return Vec::new();
     }
-    match (typed_char(&input), input.key) {
-        (Some(c), _) => app.inbox.filter.query.push(c),
-        (None, TKey::Backspace) => {
-            app.inbox.filter.query.pop();
-        }
-        _ => return Vec::new(),
+    if !edit_line(&mut app.inbox.filter.query, &input, usize::MAX) {
+        return Vec::new();
     }
     // The matching runs off the UI thread; its answer starts at the best match.
     filter_effect(app)

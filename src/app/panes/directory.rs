@@ -2,7 +2,7 @@
 //! leaving the desk. Read-only.
 
 use super::{Component, Reply};
-use crate::app::common::typed_char;
+use crate::app::common::edit_line;
 use crate::app::{App, Command, TextMode};
 use crate::domain::agency::search;
 use crate::text;
@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 
 /// The directory pane.
 #[derive(Debug, Clone, Default)]
@@ -61,13 +61,7 @@ impl Component for DirectoryPane {
     }
 
     fn input(&mut self, _app: &mut App, input: Input) -> Reply {
-        match (typed_char(&input), input.key) {
-            (Some(c), _) => self.query.push(c),
-            (None, TKey::Backspace) => {
-                self.query.pop();
-            }
-            _ => {}
-        }
+        edit_line(&mut self.query, &input, usize::MAX);
         self.scroll = 0;
         Reply::stay(Vec::new())
     }

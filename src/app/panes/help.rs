@@ -4,6 +4,7 @@
 //! searches it as you type.
 
 use super::{Component, Reply};
+use crate::app::common::edit_line;
 use crate::app::{App, Command, TextMode};
 use crate::text;
 use crate::ui::{Theme, popup};
@@ -11,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 use strum::VariantArray;
 
 /// The help pane.
@@ -96,13 +97,7 @@ impl Component for HelpPane {
     }
 
     fn input(&mut self, _app: &mut App, input: Input) -> Reply {
-        match (crate::app::common::typed_char(&input), input.key) {
-            (Some(c), _) => self.query.push(c),
-            (None, TKey::Backspace) => {
-                self.query.pop();
-            }
-            _ => {}
-        }
+        edit_line(&mut self.query, &input, usize::MAX);
         self.scroll = 0;
         Reply::stay(Vec::new())
     }

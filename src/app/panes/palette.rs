@@ -3,7 +3,7 @@
 //! on what was open below.
 
 use super::{Component, Next, Reply};
-use crate::app::common::typed_char;
+use crate::app::common::edit_line;
 use crate::app::{App, Command, TextMode};
 use crate::text;
 use crate::ui::Theme;
@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 use strum::VariantArray;
 
 /// The palette pane.
@@ -106,13 +106,7 @@ impl Component for PalettePane {
     }
 
     fn input(&mut self, _app: &mut App, input: Input) -> Reply {
-        match (typed_char(&input), input.key) {
-            (Some(c), _) => self.query.push(c),
-            (None, TKey::Backspace) => {
-                self.query.pop();
-            }
-            _ => {}
-        }
+        edit_line(&mut self.query, &input, usize::MAX);
         self.pick = 0;
         Reply::stay(Vec::new())
     }

@@ -252,30 +252,20 @@ fn operations(lines: &mut Vec<Line<'_>>, ops: &[OpRow], app: &App, theme: &Theme
             style,
         ));
     }
-    if ops.iter().any(|o| o.state == OpState::Rejected)
-        && !ops.iter().any(|o| o.state == OpState::Conflict)
-    {
+    // What `C` and `X` do here: settle a conflict, else deal with a rejection.
+    let settle = if ops.iter().any(|o| o.state == OpState::Conflict) {
+        Some((t.changed_in_registry, t.confirm_again))
+    } else if ops.iter().any(|o| o.state == OpState::Rejected) {
+        Some((t.rejected_by_registry, t.redo_as_new))
+    } else {
+        None
+    };
+    if let Some((what, confirm)) = settle {
         let k = |c| app.session.keymap.hint(c);
         lines.push(Line::styled(
             format!(
-                "{} {}: {} · {}: {}",
-                t.rejected_by_registry,
+                "{what} {}: {confirm} · {}: {}",
                 k(Command::ConfirmConflicts),
-                t.redo_as_new,
-                k(Command::DiscardConflicts),
-                t.discard
-            ),
-            theme.error(),
-        ));
-    }
-    if ops.iter().any(|o| o.state == OpState::Conflict) {
-        let k = |c| app.session.keymap.hint(c);
-        lines.push(Line::styled(
-            format!(
-                "{} {}: {} · {}: {}",
-                t.changed_in_registry,
-                k(Command::ConfirmConflicts),
-                t.confirm_again,
                 k(Command::DiscardConflicts),
                 t.discard
             ),

@@ -2,13 +2,13 @@
 //! drilling into an agency's overdue complaints, drafting and issuing the letters.
 
 use super::{Mode, MonevPane, MonevRequest};
-use crate::app::common::{cycle, typed_char};
+use crate::app::common::{cycle, edit_line};
 use crate::app::panes::Reply;
 use crate::app::panes::confirm::{ConfirmPane, OnYes};
 use crate::app::{App, Command, Effect, View};
 use crate::domain::monev::Period;
 use chrono::NaiveDate;
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 use std::sync::Arc;
 
 /// The pane's commands, in help order.
@@ -69,13 +69,7 @@ pub fn hints(p: &MonevPane, app: &App) -> Vec<(String, &'static str)> {
 /// A typed key (only while typing a period).
 pub fn input(p: &mut MonevPane, input: Input) -> Reply {
     if let Mode::Range(text) = &mut p.mode {
-        match (typed_char(&input), input.key) {
-            (Some(c), _) if text.chars().count() < 40 => text.push(c),
-            (None, TKey::Backspace) => {
-                text.pop();
-            }
-            _ => {}
-        }
+        edit_line(text, &input, 40);
     }
     Reply::stay(Vec::new())
 }

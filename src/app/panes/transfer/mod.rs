@@ -6,14 +6,14 @@ mod draw;
 
 use super::editor::{editor, editor_text};
 use super::{Component, Reply};
-use crate::app::common::{step, submit, typed_char};
+use crate::app::common::{edit_line, step, submit};
 use crate::app::{App, Command, QueueKind, TextMode};
 use crate::domain::{Agency, ComplaintId, OpKind, TransferReason};
 use crate::i18n::Lang;
 use crate::sync::OpRequest;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui_textarea::{Input, Key as TKey, TextArea};
+use ratatui_textarea::{Input, TextArea};
 
 /// The reasons in picker order.
 pub const REASONS: [TransferReason; 4] = [
@@ -215,14 +215,9 @@ impl Component for TransferPane {
     fn input(&mut self, app: &mut App, input: Input) -> Reply {
         match self.field {
             Field::Agency => {
-                match (typed_char(&input), input.key) {
-                    (Some(c), _) => self.query.push(c),
-                    (None, TKey::Backspace) => {
-                        self.query.pop();
-                    }
-                    _ => return Reply::stay(Vec::new()),
+                if edit_line(&mut self.query, &input, usize::MAX) {
+                    self.refilter(&app.agencies);
                 }
-                self.refilter(&app.agencies);
             }
             Field::Note => {
                 self.note.input(input);
