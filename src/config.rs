@@ -130,8 +130,11 @@ pub fn wib() -> FixedOffset {
 }
 
 impl Config {
-    /// Parses configuration text; `path` only names the file in errors.
+    /// Parses configuration text; `path` only names the file in errors. A file saved
+    /// by Notepad (a byte order mark, CRLF line ends) reads as the same file saved
+    /// anywhere else, templates included.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let text = &*crate::textfile::normalize(text);
         let cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
             path: path.to_owned(),
             detail: describe(&e, text),
