@@ -195,6 +195,16 @@ fn describe(e: &toml::de::Error, text: &str) -> String {
     };
     let line_no = text[..start].matches('\n').count() + 1;
     let key = key_at(text, line_no);
+    // `"C:\Users\..."` reads `\U` as an escape: say how a Windows path is written.
+    let backslash = text
+        .lines()
+        .nth(line_no - 1)
+        .is_some_and(|l| l.contains('\\'));
+    let msg = if backslash && (msg.contains("escape") || msg.contains("unicode")) {
+        format!("{msg}; {}", crate::config_bounds::WINDOWS_PATH_HINT)
+    } else {
+        msg
+    };
     match key {
         Some(k) if !msg.contains(&k) => format!("line {line_no}: key `{k}`: {msg}"),
         _ => format!("line {line_no}: {msg}"),
