@@ -15,6 +15,7 @@ macro_rules! outln {
 }
 
 pub mod demo_dir;
+pub mod dirs;
 mod monev;
 mod read;
 mod reliability;
@@ -224,10 +225,6 @@ pub struct Env {
     pub _demo_dir: Option<demo_dir::DemoDir>,
 }
 
-fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("id", "Sigap", "sigap")
-}
-
 impl Env {
     /// Resolves the config and data folder, and opens the cache (or the demo).
     pub fn open(cli: &Cli, access: Access) -> Result<Env> {
@@ -273,8 +270,8 @@ impl Env {
 fn load_config(cli: &Cli) -> Result<Config> {
     Ok(match &cli.config {
         Some(p) => Config::load(p, true)?,
-        None => match project_dirs() {
-            Some(d) => Config::load(&d.config_dir().join("config.toml"), false)?,
+        None => match dirs::default_config_file() {
+            Some(f) => Config::load(&f, false)?,
             None => Config::default(),
         },
     })
@@ -284,8 +281,7 @@ fn load_config(cli: &Cli) -> Result<Config> {
 fn data_dir(cli: &Cli) -> Result<PathBuf> {
     match &cli.data_dir {
         Some(d) => Ok(d.clone()),
-        None => project_dirs()
-            .map(|d| d.data_dir().to_path_buf())
+        None => dirs::default_data_dir()
             .ok_or_else(|| eyre!("no home folder to keep the cache in; pass --data-dir")),
     }
 }
