@@ -3,15 +3,26 @@
 //! goes through [`crate::text`].
 
 /// Prints a line to stdout. A reader that stopped reading (`sigap list | head`) ends
-/// the process quietly with the shell's broken-pipe status instead of a panic.
+/// the command with [`ReaderGone`] instead of a panic: `main` exits quietly with the
+/// shell's broken-pipe status once the cache is closed and the demo's folder removed
+/// (on Windows an open file cannot be deleted, so an exit on the spot would leave it).
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
-            $crate::cli::demo_dir::remove_current();
-            std::process::exit(141);
+            return Err($crate::cli::ReaderGone.into());
         }
     }};
+}
+
+/// The reader of standard output went away; the process ends with [`ReaderGone::CODE`].
+#[derive(Debug, thiserror::Error)]
+#[error("standard output was closed")]
+pub struct ReaderGone;
+
+impl ReaderGone {
+    /// The status a shell gives a process killed by a broken pipe (128 + SIGPIPE).
+    pub const CODE: i32 = 141;
 }
 
 pub mod demo_dir;
@@ -358,7 +369,7 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
             read::list(&env, &filter, json, limit).map(|_| 0)
         }
         Some(Command::Show { id, json }) => read::show(&env, &id, json).map(|_| 0),
-        Some(Command::Import { files }) => Ok(write::import(&mut env, &files)),
+        Some(Command::Import { files }) => write::import(&mut env, &files),
         Some(Command::Export {
             out,
             gzip,

@@ -10,14 +10,14 @@ use color_eyre::eyre::{Result, eyre};
 use std::path::PathBuf;
 
 /// Imports each file on its own; returns the exit code (1 when any was rejected).
-pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
+pub fn import(env: &mut Env, files: &[PathBuf]) -> Result<i32> {
     // Nothing is imported into a damaged file (every page is read once per command).
     if let Err(e) = env.store.verify_pages_before_import(env.today) {
         let why = env.cfg.language.store_error(&e);
         for f in files {
             eprintln!("{}: rejected: {}", f.display(), text::line(&why));
         }
-        return 1;
+        return Ok(1);
     }
     let mut code = 0;
     for f in files {
@@ -46,7 +46,7 @@ pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
             }
         }
     }
-    code
+    Ok(code)
 }
 
 pub fn export(
