@@ -213,3 +213,34 @@ fn a_report_held_open_elsewhere_is_refused_by_name_and_left_whole() {
         .collect();
     assert_eq!(names, vec!["laporan.xlsx".to_owned()]);
 }
+
+/// A restore while a reader (`sigap status` in another window) has the cache open: on
+/// Unix the file is replaced under it; on Windows an open file cannot be replaced, so
+/// the restore is refused naming the cache, and the cache is left whole as it was.
+/// Either way, with the reader gone the restore goes through.
+#[test]
+fn a_restore_beside_an_open_reader_replaces_the_cache_or_leaves_it_whole() {
+    use sigap::store::{Access, Store};
+    let d = CliDesk::new("");
+    d.import(1, 5);
+    let copy = d.dir.path().join("salinan cache.db");
+    let copy = copy.to_str().expect("path");
+    d.run(&["backup", "--out", copy]).ok();
+    d.import(2, 5);
+    let cfg = Config::load(&d.config, true).expect("config");
+    let reader = Store::open(&d.data, cfg.desk_context(), Access::Read).expect("reader");
+    let ran = d.run(&["restore", copy, "--force"]);
+    drop(reader);
+    if cfg!(windows) {
+        assert_eq!(ran.code, 1, "{}", ran.err);
+        assert!(ran.err.contains("sigap.db"), "names the cache: {}", ran.err);
+        assert_eq!(d.status()["complaints"]["total"], 10);
+        d.run(&["check"]).ok();
+    } else {
+        assert_eq!(ran.code, 0, "{}", ran.err);
+        assert_eq!(d.status()["complaints"]["total"], 5);
+    }
+    d.run(&["restore", copy, "--force"]).ok();
+    assert_eq!(d.status()["complaints"]["total"], 5);
+    d.run(&["check"]).ok();
+}
