@@ -244,7 +244,7 @@ fn desk(c: &mut Criterion) {
     let before = rss_mib();
     let started = Instant::now();
     searcher
-        .prepare(exec.store(), &ViewQuery::All)
+        .prepare(exec.store(), &ViewQuery::All, &mut |_, _| {})
         .expect("texts");
     eprintln!(
         "search texts of {n} complaints loaded in {:.0} ms; RSS {:.0} MiB before, {:.0} MiB after",

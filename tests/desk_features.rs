@@ -210,3 +210,22 @@ fn the_editor_never_splits_a_placeholder() {
         );
     }
 }
+
+/// Loading the filter's texts of a large view shows how far it is in the status bar,
+/// whatever pane is open, and the mark goes when the texts are loaded.
+#[test]
+fn loading_filter_texts_shows_progress_over_any_pane() {
+    let mut d = Desk::new();
+    sigap::sync::import_file(&mut d.store, &d.cfg, &fixture_path()).expect("fixture");
+    let mut h = Harness::new(d, 100, 30, Effects::ReadOnly);
+    h.cmd(Command::Open);
+    h.feed(Action::FilterTexts(Some((250_000, 1_000_000))));
+    let screen = screen_of(&h, 100, 30);
+    assert!(
+        screen.contains("memuat teks saringan 25%"),
+        "over the detail:\n{screen}"
+    );
+    h.feed(Action::FilterTexts(None));
+    let screen = screen_of(&h, 100, 30);
+    assert!(!screen.contains("memuat teks"), "{screen}");
+}

@@ -6,7 +6,7 @@
 use super::Msg;
 use crate::app::Action;
 use crate::domain::words;
-use crate::store::{SearchTexts, Store, ViewQuery};
+use crate::store::{SearchTexts, Store, TEXTS_PROGRESS_EVERY, ViewQuery};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::sync::Arc;
@@ -28,17 +28,19 @@ pub struct Searcher {
 
 impl Searcher {
     /// Loads a view's texts unless they are loaded already.
+    /// `progress(done, all)` hears how far a long load is.
     pub fn prepare(
         &mut self,
         store: &Store,
         view: &ViewQuery,
+        progress: &mut dyn FnMut(u64, u64),
     ) -> Result<(), crate::store::StoreError> {
         if self.texts.as_ref().is_some_and(|(v, _)| v == view) {
             return Ok(());
         }
         // The old texts go first: two views' texts are never held at once.
         self.invalidate();
-        let texts = store.search_texts(view)?;
+        let texts = store.search_texts_reporting(view, TEXTS_PROGRESS_EVERY, progress)?;
         self.texts = Some((view.clone(), texts));
         Ok(())
     }
@@ -231,7 +233,17 @@ fn serve(store: Store, inbox: Receiver<Request>, results: Sender<Msg>, latest: A
         if req.refresh {
             searcher.invalidate();
         }
-        if let Err(e) = searcher.prepare(&store, &req.view) {
+        // A long load shows how far it is wherever the officer is, and says when done.
+        let mut reported = false;
+        let mut progress = |done: u64, all: u64| {
+            reported = true;
+            let _ = results.send(Msg::Action(Action::FilterTexts(Some((done, all)))));
+        };
+        let prepared = searcher.prepare(&store, &req.view, &mut progress);
+        if reported {
+            let _ = results.send(Msg::Action(Action::FilterTexts(None)));
+        }
+        if let Err(e) = prepared {
             let _ = results.send(Msg::Action(Action::Failed(format!("search: {e}"))));
             continue;
         }

@@ -73,6 +73,9 @@ const TEXT_BYTES_RESERVED: usize = 256;
 /// the whole narrow table; a smaller one looks its rows up.
 const SCAN_WHEN_ONE_IN: usize = 8;
 
+/// How many search texts are read between two progress reports.
+pub const TEXTS_PROGRESS_EVERY: u64 = 65_536;
+
 /// The searchable texts of a view (see [`Store::search_texts`]), in the cache's
 /// order (which is how they are read fastest); `place[i]` is entry `i`'s position in
 /// the view, for ranking equal scores in the view's order.
@@ -309,6 +312,19 @@ impl Store {
     /// texts share one buffer (`ends[i]` is where text `i` ends) to keep a million of
     /// them small.
     pub fn search_texts(&self, view: &ViewQuery) -> Result<SearchTexts, StoreError> {
+        self.search_texts_reporting(view, u64::MAX, &mut |_, _| {})
+    }
+
+    /// [`Store::search_texts`], telling `progress(done, all)` every `every` rows read
+    /// (the desk uses [`TEXTS_PROGRESS_EVERY`]), so a desk at a million can show how far
+    /// it is.
+    pub fn search_texts_reporting(
+        &self,
+        view: &ViewQuery,
+        every: u64,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<SearchTexts, StoreError> {
+        let every = every.max(1);
         // The view's rows in order, from its own index.
         let sql = format!(
             "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
@@ -370,7 +386,12 @@ impl Store {
             // A large view: read the whole narrow table once, in its own order.
             let mut stmt = self.conn.prepare_cached(ALL_TEXTS).named(TEXTS)?;
             let mut rows = stmt.query([]).named(TEXTS)?;
+            let mut read = 0u64;
             while let Some(r) = rows.next().named(TEXTS)? {
+                read += 1;
+                if read.is_multiple_of(every) {
+                    progress(read, most as u64);
+                }
                 let rowid = r.get(col!(TextCols, "rowid")).named(TEXTS)?;
                 keep(
                     rowid,
@@ -382,7 +403,10 @@ impl Store {
             let mut sorted = in_view;
             sorted.sort_unstable();
             let mut stmt = self.conn.prepare_cached(TEXT_OF).named(TEXTS)?;
-            for rowid in sorted {
+            for (read, rowid) in (1u64..).zip(sorted) {
+                if read.is_multiple_of(every) {
+                    progress(read, n as u64);
+                }
                 let mut rows = stmt.query([rowid]).named(TEXTS)?;
                 if let Some(r) = rows.next().named(TEXTS)? {
                     keep(

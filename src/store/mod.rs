@@ -36,7 +36,7 @@ pub use complaints::{ComplaintDetail, ComplaintRow, ListFilter};
 pub use derived::{NewDerived, derive_new, utc_key};
 pub use error::{Part, StoreError};
 pub use fsperm::{private_dir, private_file, restrict_if_exists as restrict_private};
-pub use inbox::{Direction, SearchTexts, ViewCounts, ViewQuery};
+pub use inbox::{Direction, SearchTexts, TEXTS_PROGRESS_EVERY, ViewCounts, ViewQuery};
 pub use monev::{LetterFacts, LetterItem, NewLetter, StoredLetter};
 pub use open::MARKER_FILE;
 pub use ops::OpRow;
