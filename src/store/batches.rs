@@ -182,7 +182,7 @@ impl Store {
     }
 }
 
-const LAST_IMPORT: &str = "last_import_at";
+pub(super) const LAST_IMPORT: &str = "last_import_at";
 const LAST_EXPORT: &str = "last_export_at";
 
 impl Txn<'_> {
