@@ -99,3 +99,43 @@ fn a_batch_given_twice_in_one_run_is_imported_once() {
     );
     assert_eq!(d.complaints_total(), 3);
 }
+
+/// Files larger than the cache set the view indexes aside and build them once at the
+/// end: the same definitions as before, every view reads, every count agrees.
+#[test]
+fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
+    let mut d = Desk::new();
+    let schema = |d: &Desk| -> Vec<(String, String)> {
+        let conn = raw(&d.store);
+        let mut s = conn
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            .expect("schema");
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("rows")
+            .map(|r| r.expect("row"))
+            .collect()
+    };
+    let before = schema(&d);
+    let dir = d.dir.path().join("masuk");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let big = write_batch(
+        &dir,
+        &Head::new(SCOPE, 1, "b-1", "2026-11-20T07:00:00+07:00"),
+        &complaints(1, 1500, 1),
+    );
+    assert!(
+        std::fs::metadata(&big).expect("size").len() > d.store.file_bytes(),
+        "the batch is larger than the empty cache"
+    );
+    let results = import_files(&mut d.store, &d.cfg, &[big], &mut |_, _| {});
+    assert_eq!(results[0].as_ref().expect("applied").complaints_new, 1500);
+    assert_eq!(schema(&d), before, "the view indexes are back as they were");
+    for view in [ViewQuery::All, ViewQuery::NeedsAction] {
+        let page = d
+            .store
+            .page(&view, None, sigap::store::Direction::Forward, false, 10);
+        assert_eq!(page.expect("page").len(), 10, "{view:?} reads by its index");
+    }
+    let check = d.store.check().expect("check");
+    assert!(check.problems.is_empty(), "{:?}", check.problems);
+}

@@ -262,12 +262,15 @@ fn import_each(
         format!("the cache could not be updated ({e}); nothing was imported")
     };
     let had_data = store.holds_data().map_err(whole)?;
-    let large = paths
+    let incoming: u64 = paths
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())
         .map(|m| m.len())
-        .sum::<u64>()
-        > apply::LARGE_IMPORT_BYTES;
+        .sum();
+    let large = incoming > apply::LARGE_IMPORT_BYTES;
+    // Files larger than the cache (a first load, a long catch-up): the view indexes
+    // are built once at the end instead of row by row.
+    let defer = incoming > store.file_bytes();
     let mut txn = store.txn_immediate().map_err(whole)?;
     if had_data && large {
         // The cache as it was before these files, while their transaction waits.
@@ -279,6 +282,11 @@ fn import_each(
                 )
             })?;
     }
+    let deferred = if defer {
+        txn.defer_view_indexes().map_err(whole)?
+    } else {
+        store::DeferredIndexes::default()
+    };
     for path in paths {
         let (name, file) = match open_batch(path) {
             Ok(f) => f,
@@ -296,6 +304,7 @@ fn import_each(
         }
         results.push(done);
     }
+    txn.rebuild_view_indexes(deferred).map_err(whole)?;
     txn.commit().map_err(whole)
 }
 
