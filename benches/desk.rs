@@ -16,7 +16,7 @@ use sigap::domain::{ComplaintId, OpKind, Stage};
 use sigap::runtime::Executor;
 use sigap::runtime::search::Searcher;
 use sigap::store::{Access, Store, ViewQuery};
-use sigap::sync::{OpRequest, export_pending, import_file, queue_operations};
+use sigap::sync::{OpRequest, export_pending, import_files, queue_operations};
 use sigap::ui::{Theme, draw};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -54,23 +54,25 @@ fn cache(n: usize) -> PathBuf {
     let mut store =
         Store::open(&dir.join("data"), cfg.desk_context(), Access::Write).expect("open");
     let started = Instant::now();
-    let mut importing = Duration::ZERO;
     let per = 100_000.min(n);
-    for (i, start) in (0..n).step_by(per).enumerate() {
-        let file = dir.join("batch.jsonl");
-        support::write_batch(
-            &file,
-            "3529-DINSOS",
-            i as u64 + 1,
-            per.min(n - start),
-            i as u64 + 1,
-        );
-        // The import and the checkpoint after it, as `sigap import` does.
-        let t = Instant::now();
-        import_file(&mut store, &cfg, &file).expect("import");
-        store.checkpoint().expect("checkpoint");
-        importing += t.elapsed();
-        std::fs::remove_file(&file).ok();
+    let files: Vec<PathBuf> = (0..n)
+        .step_by(per)
+        .enumerate()
+        .map(|(i, start)| {
+            let file = dir.join(format!("batch-{i:02}.jsonl"));
+            let seq = i as u64 + 1;
+            support::write_batch(&file, "3529-DINSOS", seq, per.min(n - start), seq);
+            file
+        })
+        .collect();
+    // Every file in one run and the checkpoint after it, as `sigap import` does.
+    let t = Instant::now();
+    let results = import_files(&mut store, &cfg, &files, &mut |_, _| {});
+    assert!(results.iter().all(Result::is_ok), "the batches import");
+    store.checkpoint().expect("checkpoint");
+    let importing = t.elapsed();
+    for f in &files {
+        std::fs::remove_file(f).ok();
     }
     eprintln!(
         "built a cache of {n} complaints in {:.1} s, of which importing {:.1} s",
@@ -244,7 +246,7 @@ fn desk(c: &mut Criterion) {
     let before = rss_mib();
     let started = Instant::now();
     searcher
-        .prepare(exec.store(), &ViewQuery::All)
+        .prepare(exec.store(), &ViewQuery::All, &mut |_, _| {})
         .expect("texts");
     eprintln!(
         "search texts of {n} complaints loaded in {:.0} ms; RSS {:.0} MiB before, {:.0} MiB after",

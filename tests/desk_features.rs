@@ -188,3 +188,44 @@ fn the_side_preview_follows_the_cursor() {
     let s = screen_of(&h, 180, 40);
     assert!(!s.contains(&format!("┌ {second} ")), "{s}");
 }
+
+/// The response editor wraps at words and never splits a `{placeholder}` across its
+/// lines, wherever the placeholder falls against the editor's right edge (80×24).
+#[test]
+fn the_editor_never_splits_a_placeholder() {
+    for lead in 0..26 {
+        let mut d = Desk::new();
+        sigap::sync::import_file(&mut d.store, &d.cfg, &fixture_path()).expect("fixture");
+        let mut h = Harness::new(d, 80, 24, Effects::ReadOnly);
+        h.cmd(Command::Respond);
+        h.typed(&"a".repeat(lead));
+        h.typed(" ");
+        h.typed(&"ab ".repeat(16));
+        h.typed("{lokasi_kejadian} selesai");
+        let screen = screen_of(&h, 80, 24);
+        assert_eq!(
+            screen.matches("lokasi").count(),
+            screen.matches("{lokasi_kejadian}").count(),
+            "the placeholder was split with {lead} letters before it:\n{screen}"
+        );
+    }
+}
+
+/// Loading the filter's texts of a large view shows how far it is in the status bar,
+/// whatever pane is open, and the mark goes when the texts are loaded.
+#[test]
+fn loading_filter_texts_shows_progress_over_any_pane() {
+    let mut d = Desk::new();
+    sigap::sync::import_file(&mut d.store, &d.cfg, &fixture_path()).expect("fixture");
+    let mut h = Harness::new(d, 100, 30, Effects::ReadOnly);
+    h.cmd(Command::Open);
+    h.feed(Action::FilterTexts(Some((250_000, 1_000_000))));
+    let screen = screen_of(&h, 100, 30);
+    assert!(
+        screen.contains("memuat teks saringan 25%"),
+        "over the detail:\n{screen}"
+    );
+    h.feed(Action::FilterTexts(None));
+    let screen = screen_of(&h, 100, 30);
+    assert!(!screen.contains("memuat teks"), "{screen}");
+}

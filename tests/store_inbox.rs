@@ -151,6 +151,15 @@ fn views_page_both_ways_and_match_their_counts() {
         );
         assert!(texts.get(i).starts_with(&row.id.0.to_lowercase()));
     }
+    // Loading them reports how far it is, the same texts in the end.
+    let mut heard = Vec::new();
+    let reported = store
+        .search_texts_reporting(&ViewQuery::All, 16, &mut |done, all| {
+            heard.push((done, all))
+        })
+        .expect("texts");
+    assert_eq!(heard, vec![(16, 40), (32, 40)]);
+    assert_eq!(reported.rowids, texts.rowids);
     let needs = store.search_texts(&ViewQuery::NeedsAction).expect("texts");
     let ids = store.view_ids(&ViewQuery::NeedsAction).expect("ids");
     assert_eq!(needs.len(), ids.len());

@@ -178,6 +178,9 @@ pub enum Action {
         generation: u64,
         rows: std::sync::Arc<Vec<i64>>,
     },
+    /// How far the filter's texts of a large view have loaded (`done` of `total`
+    /// rows); `None` when they are loaded.
+    FilterTexts(Option<(u64, u64)>),
     /// These complaints are now marked.
     Marked(Vec<ComplaintId>),
     /// The detail of a complaint with its clocks.

@@ -9,7 +9,9 @@ use crate::text;
 use color_eyre::eyre::{Result, eyre};
 use std::path::PathBuf;
 
-/// Imports each file on its own; returns the exit code (1 when any was rejected).
+/// Imports the files in one transaction, each all-or-nothing on its own (a savepoint
+/// each), then reports them and folds the log into the database once; returns the exit
+/// code (1 when any was rejected).
 pub fn import(env: &mut Env, files: &[PathBuf]) -> Result<i32> {
     // Nothing is imported into a damaged file (every page is read once per command).
     if let Err(e) = env.store.verify_pages_before_import(env.today) {
@@ -20,19 +22,14 @@ pub fn import(env: &mut Env, files: &[PathBuf]) -> Result<i32> {
         return Ok(1);
     }
     let mut code = 0;
-    for f in files {
-        match sync::import_file(&mut env.store, &env.cfg, f) {
+    let results = sync::import_files(&mut env.store, &env.cfg, files, &mut |_, _| {});
+    crate::fault::point("import:committed");
+    for r in results {
+        match r {
             Ok(report) => {
-                crate::fault::point("import:committed");
                 outln!("{}", text::line(&report.to_string()));
                 for w in &report.warnings {
                     outln!("  warning: {}", text::line(w));
-                }
-                // Reported: now fold the batch into the database before the next one.
-                if let Err(e) = env.store.checkpoint() {
-                    let lang = env.cfg.language;
-                    let why = lang.checkpoint_failed(&lang.store_error(&e), env.store.wal_bytes());
-                    eprintln!("{}", lang.warning(&why));
                 }
             }
             Err(e) => {
@@ -45,6 +42,12 @@ pub fn import(env: &mut Env, files: &[PathBuf]) -> Result<i32> {
                 code = 1;
             }
         }
+    }
+    // Reported: now fold the files into the database.
+    if let Err(e) = env.store.checkpoint() {
+        let lang = env.cfg.language;
+        let why = lang.checkpoint_failed(&lang.store_error(&e), env.store.wal_bytes());
+        eprintln!("{}", lang.warning(&why));
     }
     Ok(code)
 }

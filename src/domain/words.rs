@@ -2,6 +2,28 @@
 //! ranks above a scattered fuzzy match, and a query in double quotes ("jalan rusak")
 //! matches whole words only. Texts and queries are compared lower-cased.
 
+/// Which bytes a text holds, as one bit per class: the 26 letters, the ten digits in
+/// two classes, other ASCII in three, and any non-ASCII byte. A text can match a
+/// query only if its letters hold the query's (`text & query == query`): an exact
+/// test, never a guess, that lets the filter skip most texts without scoring them.
+pub fn letters(text: &[u8]) -> u32 {
+    text.iter().fold(0, |m, b| m | letter_bit(*b))
+}
+
+fn letter_bit(b: u8) -> u32 {
+    let class = match b {
+        b' ' => return 0,
+        b'a'..=b'z' => b - b'a',
+        b'A'..=b'Z' => b - b'A',
+        b'0'..=b'4' => 26,
+        b'5'..=b'9' => 27,
+        b'-' | b'/' | b'.' | b',' => 28,
+        0..=0x7f => 29 + b % 2,
+        _ => 31,
+    };
+    1 << class
+}
+
 /// The words of a query in double quotes; `None` for an ordinary (fuzzy) query.
 pub fn quoted(query: &str) -> Option<Vec<&str>> {
     let inner = query.trim().strip_prefix('"')?;

@@ -176,6 +176,7 @@ texts! {
     importing: "Mengimpor", "Importing";
     records: "rekaman", "records";
     filtering: "menyaring…", "filtering…";
+    loading_texts: "memuat teks saringan", "loading filter texts";
     import_running_title: " Impor berjalan… ", " Importing… ";
     import_title: " Impor (Enter: impor berkas baru, Esc: tutup) ",
         " Import (Enter: import new files, Esc: close) ";

@@ -13,9 +13,10 @@ pub mod scope;
 
 use crate::config::Config;
 use crate::domain::monev::reprimand::{Draft, PastLetter, drafts};
-use crate::domain::monev::{Evaluation, Figures, Period, Tally};
+use crate::domain::monev::{Evaluation, Figures, History, Period, Tally};
 use crate::store::{Store, StoreError, StoredLetter};
 use chrono::NaiveDate;
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 
 /// What a report covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,17 +69,32 @@ pub fn build(
         calendar: &ctx.calendar,
         tz: ctx.tz,
     };
-    let mut tally = Tally::new(scope.rows.clone(), ev).adopting(|c| scope.adopts(c));
-    let mut read = 0u64;
-    let finished = store.monev_histories(|h| {
-        tally.add(h);
-        read += 1;
-        !read.is_multiple_of(PROGRESS_EVERY) || progress(read)
-    })?;
-    if !finished {
+    // Reading and counting take about as long as each other at a million complaints,
+    // so the counting runs on the second core: the reader hands it batches of
+    // histories, and takes the emptied ones back to refill.
+    let (full_tx, full_rx) = sync_channel::<Vec<History>>(BATCHES_IN_FLIGHT);
+    let (empty_tx, empty_rx) = channel::<Vec<History>>();
+    let scope = &scope;
+    let (read, figures) = std::thread::scope(|s| {
+        let counter = s.spawn(move || {
+            let mut tally = Tally::new(scope.rows.clone(), ev).adopting(|c| scope.adopts(c));
+            for batch in full_rx {
+                for h in &batch {
+                    tally.add(h);
+                }
+                let _ = empty_tx.send(batch);
+            }
+            tally.finish()
+        });
+        let read = read_in_batches(store, full_tx, &empty_rx, progress);
+        let figures = counter
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (read, figures)
+    });
+    if !read? {
         return Ok(None);
     }
-    let figures = tally.finish();
     let all_letters = store.letters()?;
     let letters = all_letters
         .iter()
@@ -92,6 +108,47 @@ pub fn build(
         letters,
         all_letters,
     }))
+}
+
+/// How many complaints go to the counting thread at once.
+const BATCH: usize = 1024;
+/// Batches read ahead of the counting (bounds the memory at a few thousand histories).
+const BATCHES_IN_FLIGHT: usize = 4;
+
+/// Reads every history into batches sent on `full`, refilling the batches that come
+/// back on `empty`; whether every complaint was read (`progress` may stop it). The
+/// sender is dropped on return, which ends the counting thread's loop.
+fn read_in_batches(
+    store: &Store,
+    full: SyncSender<Vec<History>>,
+    empty: &Receiver<Vec<History>>,
+    progress: &mut dyn FnMut(u64) -> bool,
+) -> Result<bool, StoreError> {
+    let mut batch: Vec<History> = Vec::with_capacity(BATCH);
+    let mut used = 0usize;
+    let mut read = 0u64;
+    let mut counting = true;
+    let finished = store.monev_histories(|h| {
+        match batch.get_mut(used) {
+            Some(slot) => slot.refill(h),
+            None => batch.push(h.clone()),
+        }
+        used += 1;
+        if used == BATCH {
+            let next = empty
+                .try_recv()
+                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+            counting = full.send(std::mem::replace(&mut batch, next)).is_ok();
+            used = 0;
+        }
+        read += 1;
+        counting && (!read.is_multiple_of(PROGRESS_EVERY) || progress(read))
+    })?;
+    batch.truncate(used);
+    if finished && !batch.is_empty() {
+        let _ = full.send(batch);
+    }
+    Ok(finished)
 }
 
 /// The letters that would be issued at the report's `as_of`.

@@ -6,7 +6,7 @@
 use super::Msg;
 use crate::app::Action;
 use crate::domain::words;
-use crate::store::{SearchTexts, Store, ViewQuery};
+use crate::store::{SearchTexts, Store, StoreError, TEXTS_PROGRESS_EVERY, TextsStamp, ViewQuery};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::sync::Arc;
@@ -18,28 +18,113 @@ use std::thread::JoinHandle;
 /// matches early.
 const FIRST_RESULTS_AFTER: usize = 200_000;
 
+/// The texts of the view filtered before the current one are kept while they take
+/// no more than this (a view of about 400,000 complaints), so going back to it and
+/// filtering again reads nothing; a larger one is dropped before the next is read,
+/// which keeps a desk of a million complaints under its memory target.
+const KEEP_BESIDE_BYTES: usize = 48 << 20;
+
+/// One view's texts and what they were read from.
+struct ViewTexts {
+    view: ViewQuery,
+    texts: SearchTexts,
+    stamp: TextsStamp,
+    /// The cache changed since they were read: check them before the next search.
+    stale: bool,
+}
+
 /// What the filter searches and what it last found.
 #[derive(Default)]
 pub struct Searcher {
-    texts: Option<(ViewQuery, SearchTexts)>,
-    /// The last query and the entries (indices into `texts`) that matched it.
+    /// The texts of the last views filtered, the current one last (at most two).
+    views: Vec<ViewTexts>,
+    /// The last query and the entries (indices into the current texts) that matched it,
+    /// or may match it (entries new to the view after a change of the cache).
     last: Option<(String, Vec<u32>)>,
 }
 
 impl Searcher {
-    /// Loads a view's texts unless they are loaded already.
+    /// Makes `view`'s texts current and up to date: kept ones as they are, stale ones
+    /// checked (only the view's rows are read again while the texts did not change),
+    /// others read. `progress(done, all)` hears how far a long read is.
     pub fn prepare(
         &mut self,
         store: &Store,
         view: &ViewQuery,
-    ) -> Result<(), crate::store::StoreError> {
-        if self.texts.as_ref().is_some_and(|(v, _)| v == view) {
-            return Ok(());
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<(), StoreError> {
+        match self.views.iter().position(|v| &v.view == view) {
+            Some(i) => {
+                if i + 1 != self.views.len() {
+                    let v = self.views.remove(i);
+                    self.views.push(v);
+                    self.last = None;
+                }
+                if self.views.last().is_some_and(|v| v.stale) {
+                    self.bring_up_to_date(store, progress)?;
+                }
+                Ok(())
+            }
+            None => self.read(store, view, progress),
         }
-        // The old texts go first: two views' texts are never held at once.
-        self.invalidate();
-        let texts = store.search_texts(view)?;
-        self.texts = Some((view.clone(), texts));
+    }
+
+    /// Reads a view's texts whole, keeping the current ones beside them if small.
+    fn read(
+        &mut self,
+        store: &Store,
+        view: &ViewQuery,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<(), StoreError> {
+        self.last = None;
+        // At most one other view is kept, and only a small one.
+        self.views
+            .retain(|v| &v.view != view && v.texts.text.len() <= KEEP_BESIDE_BYTES);
+        while self.views.len() > 1 {
+            self.views.remove(0);
+        }
+        let stamp = store.texts_stamp()?;
+        let texts = store.search_texts_reporting(view, TEXTS_PROGRESS_EVERY, progress)?;
+        self.views.push(ViewTexts {
+            view: view.clone(),
+            texts,
+            stamp,
+            stale: false,
+        });
+        Ok(())
+    }
+
+    /// The current texts after a change of the cache: read again whole if an import
+    /// changed them, else only the view's rows, keeping what was found so far (with
+    /// the rows new to the view) to narrow from.
+    fn bring_up_to_date(
+        &mut self,
+        store: &Store,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<(), StoreError> {
+        let Some(current) = self.views.pop() else {
+            return Ok(());
+        };
+        if store.texts_stamp()? != current.stamp {
+            let view = current.view.clone();
+            drop(current);
+            return self.read(store, &view, progress);
+        }
+        let again = store.search_texts_again(&current.view, &current.texts)?;
+        if let Some((_, found)) = &mut self.last {
+            let mut kept: Vec<u32> = found
+                .iter()
+                .filter_map(|i| again.moved.get(*i as usize).copied().flatten())
+                .chain(again.fresh.iter().copied())
+                .collect();
+            kept.sort_unstable();
+            *found = kept;
+        }
+        self.views.push(ViewTexts {
+            texts: again.texts,
+            stale: false,
+            ..current
+        });
         Ok(())
     }
 
@@ -48,10 +133,16 @@ impl Searcher {
         self.last = None;
     }
 
-    /// Forgets the texts (the cache changed).
+    /// The cache changed: every text held is checked before it is searched again.
     pub fn invalidate(&mut self) {
-        self.texts = None;
-        self.last = None;
+        for v in &mut self.views {
+            v.stale = true;
+        }
+    }
+
+    /// The current view's texts.
+    fn texts(&self) -> Option<&SearchTexts> {
+        self.views.last().map(|v| &v.texts)
     }
 
     /// The cache ids matching `query`, best first (view order among equals); `None`
@@ -63,7 +154,7 @@ impl Searcher {
         stale: &(dyn Fn() -> bool + Sync),
         early: &mut dyn FnMut(Vec<i64>),
     ) -> Option<Vec<i64>> {
-        let (_, texts) = self.texts.as_ref()?;
+        let texts = self.texts()?;
         // A longer query only narrows what the shorter one found.
         // (Not across quotes: a quoted query matches whole words, a fuzzy one letters.)
         let narrowing = self.last.as_ref().filter(|(q, _)| {
@@ -139,6 +230,12 @@ fn score_parallel(
     let needle: Vec<u8> = query.bytes().filter(|b| *b != b' ').collect();
     let ascii = query.is_ascii();
     let quoted = words::quoted(query);
+    // Cheaper still: a text without every letter of the query is never looked at.
+    let wanted = match &quoted {
+        _ if !ascii => 0,
+        Some(q) => q.iter().fold(0, |m, w| m | words::letters(w.as_bytes())),
+        None => words::letters(&needle),
+    };
     let plain = words::words(query);
     let score = |part: &[u32]| -> Option<Vec<(i64, u32)>> {
         let matcher = matcher();
@@ -148,6 +245,9 @@ fn score_parallel(
         for (n, &i) in part.iter().enumerate() {
             if n % 4096 == 0 && stale() {
                 return None;
+            }
+            if texts.letters.get(i as usize).copied().unwrap_or(0) & wanted != wanted {
+                continue;
             }
             let text = texts.get(i as usize);
             // In quotes: every word whole, in the view's order.
@@ -231,7 +331,17 @@ fn serve(store: Store, inbox: Receiver<Request>, results: Sender<Msg>, latest: A
         if req.refresh {
             searcher.invalidate();
         }
-        if let Err(e) = searcher.prepare(&store, &req.view) {
+        // A long load shows how far it is wherever the officer is, and says when done.
+        let mut reported = false;
+        let mut progress = |done: u64, all: u64| {
+            reported = true;
+            let _ = results.send(Msg::Action(Action::FilterTexts(Some((done, all)))));
+        };
+        let prepared = searcher.prepare(&store, &req.view, &mut progress);
+        if reported {
+            let _ = results.send(Msg::Action(Action::FilterTexts(None)));
+        }
+        if let Err(e) = prepared {
             let _ = results.send(Msg::Action(Action::Failed(format!("search: {e}"))));
             continue;
         }
@@ -249,6 +359,28 @@ fn serve(store: Store, inbox: Receiver<Request>, results: Sender<Msg>, latest: A
                 generation,
                 rows: Arc::new(rows),
             }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The letter prefilter is exact: it never drops a text the matcher would
+        /// have matched (texts and queries lower-cased, as the desk keeps them).
+        #[test]
+        fn the_letter_prefilter_never_drops_a_match(
+            text in "[a-z0-9 ./,éü-]{0,40}",
+            query in "[a-z0-9 ./-]{1,6}",
+        ) {
+            let needle: Vec<u8> = query.bytes().filter(|b| *b != b' ').collect();
+            let wanted = words::letters(&needle);
+            if matcher().fuzzy_match(&text, &query).is_some() {
+                prop_assert_eq!(words::letters(text.as_bytes()) & wanted, wanted);
+            }
         }
     }
 }

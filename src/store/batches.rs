@@ -5,7 +5,7 @@
 use super::error::Named;
 use super::{Store, StoreError, Txn, get_meta, set_meta};
 use chrono::Utc;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 /// An inbound batch as the import records it once it checked out.
 #[derive(Clone, Debug)]
@@ -52,10 +52,7 @@ pub struct UnplacedBatch {
 impl Store {
     /// The digest an inbound batch was imported with, if it was.
     pub fn inbound_digest(&self, batch_id: &str) -> Result<Option<String>, StoreError> {
-        self.conn
-            .prepare_cached("SELECT digest FROM inbound_batches WHERE batch_id = ?1")
-            .and_then(|mut s| s.query_row([batch_id], |r| r.get("digest")).optional())
-            .named("look up an imported batch")
+        inbound_digest(&self.conn, batch_id)
     }
 
     /// The batch imported as `sequence` of an agency's stream, if any.
@@ -64,15 +61,7 @@ impl Store {
         agency: &str,
         sequence: u64,
     ) -> Result<Option<String>, StoreError> {
-        self.conn
-            .prepare_cached(
-                "SELECT batch_id FROM inbound_batches WHERE agency = ?1 AND sequence = ?2",
-            )
-            .and_then(|mut s| {
-                s.query_row(params![agency, sequence as i64], |r| r.get("batch_id"))
-                    .optional()
-            })
-            .named("look up an imported sequence")
+        inbound_batch_at(&self.conn, agency, sequence)
     }
 
     /// Whether an inbound batch was imported.
@@ -182,10 +171,43 @@ impl Store {
     }
 }
 
-const LAST_IMPORT: &str = "last_import_at";
+pub(super) const LAST_IMPORT: &str = "last_import_at";
 const LAST_EXPORT: &str = "last_export_at";
 
+fn inbound_digest(conn: &Connection, batch_id: &str) -> Result<Option<String>, StoreError> {
+    conn.prepare_cached("SELECT digest FROM inbound_batches WHERE batch_id = ?1")
+        .and_then(|mut s| s.query_row([batch_id], |r| r.get("digest")).optional())
+        .named("look up an imported batch")
+}
+
+fn inbound_batch_at(
+    conn: &Connection,
+    agency: &str,
+    sequence: u64,
+) -> Result<Option<String>, StoreError> {
+    conn.prepare_cached("SELECT batch_id FROM inbound_batches WHERE agency = ?1 AND sequence = ?2")
+        .and_then(|mut s| {
+            s.query_row(params![agency, sequence as i64], |r| r.get("batch_id"))
+                .optional()
+        })
+        .named("look up an imported sequence")
+}
+
 impl Txn<'_> {
+    /// [`Store::inbound_digest`], seeing what this transaction wrote.
+    pub fn inbound_digest(&self, batch_id: &str) -> Result<Option<String>, StoreError> {
+        inbound_digest(&self.tx, batch_id)
+    }
+
+    /// [`Store::inbound_batch_at`], seeing what this transaction wrote.
+    pub fn inbound_batch_at(
+        &self,
+        agency: &str,
+        sequence: u64,
+    ) -> Result<Option<String>, StoreError> {
+        inbound_batch_at(&self.tx, agency, sequence)
+    }
+
     /// Records an imported batch, and the time of the last import.
     pub fn record_inbound(&mut self, b: &InboundBatch<'_>) -> Result<(), StoreError> {
         let now = Utc::now().to_rfc3339();

@@ -250,6 +250,12 @@ impl Store {
         tx.execute("DELETE FROM status_counts WHERE n = 0", [])
             .named(REBUILD)?;
         tx.execute("DELETE FROM search_text", []).named(REBUILD)?;
+        // A desk holding the texts in memory reads them all again.
+        super::set_meta(
+            tx,
+            super::search::TEXTS_REBUILT,
+            &chrono::Utc::now().to_rfc3339(),
+        )?;
         tx.execute(
             &format!(
                 "INSERT INTO search_text (rowid, text) SELECT rowid, {SEARCH_TEXT} FROM complaints"

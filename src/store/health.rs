@@ -33,6 +33,11 @@ impl Store {
         std::fs::metadata(wal).map_or(0, |m| m.len())
     }
 
+    /// The size of the cache's database file (with its log), in bytes.
+    pub fn file_bytes(&self) -> u64 {
+        std::fs::metadata(self.dir.join(DB_FILE)).map_or(0, |m| m.len()) + self.wal_bytes()
+    }
+
     /// Whether the cache holds any complaint or operation.
     pub fn holds_data(&self) -> Result<bool, StoreError> {
         self.conn

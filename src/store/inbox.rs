@@ -11,22 +11,12 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 columns!(
-    /// A search text with its row.
-    TextCols = ["rowid", "text"];
-    const ALL_TEXTS = "FROM search_text";
-);
-columns!(
-    /// One search text.
-    TextCol = ["text"];
-    const TEXT_OF = "FROM search_text WHERE rowid = ?1";
-);
-columns!(
     /// A complaint's tracking ID.
     IdCol = ["id"]
 );
 columns!(
     /// A complaint's cache id.
-    RowidCol = ["rowid"]
+    pub(super) RowidCol = ["rowid"]
 );
 
 /// A saved view as the store answers it.
@@ -57,70 +47,13 @@ const OUTBOX: &str = "outbox = 1";
 const DUE_RANGE: &str = "sort_key >= ?3 AND sort_key < ?4";
 /// Every inbox query binds the same five values (key, limit, two bounds, offset);
 /// this mentions them all so that each statement accepts the five.
-const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND (?3 IS NULL OR 1) AND (?4 IS NULL OR 1) AND (?5 IS NULL OR 1)";
+pub(super) const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND (?3 IS NULL OR 1) AND (?4 IS NULL OR 1) AND (?5 IS NULL OR 1)";
 
 columns!(
     /// The maintained view counts.
     CountCols = ["total", "needs_action", "in_progress", "done", "transferred", "outbox"];
     const VIEW_COUNTS = "FROM view_counts WHERE id = 1";
 );
-
-/// Bytes reserved per row for the filter's texts (ID, title, category and place are
-/// about 110 bytes; only what is written is ever resident).
-const TEXT_BYTES_RESERVED: usize = 256;
-
-/// A view holding at least one row in this many reads the filter's texts by scanning
-/// the whole narrow table; a smaller one looks its rows up.
-const SCAN_WHEN_ONE_IN: usize = 8;
-
-/// The searchable texts of a view (see [`Store::search_texts`]), in the cache's
-/// order (which is how they are read fastest); `place[i]` is entry `i`'s position in
-/// the view, for ranking equal scores in the view's order.
-#[derive(Clone, Debug, Default)]
-pub struct SearchTexts {
-    pub rowids: Vec<i64>,
-    pub place: Vec<u32>,
-    pub text: String,
-    pub ends: Vec<u32>,
-}
-
-impl SearchTexts {
-    /// The text of entry `i`.
-    pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        let end = self.ends.get(i).map_or(start, |e| *e as usize);
-        self.text.get(start..end).unwrap_or("")
-    }
-
-    pub fn len(&self) -> usize {
-        self.rowids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rowids.is_empty()
-    }
-
-    fn push(&mut self, rowid: i64, place: u32, text: &str) {
-        self.rowids.push(rowid);
-        self.place.push(place);
-        // SQLite lower-cases ASCII only; the rest here.
-        if text.is_ascii() {
-            self.text.push_str(text);
-        } else {
-            self.text.push_str(&text.to_lowercase());
-        }
-        self.ends
-            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
-    }
-}
-
-/// A stored text without copying it (the table is STRICT: its texts are UTF-8 text).
-fn text_of(v: rusqlite::types::ValueRef<'_>) -> &str {
-    match v {
-        rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
-        _ => "",
-    }
-}
 
 /// Which way a page goes from the cursor key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,7 +67,7 @@ pub enum Direction {
 impl ViewQuery {
     /// The view's own index, named in every query: without a `LIMIT`, SQLite would
     /// otherwise pick the status index for some views and sort all their rows.
-    fn index(&self) -> &'static str {
+    pub(super) fn index(&self) -> &'static str {
         match self {
             ViewQuery::NeedsAction => "complaints_needs_action",
             ViewQuery::Status(_) => "complaints_status_sorted",
@@ -146,7 +79,7 @@ impl ViewQuery {
         }
     }
 
-    fn condition(&self) -> &'static str {
+    pub(super) fn condition(&self) -> &'static str {
         match self {
             ViewQuery::NeedsAction => NEEDS_ACTION,
             ViewQuery::DueBetween(..) | ViewQuery::DueBefore(_) => DUE_RANGE,
@@ -158,7 +91,7 @@ impl ViewQuery {
     }
 
     /// The values of `?3` and `?4`.
-    fn bounds(&self) -> (Option<String>, Option<String>) {
+    pub(super) fn bounds(&self) -> (Option<String>, Option<String>) {
         let next = |d: NaiveDate| d.succ_opt().unwrap_or(d).to_string();
         match self {
             ViewQuery::DueBetween(from, to) => {
@@ -302,97 +235,6 @@ impl Store {
                     .collect()
             })
             .named("read a view's ids between two keys")
-    }
-
-    /// What the fuzzy filter searches for a view: each row's cache id, its place in
-    /// the view, and its tracking ID, title, category and location in lower case. The
-    /// texts share one buffer (`ends[i]` is where text `i` ends) to keep a million of
-    /// them small.
-    pub fn search_texts(&self, view: &ViewQuery) -> Result<SearchTexts, StoreError> {
-        // The view's rows in order, from its own index.
-        let sql = format!(
-            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
-             ORDER BY sort_key",
-            RowidCol::SQL,
-            view.index(),
-            view.condition()
-        );
-        let (a, b) = view.bounds();
-        let in_view: Vec<i64> = self
-            .conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_map(params![Option::<String>::None, 0, a, b, 0], |r| {
-                    r.get(col!(RowidCol, "rowid"))
-                })?
-                .collect()
-            })
-            .named("read a view's cache ids")?;
-        let most: usize = self
-            .conn
-            .query_row(
-                "SELECT ifnull(max(rowid), 0) AS most FROM search_text",
-                [],
-                |r| r.get::<_, i64>("most"),
-            )
-            .map(|n| usize::try_from(n).unwrap_or(0))
-            .named("count the search texts")?;
-        // Where each cache row stands in the view (`u32::MAX`: not in it).
-        let mut place = vec![u32::MAX; most + 1];
-        for (i, rowid) in in_view.iter().enumerate() {
-            if let Some(p) = usize::try_from(*rowid).ok().and_then(|r| place.get_mut(r)) {
-                *p = u32::try_from(i).unwrap_or(u32::MAX);
-            }
-        }
-        // Room for every row at once: one large allocation per buffer is mapped straight
-        // from the OS and given back whole when the texts are dropped, where growing by
-        // doubling would leave freed pieces the allocator keeps. Reserved pages that are
-        // never written cost no memory.
-        let n = in_view.len();
-        let mut out = SearchTexts {
-            rowids: Vec::with_capacity(n),
-            place: Vec::with_capacity(n),
-            text: String::with_capacity(n.saturating_mul(TEXT_BYTES_RESERVED)),
-            ends: Vec::with_capacity(n),
-        };
-        let mut keep = |rowid: i64, text: &str| {
-            let at = usize::try_from(rowid)
-                .ok()
-                .and_then(|r| place.get(r))
-                .copied()
-                .unwrap_or(u32::MAX);
-            if at != u32::MAX {
-                out.push(rowid, at, text);
-            }
-        };
-        const TEXTS: &str = "read the search texts";
-        if n.saturating_mul(SCAN_WHEN_ONE_IN) >= most {
-            // A large view: read the whole narrow table once, in its own order.
-            let mut stmt = self.conn.prepare_cached(ALL_TEXTS).named(TEXTS)?;
-            let mut rows = stmt.query([]).named(TEXTS)?;
-            while let Some(r) = rows.next().named(TEXTS)? {
-                let rowid = r.get(col!(TextCols, "rowid")).named(TEXTS)?;
-                keep(
-                    rowid,
-                    text_of(r.get_ref(col!(TextCols, "text")).named(TEXTS)?),
-                );
-            }
-        } else {
-            // A small one: look its rows up, in the cache's order.
-            let mut sorted = in_view;
-            sorted.sort_unstable();
-            let mut stmt = self.conn.prepare_cached(TEXT_OF).named(TEXTS)?;
-            for rowid in sorted {
-                let mut rows = stmt.query([rowid]).named(TEXTS)?;
-                if let Some(r) = rows.next().named(TEXTS)? {
-                    keep(
-                        rowid,
-                        text_of(r.get_ref(col!(TextCol, "text")).named(TEXTS)?),
-                    );
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// Every tracking ID of a view (for marking the whole view).

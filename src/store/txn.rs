@@ -65,6 +65,35 @@ impl Txn<'_> {
         self.tx.commit().named("commit")
     }
 
+    /// Starts a savepoint, so one file of several imported in this transaction can be
+    /// undone alone ([`Txn::undo_to_savepoint`]) or kept ([`Txn::keep_savepoint`]).
+    /// What the transaction still had to settle is settled first, so that a savepoint
+    /// undone leaves nothing of its file in memory either.
+    pub fn savepoint(&mut self) -> Result<(), StoreError> {
+        self.settle()?;
+        self.tx
+            .execute_batch("SAVEPOINT one_file")
+            .named("start a savepoint")
+    }
+
+    /// Keeps what was written since [`Txn::savepoint`] (settled first).
+    pub fn keep_savepoint(&mut self) -> Result<(), StoreError> {
+        self.settle()?;
+        self.tx
+            .execute_batch("RELEASE one_file")
+            .named("keep a savepoint")
+    }
+
+    /// Undoes everything written since [`Txn::savepoint`], with what was still to be
+    /// settled of it.
+    pub fn undo_to_savepoint(&mut self) -> Result<(), StoreError> {
+        self.fresh = NewRows::default();
+        self.stale.clear();
+        self.tx
+            .execute_batch("ROLLBACK TO one_file; RELEASE one_file")
+            .named("undo a savepoint")
+    }
+
     /// Counts an inserted complaint (see [`NewRows::add`]).
     pub(super) fn count_new(&mut self) -> &mut NewRows {
         &mut self.fresh

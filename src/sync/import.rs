@@ -144,6 +144,12 @@ pub fn import_file_with_progress(
     path: &Path,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, ImportError> {
+    let (name, file) = open_batch(path)?;
+    import_reader(store, cfg, &name, file, progress)
+}
+
+/// Opens a batch file, or says in one sentence what to do about it.
+fn open_batch(path: &Path) -> Result<(String, std::fs::File), ImportError> {
     let name = path.display().to_string();
     let refuse = |reason: String| ImportError {
         file: name.clone(),
@@ -167,7 +173,7 @@ pub fn import_file_with_progress(
             _ => format!("cannot be read: {e}"),
         })
     })?;
-    import_reader(store, cfg, &name, file, progress)
+    Ok((name, file))
 }
 
 /// Imports a batch held in memory (the demo data set, tests).
@@ -203,6 +209,117 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, ImportError> {
     let cx = Ctx { file: name };
+    // A large import into a cache that holds something is preceded by a backup.
+    let had_data = store.holds_data().map_err(|e| cx.db(e))?;
+    let mut txn = store.txn_immediate().map_err(|e| cx.db(e))?;
+    let report = import_into(&mut txn, cfg, &cx, source, progress, had_data)?;
+    if report.outcome == Some(ImportOutcome::Applied) {
+        txn.commit().map_err(|e| cx.db(e))?;
+    }
+    Ok(report)
+}
+
+/// Imports several files in one transaction (a first load, a large catch-up), each in
+/// a savepoint of its own: a refused file is undone alone and the others are kept.
+/// One commit, one backup before it when the cache already held data, and nothing for
+/// the caller to checkpoint but once. `progress` hears each file's name and how many
+/// records of it were read. The reports come after the commit, in the files' order;
+/// if the transaction itself fails, every file is refused with that reason.
+pub fn import_files(
+    store: &mut Store,
+    cfg: &Config,
+    paths: &[std::path::PathBuf],
+    progress: &mut dyn FnMut(&str, u64),
+) -> Vec<Result<ImportReport, ImportError>> {
+    store.bulk(|store| {
+        let mut results = Vec::with_capacity(paths.len());
+        match import_each(store, cfg, paths, progress, &mut results) {
+            Ok(()) => results,
+            Err(why) => paths
+                .iter()
+                .map(|p| {
+                    Err(ImportError {
+                        file: p.display().to_string(),
+                        line: None,
+                        reason: why.clone(),
+                    })
+                })
+                .collect(),
+        }
+    })
+}
+
+/// The files of [`import_files`] into one transaction; `Err` (a reason) when the
+/// transaction could not be started, kept or committed.
+fn import_each(
+    store: &mut Store,
+    cfg: &Config,
+    paths: &[std::path::PathBuf],
+    progress: &mut dyn FnMut(&str, u64),
+    results: &mut Vec<Result<ImportReport, ImportError>>,
+) -> Result<(), String> {
+    let whole = |e: store::StoreError| {
+        format!("the cache could not be updated ({e}); nothing was imported")
+    };
+    let had_data = store.holds_data().map_err(whole)?;
+    let incoming: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let large = incoming > apply::LARGE_IMPORT_BYTES;
+    // Files larger than the cache (a first load, a long catch-up): the view indexes
+    // are built once at the end instead of row by row.
+    let defer = incoming > store.file_bytes();
+    let mut txn = store.txn_immediate().map_err(whole)?;
+    if had_data && large {
+        // The cache as it was before these files, while their transaction waits.
+        txn.backup_committed(store::BackupKind::Import)
+            .map_err(|e| {
+                format!(
+                    "the cache could not be backed up before this large import ({e}); \
+                     nothing was imported"
+                )
+            })?;
+    }
+    let deferred = if defer {
+        txn.defer_view_indexes().map_err(whole)?
+    } else {
+        store::DeferredIndexes::default()
+    };
+    for path in paths {
+        let (name, file) = match open_batch(path) {
+            Ok(f) => f,
+            Err(e) => {
+                results.push(Err(e));
+                continue;
+            }
+        };
+        let cx = Ctx { file: &name };
+        txn.savepoint().map_err(whole)?;
+        let done = import_into(&mut txn, cfg, &cx, file, &mut |n| progress(&name, n), false);
+        match done {
+            Ok(_) => txn.keep_savepoint().map_err(whole)?,
+            Err(_) => txn.undo_to_savepoint().map_err(whole)?,
+        }
+        results.push(done);
+    }
+    txn.rebuild_view_indexes(deferred).map_err(whole)?;
+    txn.commit().map_err(whole)
+}
+
+/// Reads one file into an open transaction and records it there (the caller commits,
+/// or undoes it on an error). `back_up_large`: back the cache up first when the file
+/// changes many rows.
+fn import_into<R: Read + Send + 'static>(
+    txn: &mut store::Txn<'_>,
+    cfg: &Config,
+    cx: &Ctx<'_>,
+    source: R,
+    progress: &mut dyn FnMut(u64),
+    back_up_large: bool,
+) -> Result<ImportReport, ImportError> {
+    let name = cx.file;
     let mut reader =
         LineReader::new(source).map_err(|e| cx.whole(format!("cannot be read: {e}")))?;
     let mut buf = Vec::with_capacity(4096);
@@ -220,7 +337,7 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         Line::Text => {}
     }
     reader.hash(&buf);
-    let header = parse_header(&cx, content(&buf), cfg)?;
+    let header = parse_header(cx, content(&buf), cfg)?;
     let report = ImportReport {
         file: name.to_owned(),
         batch_id: header.batch_id.clone(),
@@ -229,11 +346,9 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         ..ImportReport::default()
     };
 
-    let known = store
-        .inbound_digest(&header.batch_id)
-        .map_err(|e| cx.db(e))?;
+    let known = txn.inbound_digest(&header.batch_id).map_err(|e| cx.db(e))?;
     if known.is_none()
-        && let Some(other) = store
+        && let Some(other) = txn
             .inbound_batch_at(&header.agency, header.sequence)
             .map_err(|e| cx.db(e))?
     {
@@ -246,14 +361,11 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         ));
     }
     let apply = known.is_none();
-    // A large import into a cache that holds something is preceded by a backup.
-    let had_data = apply && store.holds_data().map_err(|e| cx.db(e))?;
 
     // A second thread reads, checks and parses the lines while this one writes them.
     let (pieces_tx, pieces) = std::sync::mpsc::sync_channel::<Result<Piece, ImportError>>(8);
     let file_name = name.to_owned();
-    let prepare_with = apply.then(|| store.sla().clone());
-    let txn = store.txn_immediate().map_err(|e| cx.db(e))?;
+    let prepare_with = apply.then(|| txn.sla().clone());
     // Instants are compared as UTC text; the batch's place in its stream breaks ties.
     let snapshot_at = store::utc_key(header.created_at);
     let source = format!("{snapshot_at}|{:020}", header.sequence);
@@ -262,7 +374,7 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         source: &source,
         batch_id: &header.batch_id,
     };
-    let mut importer = Importer::new(txn, &cx, origin, report);
+    let mut importer = Importer::new(txn, cx, origin, report);
     std::thread::spawn(move || read_records(reader, file_name, prepare_with, pieces_tx));
     let mut end: Option<End> = None;
     for piece in pieces {
@@ -314,7 +426,7 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
             "the SHA-256 in the trailer does not match the content (the file was altered or damaged)",
         ));
     }
-    verify_signature(&cx, tline, cfg, &trailer, &digest)?;
+    verify_signature(cx, tline, cfg, &trailer, &digest)?;
 
     if let Some(known) = known {
         return if known == digest_hex {
@@ -333,7 +445,7 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
         };
     }
 
-    importer.commit(
+    importer.finish(
         &InboundBatch {
             batch_id: &header.batch_id,
             agency: &header.agency,
@@ -344,7 +456,7 @@ fn import_in_one_transaction<R: Read + Send + 'static>(
             records,
         },
         &cfg.officer,
-        had_data,
+        back_up_large && apply,
     )
 }
 

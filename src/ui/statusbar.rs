@@ -170,6 +170,14 @@ fn busy(app: &App) -> Option<String> {
     if app.exporting {
         return Some(format!(" · ⟳ {}", t.export_running));
     }
+    if let Some((done, all)) = app.inbox.loading_texts {
+        let pct = done
+            .saturating_mul(100)
+            .checked_div(all)
+            .unwrap_or(0)
+            .min(100);
+        return Some(format!(" · ⟳ {} {pct}%", t.loading_texts));
+    }
     app.inbox.searching.then(|| format!(" · ⟳ {}", t.filtering))
 }
 

@@ -62,6 +62,8 @@ pub struct InboxState {
     pub follow: Option<Follow>,
     /// A filter query is being matched (its answer has not come yet).
     pub searching: bool,
+    /// The filter's texts of a large view are loading: rows done of all.
+    pub loading_texts: Option<(u64, u64)>,
     /// The detail moved to a row whose window is loading: load it when it arrives.
     pub detail_follows: bool,
     /// The screen's size (columns, rows), for the mouse and the side preview.
@@ -92,6 +94,7 @@ impl Default for InboxState {
             filter: FilterInput::default(),
             follow: None,
             searching: false,
+            loading_texts: None,
             detail_follows: false,
             screen: (80, 24),
             preview: None,

@@ -57,6 +57,10 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
                 _ => Vec::new(),
             }
         }
+        Action::FilterTexts(progress) => {
+            app.inbox.loading_texts = progress;
+            Vec::new()
+        }
         Action::Filtered { generation, rows } => {
             let b = &mut app.inbox;
             if generation != b.filter_generation || !b.filter.active() {

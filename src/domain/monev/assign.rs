@@ -59,6 +59,20 @@ pub struct History {
     pub acts: Vec<Act>,
 }
 
+impl History {
+    /// Becomes a copy of `from`, reusing its own buffers (a million complaints are
+    /// handed between threads through a few reused histories).
+    pub fn refill(&mut self, from: &History) {
+        self.id.clear();
+        self.id.push_str(&from.id);
+        self.seen.clear();
+        self.seen.extend_from_slice(&from.seen);
+        self.latest.clone_from(&from.latest);
+        self.acts.clear();
+        self.acts.extend_from_slice(&from.acts);
+    }
+}
+
 /// How a clock stands at `as_of`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {

@@ -210,17 +210,26 @@ impl Executor {
                 if refresh {
                     s.invalidate();
                 }
-                s.prepare(&self.store, &view)?;
-                Ok(match query {
-                    Some(q) => {
-                        let rows = s.search(&q, &|| false, &mut |_| {}).unwrap_or_default();
-                        vec![Action::Filtered {
-                            generation,
-                            rows: Arc::new(rows),
-                        }]
-                    }
-                    None => Vec::new(),
-                })
+                let mut loading = Vec::new();
+                s.prepare(&self.store, &view, &mut |done, all| {
+                    loading.push(Action::FilterTexts(Some((done, all))));
+                })?;
+                if !loading.is_empty() {
+                    loading.push(Action::FilterTexts(None));
+                }
+                Ok(loading
+                    .into_iter()
+                    .chain(match query {
+                        Some(q) => {
+                            let rows = s.search(&q, &|| false, &mut |_| {}).unwrap_or_default();
+                            vec![Action::Filtered {
+                                generation,
+                                rows: Arc::new(rows),
+                            }]
+                        }
+                        None => Vec::new(),
+                    })
+                    .collect())
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::runtime::Msg;
 use crate::sync::{self, ExportOutcome};
 use chrono::Utc;
 use color_eyre::eyre::Result;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::thread::JoinHandle;
 
@@ -46,7 +46,6 @@ impl Executor {
             tx,
             self.cfg.language,
             move |tx| {
-                let mut results = Vec::new();
                 // Nothing is imported into a damaged file.
                 let today = Utc::now().with_timezone(&cfg.timezone).date_naive();
                 if let Err(e) = worker.verify_pages_before_import(today) {
@@ -54,29 +53,23 @@ impl Executor {
                     report(tx, Action::ImportFinished(vec![Err(why)]));
                     return;
                 }
-                let last = paths.len().saturating_sub(1);
-                for (i, p) in paths.into_iter().enumerate() {
-                    let name = p.file_name().map_or_else(
-                        || p.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
+                // The files in one transaction, each all-or-nothing on its own.
+                let results = sync::import_files(&mut worker, &cfg, &paths, &mut |file, n| {
+                    report(
+                        tx,
+                        Action::ImportProgress {
+                            file: short_name(Path::new(file)),
+                            records: n,
+                        },
                     );
-                    let file = name.clone();
-                    let r = sync::import_file_with_progress(&mut worker, &cfg, &p, &mut |n| {
-                        report(
-                            tx,
-                            Action::ImportProgress {
-                                file: file.clone(),
-                                records: n,
-                            },
-                        );
-                    });
-                    results.push(r.map_err(|e| cfg.language.file_refused(&name, &e.reason)));
-                    // Each batch is folded into the database before the next, so the
-                    // log never holds several; the last one after the report.
-                    if i < last {
-                        let _ = worker.checkpoint();
-                    }
-                }
+                });
+                let results = results
+                    .into_iter()
+                    .zip(&paths)
+                    .map(|(r, p)| {
+                        r.map_err(|e| cfg.language.file_refused(&short_name(p), &e.reason))
+                    })
+                    .collect();
                 report(tx, Action::ImportFinished(results));
                 // After the report: the desk does not wait for it.
                 let _ = worker.checkpoint();
@@ -115,4 +108,12 @@ impl Executor {
         self.workers.retain(|h| !h.is_finished());
         self.workers.push(handle);
     }
+}
+
+/// A file's name without its folder, as the import pane shows it.
+fn short_name(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

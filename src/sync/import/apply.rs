@@ -12,6 +12,10 @@ use crate::sync::wire::{Ack, AckOutcome};
 /// An import that changes more rows than this is preceded by a backup of the cache.
 pub const LARGE_IMPORT_ROWS: u64 = 1000;
 
+/// Files of more bytes than this together are a large import for the bulk path, which
+/// backs up before it reads them (about a thousand complaints).
+pub const LARGE_IMPORT_BYTES: u64 = 1 << 20;
+
 /// Where a file's records come from, for the order-independent tie-breaks.
 pub(super) struct Origin<'a> {
     /// The batch's `created_at` as UTC text.
@@ -21,17 +25,22 @@ pub(super) struct Origin<'a> {
     pub batch_id: &'a str,
 }
 
-/// Applies one file's records in one transaction.
-pub(super) struct Importer<'a> {
-    txn: Txn<'a>,
+/// Applies one file's records in a transaction its caller commits.
+pub(super) struct Importer<'t, 's, 'a> {
+    txn: &'t mut Txn<'s>,
     cx: &'a Ctx<'a>,
     origin: Origin<'a>,
     /// What the records did so far.
     pub report: ImportReport,
 }
 
-impl<'a> Importer<'a> {
-    pub fn new(txn: Txn<'a>, cx: &'a Ctx<'a>, origin: Origin<'a>, report: ImportReport) -> Self {
+impl<'t, 's, 'a> Importer<'t, 's, 'a> {
+    pub fn new(
+        txn: &'t mut Txn<'s>,
+        cx: &'a Ctx<'a>,
+        origin: Origin<'a>,
+        report: ImportReport,
+    ) -> Self {
         Importer {
             txn,
             cx,
@@ -50,9 +59,9 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// Records the batch and commits everything; the report says which sequences of its
+    /// Records the batch (the caller commits); the report says which sequences of its
     /// stream are still missing.
-    pub fn commit(
+    pub fn finish(
         mut self,
         batch: &InboundBatch<'_>,
         officer: &str,
@@ -89,12 +98,11 @@ impl<'a> Importer<'a> {
         self.txn.record_inbound(batch).map_err(db)?;
         let seqs = self.txn.inbound_sequences(batch.agency).map_err(db)?;
         self.report.missing = store::missing_sequences(&seqs);
-        self.txn.commit().map_err(db)?;
         self.report.outcome = Some(ImportOutcome::Applied);
         Ok(self.report)
     }
 
-    /// Ends without writing anything (the transaction rolls back); the report so far.
+    /// Ends without writing anything; the report so far.
     pub fn abandon(self) -> ImportReport {
         self.report
     }
