@@ -46,5 +46,9 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
     "$wine" wineboot --init >/dev/null 2>&1 || true
     wineserver -w 2>/dev/null || true
 fi
+# One Wine server for the whole run, kept 60 s after its last program, instead of one
+# started and stopped for each test binary (fewer starts, and no start racing a stop).
+# An error here only means a server is already running.
+wineserver -p60 >/dev/null 2>&1 || true
 
 exec "$wine" "$@"
