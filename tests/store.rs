@@ -196,3 +196,119 @@ fn an_existing_v1_cache_is_carried_forward() {
         ("3529-DINSOS", "op-1")
     );
 }
+
+/// Schema 10 moved the outbox flag and pending count of each complaint into a table of
+/// their own: a cache written at schema 8 with pending, exported, rejected and
+/// conflicting operations reads the same after the migration, and the same as a
+/// recomputation of every complaint gives.
+#[test]
+fn a_v8_outbox_is_carried_into_its_own_table() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // (complaint, its operations' states, outbox flag and pending count as schema 8 kept them)
+    let desk: [(&str, &[&str], bool, i64); 6] = [
+        ("LAP-1", &["pending"], true, 1),
+        ("LAP-2", &["exported"], false, 0),
+        ("LAP-3", &["exported", "rejected"], true, 0),
+        ("LAP-4", &["conflict", "pending", "pending"], true, 2),
+        ("LAP-5", &["accepted", "superseded"], false, 0),
+        ("LAP-6", &[], false, 0),
+    ];
+    {
+        let mut conn = raw(dir.path());
+        conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+            .expect("app id");
+        migrations::migrations()
+            .to_version(&mut conn, 8)
+            .expect("schema 8");
+        let mut seq = 0;
+        for (i, (id, states, outbox, pending)) in desk.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
+                     classification, supervisory, anonymous, confidential, title, submitted_at,
+                     data, in_scope, outbox, pending_ops, sort_key)
+                 VALUES (?1, 1, 'h', '2026-11-01T00:00:00Z', '3529-DINSOS', 'terdisposisi',
+                     'pengaduan', 0, 0, 0, 'Jalan', '2026-11-01T00:00:00+07:00', '{}', 1, ?2, ?3,
+                     ?4)",
+                rusqlite::params![id, outbox, pending, format!("0{:04}|{id}", 9 - i)],
+            )
+            .expect("v8 complaint");
+            for state in *states {
+                seq += 1;
+                conn.execute(
+                    "INSERT INTO operations (op_id, complaint_id, kind, base_revision, officer,
+                         at, at_utc, payload, state, batch_id, updated_at, agency)
+                     VALUES (?1, ?2, 'hold', 1, 'Ahmad', '2026-11-02T09:00:00+07:00',
+                         '2026-11-02T02:00:00Z', '{\"type\":\"hold\",\"missing\":\"KTP\"}', ?3,
+                         CASE WHEN ?3 = 'pending' OR ?3 = 'conflict' THEN NULL ELSE 'b-1' END,
+                         '2026-11-02T02:00:00Z', '3529-DINSOS')",
+                    rusqlite::params![format!("op-{seq}"), id, state],
+                )
+                .expect("v8 operation");
+            }
+        }
+        conn.execute_batch(
+            "UPDATE view_counts SET total = 6, outbox = 3 WHERE id = 1;
+             INSERT INTO status_counts (status, n) VALUES ('terdisposisi', 6);",
+        )
+        .expect("v8 counts");
+        // The migrations alone, without the recomputation an open may add.
+        migrations::migrations()
+            .to_version(&mut conn, migrations::latest_version())
+            .expect("latest schema");
+    }
+    let outbox_rows = |conn: &rusqlite::Connection| -> Vec<(String, i64, bool)> {
+        conn.prepare(
+            "SELECT c.id, o.pending, o.troubled FROM outbox o
+             JOIN complaints c ON c.rowid = o.complaint AND c.sort_key = o.outbox_key
+             ORDER BY c.id",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
+        .expect("outbox rows")
+    };
+    let expected: Vec<(String, i64, bool)> = vec![
+        ("LAP-1".into(), 1, false),
+        ("LAP-3".into(), 0, true),
+        ("LAP-4".into(), 2, true),
+    ];
+    let migrated = raw(dir.path());
+    assert_eq!(outbox_rows(&migrated), expected);
+    let count: i64 = migrated
+        .query_row("SELECT outbox FROM view_counts WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .expect("count");
+    assert_eq!(count, 3);
+    drop(migrated);
+    // Opened (every complaint recomputed: the fixture set no desk context), the desk
+    // reads the same outbox, counts and pending numbers.
+    let store = Store::open(dir.path(), ctx(), Access::Write).expect("open");
+    assert_eq!(outbox_rows(&raw(dir.path())), expected);
+    let outbox = store
+        .view_ids(&sigap::store::ViewQuery::Outbox)
+        .expect("outbox view");
+    let mut sorted = outbox.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["LAP-1", "LAP-3", "LAP-4"]);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("day");
+    let counts = store
+        .view_counts(today, (today, today))
+        .expect("view counts");
+    assert_eq!(counts.outbox, 3);
+    let status = store.status(&[], today).expect("status");
+    assert_eq!(status.pending_operations, 3);
+    assert_eq!(status.rejected_operations, 1);
+    assert_eq!(status.conflicts, 1);
+    let pending: Vec<(String, u32)> = store
+        .list(&Default::default())
+        .expect("list")
+        .into_iter()
+        .map(|r| (r.id.0, r.pending_operations))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let mut pending = pending;
+    pending.sort();
+    assert_eq!(pending, [("LAP-1".into(), 1), ("LAP-4".into(), 2)]);
+}

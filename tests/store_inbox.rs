@@ -264,8 +264,8 @@ fn the_import_fast_path_derives_what_a_full_recount_does() {
             &raw(store),
             "SELECT id, first_response_at, final_response_at, latest_response_at,
                     latest_reply_at, first_response_due, completion_due, urgency_due,
-                    pending_ops, in_scope, transfer_proposed, outbox, sort_key
-             FROM complaints ORDER BY id",
+                    in_scope, transfer_proposed, sort_key, o.outbox_key, o.pending, o.troubled
+             FROM complaints c LEFT JOIN outbox o ON o.complaint = c.rowid ORDER BY id",
         )
     };
     let counts = |store: &Store| -> Vec<String> {

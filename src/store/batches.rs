@@ -284,9 +284,9 @@ impl Txn<'_> {
     }
 
     /// Marks pending operations exported in a batch, all at once. Leaving `pending`
-    /// changes only their complaints' outbox columns (exported operations still stand
-    /// for the clocks), so those are recomputed together instead of each complaint in
-    /// full.
+    /// changes only their complaints' places in the outbox (exported operations still
+    /// stand for the clocks), so those are settled together in the outbox's own table
+    /// ([`super::outbox`]) instead of each complaint in full.
     pub fn mark_exported(&mut self, batch_id: &str, op_ids: &[&str]) -> Result<(), StoreError> {
         self.before_recount()?;
         let conn = &self.tx;
@@ -298,7 +298,7 @@ impl Txn<'_> {
                 .named(COUNT)
         };
         // The batch usually takes every pending operation (a desk of one agency): then no
-        // list is looked up, and the complaints are found by the outbox's own index.
+        // list is looked up, and the outbox's table is cleared without one.
         let all = count("pending")? as usize == op_ids.len();
         let list = serde_json::to_string(op_ids).unwrap_or_else(|_| "[]".into());
         const TOUCHED: &str = "list the exported operations' complaints";
@@ -355,33 +355,10 @@ impl Txn<'_> {
             .named(RECOUNT)?;
         }
         // Every pending operation of these complaints is in this batch (a batch takes all
-        // of an agency's), so none is left pending; the outbox keeps those with a rejected
-        // or conflicting one, and there is none to look for when none is counted.
+        // of an agency's), so none is left pending: the narrow outbox table loses those
+        // with nothing rejected or in conflict, and not a complaint row is rewritten.
         let troubled = count("conflict")? + count("rejected")? > 0;
-        let sql = match (all, troubled) {
-            (true, false) => {
-                "UPDATE complaints SET pending_ops = 0, outbox = 0
-                 WHERE outbox = 1 AND pending_ops > 0"
-            }
-            (true, true) => {
-                "UPDATE complaints SET pending_ops = 0,
-                     outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
-                                      AND o.state IN ('conflict', 'rejected'))
-                 WHERE outbox = 1 AND pending_ops > 0"
-            }
-            (false, false) => {
-                "UPDATE complaints SET pending_ops = 0, outbox = 0
-                 WHERE id IN (SELECT id FROM temp.touched_complaints)"
-            }
-            (false, true) => {
-                "UPDATE complaints SET pending_ops = 0,
-                     outbox = EXISTS (SELECT 1 FROM operations o WHERE o.complaint_id = complaints.id
-                                      AND o.state IN ('conflict', 'rejected'))
-                 WHERE id IN (SELECT id FROM temp.touched_complaints)"
-            }
-        };
-        conn.execute(sql, [])
-            .named("clear the exported complaints' outbox")?;
+        super::outbox::exported(conn, all, troubled)?;
         if !all {
             conn.execute("DELETE FROM temp.touched_complaints", [])
                 .named(TOUCHED)?;

@@ -63,7 +63,7 @@ fn recounts() -> [(&'static str, &'static str, String); 5] {
                 "SELECT 1, count(*), ifnull(sum({NEEDS_ACTION}), 0),
                         ifnull(sum(status = 'diproses'), 0), ifnull(sum(status = 'selesai'), 0),
                         ifnull(sum(in_scope = 0 OR transfer_proposed = 1), 0),
-                        ifnull(sum(outbox = 1), 0), ifnull(sum(in_scope = 0), 0)
+                        (SELECT count(*) FROM outbox), ifnull(sum(in_scope = 0), 0)
                  FROM complaints"
             ),
         ),
@@ -157,10 +157,12 @@ fn count(conn: &Connection, sql: &str) -> Result<u64, StoreError> {
         .named("count rows of the cache")
 }
 
-/// The derived columns compared before and after a recomputation.
-const DERIVED: &str = "SELECT id, first_response_at, final_response_at, latest_response_at,
-    latest_reply_at, first_response_due, completion_due, urgency_due, pending_ops, in_scope,
-    transfer_proposed, outbox, sort_key FROM complaints ORDER BY id";
+/// The derived columns compared before and after a recomputation, with each complaint's
+/// row in the outbox's own table (migration V10).
+const DERIVED: &str = "SELECT c.id, c.first_response_at, c.final_response_at,
+    c.latest_response_at, c.latest_reply_at, c.first_response_due, c.completion_due,
+    c.urgency_due, c.in_scope, c.transfer_proposed, c.sort_key, o.outbox_key, o.pending,
+    o.troubled FROM complaints c LEFT JOIN outbox o ON o.complaint = c.rowid ORDER BY c.id";
 
 impl Store {
     /// Checks the whole cache. Reads every page: seconds on a large cache.

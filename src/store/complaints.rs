@@ -74,12 +74,14 @@ columns!(
         "first_response_due",
         "completion_due",
         "urgency_due",
-        "pending_ops",
+        // Kept in the outbox's own table (migration V10), 0 outside it.
+        "ifnull((SELECT o.pending FROM outbox o WHERE o.complaint = complaints.rowid), 0) AS pending_ops",
         "first_response_at",
         "final_response_at",
         "latest_response_at",
         "latest_reply_at",
-        "rowid",
+        // Named with its table: the outbox view joins a second one.
+        "complaints.rowid AS rowid",
         "transfer_proposed",
         "sort_key",
     ];
@@ -115,12 +117,15 @@ impl ComplaintRow {
             first_response_due: day(r.get(col!(RowCols, "first_response_due"))?),
             completion_due: day(r.get(col!(RowCols, "completion_due"))?),
             urgency_due: day(r.get(col!(RowCols, "urgency_due"))?),
-            pending_operations: r.get::<_, i64>(col!(RowCols, "pending_ops"))? as u32,
+            pending_operations: r.get::<_, i64>(col!(
+                RowCols,
+                "ifnull((SELECT o.pending FROM outbox o WHERE o.complaint = complaints.rowid), 0) AS pending_ops"
+            ))? as u32,
             first_response_at: time(r.get(col!(RowCols, "first_response_at"))?),
             final_response_at: time(r.get(col!(RowCols, "final_response_at"))?),
             latest_response_at: time(r.get(col!(RowCols, "latest_response_at"))?),
             latest_reply_at: time(r.get(col!(RowCols, "latest_reply_at"))?),
-            rowid: r.get(col!(RowCols, "rowid"))?,
+            rowid: r.get(col!(RowCols, "complaints.rowid AS rowid"))?,
             transfer_proposed: r.get(col!(RowCols, "transfer_proposed"))?,
             sort_key: r.get(col!(RowCols, "sort_key"))?,
         })

@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 columns!(
     /// What the clocks need from a complaint's own row.
-    Base = ["disposed_at", "classification", "supervisory", "status", "agency"];
+    Base = ["disposed_at", "classification", "supervisory", "status", "agency", "rowid"];
     const READ_BASE = "FROM complaints WHERE id = ?1";
 );
 columns!(
@@ -47,12 +47,13 @@ pub(super) fn refresh_derived(
                     r.get::<_, bool>(col!(Base, "supervisory"))?,
                     r.get::<_, String>(col!(Base, "status"))?,
                     r.get::<_, String>(col!(Base, "agency"))?,
+                    r.get::<_, i64>(col!(Base, "rowid"))?,
                 ))
             })
             .optional()
         })
         .named(READ)?;
-    let Some((disposed_at, class, supervisory, status, agency)) = row else {
+    let Some((disposed_at, class, supervisory, status, agency, rowid)) = row else {
         return Ok(());
     };
 
@@ -80,7 +81,7 @@ pub(super) fn refresh_derived(
     let mut latest_op: Option<String> = None;
     let mut final_op: Option<String> = None;
     let mut pending = 0i64;
-    let mut outbox = false;
+    let mut troubled = false;
     let mut transfer_proposed = false;
     {
         const OPS: &str = "read a complaint's operations";
@@ -95,10 +96,7 @@ pub(super) fn refresh_derived(
             if state == OpState::Pending {
                 pending += 1;
             }
-            outbox |= matches!(
-                state,
-                OpState::Pending | OpState::Conflict | OpState::Rejected
-            );
+            troubled |= matches!(state, OpState::Conflict | OpState::Rejected);
             transfer_proposed |= kind == "transfer"
                 && matches!(
                     state,
@@ -147,11 +145,12 @@ pub(super) fn refresh_derived(
     let date = |c: Option<crate::domain::ClockView>| c.map(|c| c.due.to_string());
     let urgency = clocks.urgency().map(|d| d.to_string());
     let in_scope = ctx.in_scope(&agency);
+    let key = sort_key(in_scope, urgency.as_deref(), id);
     conn.prepare_cached(
         "UPDATE complaints SET first_response_at = ?2, final_response_at = ?3,
              latest_response_at = ?4, latest_reply_at = ?5, first_response_due = ?6,
-             completion_due = ?7, urgency_due = ?8, pending_ops = ?9, in_scope = ?10,
-             transfer_proposed = ?11, outbox = ?12, sort_key = ?13
+             completion_due = ?7, urgency_due = ?8, in_scope = ?9,
+             transfer_proposed = ?10, sort_key = ?11
          WHERE id = ?1",
     )
     .and_then(|mut s| {
@@ -164,15 +163,21 @@ pub(super) fn refresh_derived(
             date(clocks.first_response),
             date(clocks.completion),
             urgency,
-            pending,
             in_scope,
             transfer_proposed,
-            outbox,
-            sort_key(in_scope, urgency.as_deref(), id),
+            key,
         ])
     })
     .named("write a complaint's derived columns")?;
-    Ok(())
+    super::outbox::settle(
+        conn,
+        &super::outbox::Standing {
+            rowid,
+            sort_key: &key,
+            pending,
+            troubled,
+        },
+    )
 }
 
 /// The derived columns of a complaint that has no thread and no operations yet.

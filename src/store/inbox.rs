@@ -16,7 +16,7 @@ columns!(
 );
 columns!(
     /// A complaint's cache id.
-    pub(super) RowidCol = ["rowid"]
+    pub(super) RowidCol = ["complaints.rowid AS rowid"]
 );
 
 /// A saved view as the store answers it.
@@ -42,7 +42,10 @@ pub enum ViewQuery {
 // SQLite uses them (*needs action* is the index's own constant). They are constants: no
 // data is ever formatted into SQL.
 const TRANSFERRED: &str = "(in_scope = 0 OR transfer_proposed = 1)";
-const OUTBOX: &str = "outbox = 1";
+/// The outbox is its own narrow table (migration V10), read in its key's order and
+/// joined to the complaints by rowid: the complaints' columns keep their names.
+const OUTBOX_SOURCE: &str = "outbox INDEXED BY outbox_sorted
+     CROSS JOIN complaints ON complaints.rowid = outbox.complaint";
 /// Due dates in scope sort as `0<date>|<id>`; these bound them by day.
 const DUE_RANGE: &str = "sort_key >= ?3 AND sort_key < ?4";
 /// Every inbox query binds the same five values (key, limit, two bounds, offset);
@@ -65,17 +68,27 @@ pub enum Direction {
 }
 
 impl ViewQuery {
-    /// The view's own index, named in every query: without a `LIMIT`, SQLite would
-    /// otherwise pick the status index for some views and sort all their rows.
-    pub(super) fn index(&self) -> &'static str {
+    /// What the view's rows are read from, with the view's own index named in every
+    /// query: without a `LIMIT`, SQLite would otherwise pick the status index for some
+    /// views and sort all their rows.
+    pub(super) fn source(&self) -> &'static str {
         match self {
-            ViewQuery::NeedsAction => "complaints_needs_action",
-            ViewQuery::Status(_) => "complaints_status_sorted",
-            ViewQuery::Transferred => "complaints_transferred",
-            ViewQuery::Outbox => "complaints_outbox",
+            ViewQuery::NeedsAction => "complaints INDEXED BY complaints_needs_action",
+            ViewQuery::Status(_) => "complaints INDEXED BY complaints_status_sorted",
+            ViewQuery::Transferred => "complaints INDEXED BY complaints_transferred",
+            ViewQuery::Outbox => OUTBOX_SOURCE,
             ViewQuery::DueBetween(..) | ViewQuery::DueBefore(_) | ViewQuery::All => {
-                "complaints_sorted"
+                "complaints INDEXED BY complaints_sorted"
             }
+        }
+    }
+
+    /// The column the view is ordered and paged by: the complaints' sort key, or the
+    /// outbox's copy of it (the same text), which its index orders.
+    pub(super) fn key(&self) -> &'static str {
+        match self {
+            ViewQuery::Outbox => "outbox.outbox_key",
+            _ => "sort_key",
         }
     }
 
@@ -85,7 +98,7 @@ impl ViewQuery {
             ViewQuery::DueBetween(..) | ViewQuery::DueBefore(_) => DUE_RANGE,
             ViewQuery::Status(_) => "status = ?3",
             ViewQuery::Transferred => TRANSFERRED,
-            ViewQuery::Outbox => OUTBOX,
+            ViewQuery::Outbox => "1",
             ViewQuery::All => "1",
         }
     }
@@ -137,17 +150,18 @@ impl Store {
         // A plain comparison with the key (not "?1 IS NULL OR ..."), so that SQLite
         // starts the index scan at the key instead of filtering from the first row.
         let from_key = if key.is_some() {
-            format!("sort_key {cmp} ?1")
+            format!("{} {cmp} ?1", view.key())
         } else {
             "?1 IS NULL".to_owned()
         };
         let sql = format!(
-            "SELECT {} FROM complaints INDEXED BY {}
+            "SELECT {} FROM {}
              WHERE {} AND {ALL_PARAMS} AND {from_key}
-             ORDER BY sort_key {order} LIMIT ?2",
+             ORDER BY {} {order} LIMIT ?2",
             RowCols::SQL,
-            view.index(),
-            view.condition()
+            view.source(),
+            view.condition(),
+            view.key()
         );
         let (a, b) = view.bounds();
         let mut out: Vec<ComplaintRow> = self
@@ -172,11 +186,12 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<ComplaintRow>, StoreError> {
         let sql = format!(
-            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
-             ORDER BY sort_key LIMIT ?2 OFFSET ?5",
+            "SELECT {} FROM {} WHERE {} AND {ALL_PARAMS}
+             ORDER BY {} LIMIT ?2 OFFSET ?5",
             RowCols::SQL,
-            view.index(),
-            view.condition()
+            view.source(),
+            view.condition(),
+            view.key()
         );
         let (a, b) = view.bounds();
         self.conn
@@ -219,12 +234,13 @@ impl Store {
         b: &str,
     ) -> Result<Vec<String>, StoreError> {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let key = view.key();
         let sql = format!(
-            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
-               AND sort_key >= ?1 AND sort_key <= ?5
-             ORDER BY sort_key",
+            "SELECT {} FROM {} WHERE {} AND {ALL_PARAMS}
+               AND {key} >= ?1 AND {key} <= ?5
+             ORDER BY {key}",
             IdCol::SQL,
-            view.index(),
+            view.source(),
             view.condition()
         );
         let (x, y) = view.bounds();
@@ -240,10 +256,11 @@ impl Store {
     /// Every tracking ID of a view (for marking the whole view).
     pub fn view_ids(&self, view: &ViewQuery) -> Result<Vec<String>, StoreError> {
         let sql = format!(
-            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS} ORDER BY sort_key",
+            "SELECT {} FROM {} WHERE {} AND {ALL_PARAMS} ORDER BY {}",
             IdCol::SQL,
-            view.index(),
-            view.condition()
+            view.source(),
+            view.condition(),
+            view.key()
         );
         let (a, b) = view.bounds();
         self.conn

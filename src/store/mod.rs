@@ -22,6 +22,7 @@ pub mod migrations;
 mod monev;
 mod open;
 mod ops;
+mod outbox;
 mod restore;
 mod row;
 mod rules;

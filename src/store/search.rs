@@ -193,18 +193,19 @@ impl Store {
     /// A view's cache ids in the view's order, from its own index.
     fn view_rowids(&self, view: &ViewQuery) -> Result<Vec<i64>, StoreError> {
         let sql = format!(
-            "SELECT {} FROM complaints INDEXED BY {} WHERE {} AND {ALL_PARAMS}
-             ORDER BY sort_key",
+            "SELECT {} FROM {} WHERE {} AND {ALL_PARAMS}
+             ORDER BY {}",
             RowidCol::SQL,
-            view.index(),
-            view.condition()
+            view.source(),
+            view.condition(),
+            view.key()
         );
         let (a, b) = view.bounds();
         self.conn
             .prepare_cached(&sql)
             .and_then(|mut s| {
                 s.query_map(params![Option::<String>::None, 0, a, b, 0], |r| {
-                    r.get(col!(RowidCol, "rowid"))
+                    r.get(col!(RowidCol, "complaints.rowid AS rowid"))
                 })?
                 .collect()
             })

@@ -532,7 +532,7 @@ pub fn assert_counts_match_recount(store: &Store) {
         "SELECT 1, count(*), ifnull(sum({needs}), 0), ifnull(sum(status = 'diproses'), 0),
                 ifnull(sum(status = 'selesai'), 0),
                 ifnull(sum(in_scope = 0 OR transfer_proposed = 1), 0),
-                ifnull(sum(outbox = 1), 0), ifnull(sum(in_scope = 0), 0)
+                (SELECT count(*) FROM outbox), ifnull(sum(in_scope = 0), 0)
          FROM complaints"
     );
     assert_eq!(
@@ -557,6 +557,20 @@ pub fn assert_counts_match_recount(store: &Store) {
         rows("SELECT state, n FROM op_counts ORDER BY state"),
         rows("SELECT state, count(*) FROM operations GROUP BY state ORDER BY state"),
         "operation counts"
+    );
+    // The outbox's own table (schema 10): one row per complaint with a pending, rejected
+    // or conflicting operation, its pending count and its sort key.
+    assert_eq!(
+        rows("SELECT complaint, outbox_key, pending, troubled FROM outbox ORDER BY complaint"),
+        rows(
+            "SELECT c.rowid, c.sort_key, sum(o.state = 'pending'),
+                    max(o.state IN ('conflict', 'rejected'))
+             FROM complaints c JOIN operations o ON o.complaint_id = c.id
+             GROUP BY c.rowid
+             HAVING sum(o.state = 'pending') > 0 OR max(o.state IN ('conflict', 'rejected')) = 1
+             ORDER BY c.rowid"
+        ),
+        "outbox rows"
     );
     assert_eq!(
         rows("SELECT rowid, text FROM search_text ORDER BY rowid"),
