@@ -130,8 +130,11 @@ pub fn wib() -> FixedOffset {
 }
 
 impl Config {
-    /// Parses configuration text; `path` only names the file in errors.
+    /// Parses configuration text; `path` only names the file in errors. A file saved
+    /// by Notepad (a byte order mark, CRLF line ends) reads as the same file saved
+    /// anywhere else, templates included.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let text = &*crate::textfile::normalize(text);
         let cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
             path: path.to_owned(),
             detail: describe(&e, text),
@@ -192,6 +195,16 @@ fn describe(e: &toml::de::Error, text: &str) -> String {
     };
     let line_no = text[..start].matches('\n').count() + 1;
     let key = key_at(text, line_no);
+    // `"C:\Users\..."` reads `\U` as an escape: say how a Windows path is written.
+    let backslash = text
+        .lines()
+        .nth(line_no - 1)
+        .is_some_and(|l| l.contains('\\'));
+    let msg = if backslash && (msg.contains("escape") || msg.contains("unicode")) {
+        format!("{msg}; {}", crate::config_bounds::WINDOWS_PATH_HINT)
+    } else {
+        msg
+    };
     match key {
         Some(k) if !msg.contains(&k) => format!("line {line_no}: key `{k}`: {msg}"),
         _ => format!("line {line_no}: {msg}"),

@@ -18,6 +18,10 @@ pub const MAX_ENTRIES: usize = 500;
 /// The longest template text, in bytes.
 pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
+/// How a Windows path is written in the config, for the messages about one that was not.
+pub const WINDOWS_PATH_HINT: &str = "in double quotes a backslash starts an escape: \
+     write a Windows path in single quotes ('C:\\Users\\Nama\\Keluar') or with / for \\";
+
 /// Reads a config file of at most [`MAX_CONFIG_BYTES`].
 pub fn read_bounded(path: &Path) -> std::io::Result<String> {
     let f = std::fs::File::open(path)?;
@@ -122,6 +126,24 @@ pub fn check(cfg: &Config, text: &str) -> Result<(), String> {
                 "",
                 key,
                 format!("{n} entries (expected at most {MAX_ENTRIES})"),
+            ));
+        }
+    }
+    for (key, path) in [
+        ("export_dir", &cfg.export_dir),
+        ("import_dir", &cfg.import_dir),
+        ("desk_key", &cfg.desk_key),
+        ("report_dir", &cfg.report_dir),
+    ] {
+        // `"D:\new\tabel"` parses, as a line break and a tab: never a real folder.
+        if let Some(p) = path
+            && p.to_string_lossy().chars().any(char::is_control)
+        {
+            return Err(refuse(
+                text,
+                "",
+                key,
+                format!("the path holds a tab or a line break; {WINDOWS_PATH_HINT}"),
             ));
         }
     }

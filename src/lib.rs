@@ -13,6 +13,8 @@
 //!   `domain`, `store`, `config`, `i18n`.
 //! - [`cli`]: the scriptable subcommands. Uses everything above.
 //! - [`config_bounds`] (part of `config`): the size and value limits of the config.
+//! - [`textfile`]: text files edited by hand (Notepad's byte order mark and CRLF).
+//!   Uses nothing.
 //! - [`fault`]: named crash points for the crash tests (`SIGAP_FAULT`). Uses nothing.
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
@@ -29,5 +31,6 @@ pub mod runtime;
 pub mod store;
 pub mod sync;
 pub mod text;
+pub mod textfile;
 pub mod tui;
 pub mod ui;

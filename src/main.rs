@@ -13,6 +13,9 @@ fn main() {
     let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,
+        Err(e) if e.downcast_ref::<sigap::cli::ReaderGone>().is_some() => {
+            sigap::cli::ReaderGone::CODE
+        }
         Err(e) => {
             let chain: Vec<String> = e
                 .chain()

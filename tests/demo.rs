@@ -194,7 +194,10 @@ fn a_piped_or_killed_demo_leaves_no_cache_behind() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sigap"))
         // Far more than a pipe holds, so the demo is still writing when the reader goes.
         .args(["--demo", "list", "--json"])
+        // The temporary folder: TMPDIR on Unix, TMP (then TEMP) on Windows.
         .env("TMPDIR", tmp.path())
+        .env("TMP", tmp.path())
+        .env("TEMP", tmp.path())
         .env("SIGAP_DATA_DIR", data.path())
         .env("SIGAP_CONFIG", data.path().join("absent.toml"))
         .stdout(std::process::Stdio::piped())
@@ -221,7 +224,10 @@ fn a_piped_or_killed_demo_leaves_no_cache_behind() {
     std::fs::write(stale.join("sigap.db"), "cache").expect("cache");
     let out = Command::new(env!("CARGO_BIN_EXE_sigap"))
         .args(["--demo", "status"])
+        // The temporary folder: TMPDIR on Unix, TMP (then TEMP) on Windows.
         .env("TMPDIR", tmp.path())
+        .env("TMP", tmp.path())
+        .env("TEMP", tmp.path())
         .env("SIGAP_DATA_DIR", data.path())
         .env("SIGAP_CONFIG", data.path().join("absent.toml"))
         .output()

@@ -94,7 +94,7 @@ fn regency() -> Regency {
 officer = "Nur Aini"
 timezone = "+07:00"
 language = "id"
-report_dir = "{}"
+report_dir = '{}'
 [monev]
 letter_number = "800/{{seq}}/435.107/{{year}}"
 place = "Sumenep"

@@ -38,11 +38,13 @@ fn demo(lang: Language) -> (Desk, tempfile::TempDir) {
     )
 }
 
-fn desk(lang: Language, w: u16, h: u16, effects: Effects) -> (Harness, tempfile::TempDir) {
+/// The folder comes first, so that a caller's `let (_dir, h) = desk(..)` drops the
+/// cache before its folder (Windows removes no folder with an open file in it).
+fn desk(lang: Language, w: u16, h: u16, effects: Effects) -> (tempfile::TempDir, Harness) {
     let (d, dir) = demo(lang);
     let mut h_ = Harness::new(d, w, h, effects);
     h_.cmd(Command::Monev);
-    (h_, dir)
+    (dir, h_)
 }
 
 fn rows_of(buf: &Buffer) -> Vec<String> {
@@ -103,7 +105,7 @@ fn the_table_and_charts_in_both_languages_at_both_sizes() {
         ),
     ] {
         for (w, h) in SIZES {
-            let (h_, _dir) = desk(lang, w, h, Effects::ReadOnly);
+            let (_dir, h_) = desk(lang, w, h, Effects::ReadOnly);
             let s = screen(&h_.app, w, h);
             assert_screen(&format!("table_{tag}_{w}x{h}"), &s);
             // Every agency's row stays readable at 80×24, and the total with it.
@@ -134,7 +136,7 @@ fn the_table_and_charts_in_both_languages_at_both_sizes() {
 fn the_letters_under_review_in_both_languages_at_both_sizes() {
     for (lang, tag) in [(Language::Id, "id"), (Language::En, "en")] {
         for (w, h) in SIZES {
-            let (mut h_, _dir) = desk(lang, w, h, Effects::ReadOnly);
+            let (_dir, mut h_) = desk(lang, w, h, Effects::ReadOnly);
             h_.cmd(Command::Reprimand);
             let s = screen(&h_.app, w, h);
             assert_screen(&format!("letters_{tag}_{w}x{h}"), &s);
@@ -150,7 +152,7 @@ fn the_letters_under_review_in_both_languages_at_both_sizes() {
 
 #[test]
 fn months_step_and_a_typed_period_is_applied() {
-    let (mut h_, _dir) = desk(Language::Id, 120, 36, Effects::ReadOnly);
+    let (_dir, mut h_) = desk(Language::Id, 120, 36, Effects::ReadOnly);
     let p = pane(&h_.app);
     assert_eq!(p.period.from.to_string(), "2026-11-01");
     assert_eq!(
@@ -200,7 +202,7 @@ fn months_step_and_a_typed_period_is_applied() {
 
 #[test]
 fn enter_opens_the_inbox_on_the_agencys_overdue_complaints() {
-    let (mut h_, _dir) = desk(Language::Id, 120, 36, Effects::ReadOnly);
+    let (_dir, mut h_) = desk(Language::Id, 120, 36, Effects::ReadOnly);
     // The last row is the latest office.
     h_.cmd(Command::Last);
     let p = pane(&h_.app);
@@ -240,7 +242,7 @@ fn enter_opens_the_inbox_on_the_agencys_overdue_complaints() {
 
 #[test]
 fn drafted_letters_are_issued_on_confirmation_and_not_twice() {
-    let (mut h_, dir) = desk(Language::Id, 120, 36, Effects::All);
+    let (dir, mut h_) = desk(Language::Id, 120, 36, Effects::All);
     h_.cmd(Command::Reprimand);
     let Mode::Letters { letters, .. } = &pane(&h_.app).mode else {
         panic!("the letters are under review");

@@ -7,7 +7,7 @@
 mod clidesk;
 mod common;
 
-use clidesk::{CliDesk, Ran};
+use clidesk::CliDesk;
 use sigap::store::{Access, Store};
 use std::path::Path;
 
@@ -136,6 +136,7 @@ fn a_writer_says_it_waits_then_refuses() {
 
 /// Mounts a tmpfs of `size` at `dir`; `None` (with a message) where the machine does
 /// not allow it.
+#[cfg(unix)]
 fn tmpfs(dir: &Path, size: &str) -> Option<Mount> {
     std::fs::create_dir_all(dir).ok()?;
     let ok = std::process::Command::new("mount")
@@ -151,8 +152,10 @@ fn tmpfs(dir: &Path, size: &str) -> Option<Mount> {
 }
 
 /// Unmounts when dropped.
+#[cfg(unix)]
 struct Mount(std::path::PathBuf);
 
+#[cfg(unix)]
 impl Mount {
     fn read_only(&self) -> bool {
         std::process::Command::new("mount")
@@ -163,12 +166,15 @@ impl Mount {
     }
 }
 
+#[cfg(unix)]
 impl Drop for Mount {
     fn drop(&mut self) {
         let _ = std::process::Command::new("umount").arg(&self.0).status();
     }
 }
 
+// Unix only: a size-limited or read-only tmpfs is mounted for it.
+#[cfg(unix)]
 #[test]
 fn a_full_disk_refuses_writes_in_one_sentence_and_reading_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -181,7 +187,7 @@ fn a_full_disk_refuses_writes_in_one_sentence_and_reading_goes_on() {
     let before = d.status();
     // A batch far larger than the disk.
     let big = d.batch(2, 3000);
-    let ran: Ran = d.run(&["import", big.to_str().expect("path")]);
+    let ran: clidesk::Ran = d.run(&["import", big.to_str().expect("path")]);
     assert_eq!(ran.code, 1);
     assert!(ran.err.contains("rejected"), "{}", ran.err);
     assert!(ran.err.lines().count() <= 2, "{}", ran.err);
@@ -197,6 +203,8 @@ fn a_full_disk_refuses_writes_in_one_sentence_and_reading_goes_on() {
     d.run(&["check"]).ok();
 }
 
+// Unix only: a size-limited or read-only tmpfs is mounted for it.
+#[cfg(unix)]
 #[test]
 fn a_read_only_copy_reads_and_refuses_writes() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -346,6 +354,8 @@ fn a_cache_from_a_newer_sigap_is_refused_by_readers_and_writers() {
     }
 }
 
+// Unix only: a size-limited or read-only tmpfs is mounted for it.
+#[cfg(unix)]
 #[test]
 fn a_read_only_export_folder_refuses_the_export_before_anything_is_marked() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -19,7 +19,7 @@ static CURRENT: Mutex<Option<PathBuf>> = Mutex::new(None);
 /// A demo folder, removed when dropped.
 pub struct DemoDir {
     dir: Option<tempfile::TempDir>,
-    _lock: File,
+    lock: Option<File>,
 }
 
 impl DemoDir {
@@ -46,7 +46,7 @@ impl DemoDir {
         });
         Ok(DemoDir {
             dir: Some(dir),
-            _lock: lock,
+            lock: Some(lock),
         })
     }
 
@@ -60,6 +60,8 @@ impl Drop for DemoDir {
         if let Ok(mut current) = CURRENT.lock() {
             *current = None;
         }
+        // The lock file is closed first: Windows deletes no file that is still open.
+        drop(self.lock.take());
         if let Some(d) = self.dir.take() {
             let _ = d.close();
         }

@@ -3,18 +3,30 @@
 //! goes through [`crate::text`].
 
 /// Prints a line to stdout. A reader that stopped reading (`sigap list | head`) ends
-/// the process quietly with the shell's broken-pipe status instead of a panic.
+/// the command with [`ReaderGone`] instead of a panic: `main` exits quietly with the
+/// shell's broken-pipe status once the cache is closed and the demo's folder removed
+/// (on Windows an open file cannot be deleted, so an exit on the spot would leave it).
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
-            $crate::cli::demo_dir::remove_current();
-            std::process::exit(141);
+            return Err($crate::cli::ReaderGone.into());
         }
     }};
 }
 
+/// The reader of standard output went away; the process ends with [`ReaderGone::CODE`].
+#[derive(Debug, thiserror::Error)]
+#[error("standard output was closed")]
+pub struct ReaderGone;
+
+impl ReaderGone {
+    /// The status a shell gives a process killed by a broken pipe (128 + SIGPIPE).
+    pub const CODE: i32 = 141;
+}
+
 pub mod demo_dir;
+pub mod dirs;
 mod monev;
 mod read;
 mod reliability;
@@ -224,10 +236,6 @@ pub struct Env {
     pub _demo_dir: Option<demo_dir::DemoDir>,
 }
 
-fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("id", "Sigap", "sigap")
-}
-
 impl Env {
     /// Resolves the config and data folder, and opens the cache (or the demo).
     pub fn open(cli: &Cli, access: Access) -> Result<Env> {
@@ -273,8 +281,8 @@ impl Env {
 fn load_config(cli: &Cli) -> Result<Config> {
     Ok(match &cli.config {
         Some(p) => Config::load(p, true)?,
-        None => match project_dirs() {
-            Some(d) => Config::load(&d.config_dir().join("config.toml"), false)?,
+        None => match dirs::default_config_file() {
+            Some(f) => Config::load(&f, false)?,
             None => Config::default(),
         },
     })
@@ -284,8 +292,7 @@ fn load_config(cli: &Cli) -> Result<Config> {
 fn data_dir(cli: &Cli) -> Result<PathBuf> {
     match &cli.data_dir {
         Some(d) => Ok(d.clone()),
-        None => project_dirs()
-            .map(|d| d.data_dir().to_path_buf())
+        None => dirs::default_data_dir()
             .ok_or_else(|| eyre!("no home folder to keep the cache in; pass --data-dir")),
     }
 }
@@ -362,7 +369,7 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
             read::list(&env, &filter, json, limit).map(|_| 0)
         }
         Some(Command::Show { id, json }) => read::show(&env, &id, json).map(|_| 0),
-        Some(Command::Import { files }) => Ok(write::import(&mut env, &files)),
+        Some(Command::Import { files }) => write::import(&mut env, &files),
         Some(Command::Export {
             out,
             gzip,

@@ -275,8 +275,7 @@ pub fn show(env: &Env, id: &str, as_json: bool) -> Result<()> {
         outln!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(());
     }
-    print_detail(env, &d, reporter.as_ref(), &clocks);
-    Ok(())
+    print_detail(env, &d, reporter.as_ref(), &clocks)
 }
 
 /// `show` as text, in the desk's language.
@@ -285,7 +284,7 @@ fn print_detail(
     d: &crate::store::ComplaintDetail,
     reporter: Option<&crate::domain::Reporter>,
     clocks: &Clocks,
-) {
+) -> Result<()> {
     let lang = env.cfg.language;
     let t = lang.t();
     let c = &d.complaint;
@@ -389,4 +388,5 @@ fn print_detail(
             );
         }
     }
+    Ok(())
 }

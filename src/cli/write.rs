@@ -12,14 +12,14 @@ use std::path::PathBuf;
 /// Imports the files in one transaction, each all-or-nothing on its own (a savepoint
 /// each), then reports them and folds the log into the database once; returns the exit
 /// code (1 when any was rejected).
-pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
+pub fn import(env: &mut Env, files: &[PathBuf]) -> Result<i32> {
     // Nothing is imported into a damaged file (every page is read once per command).
     if let Err(e) = env.store.verify_pages_before_import(env.today) {
         let why = env.cfg.language.store_error(&e);
         for f in files {
             eprintln!("{}: rejected: {}", f.display(), text::line(&why));
         }
-        return 1;
+        return Ok(1);
     }
     let mut code = 0;
     let results = sync::import_files(&mut env.store, &env.cfg, files, &mut |_, _| {});
@@ -49,7 +49,7 @@ pub fn import(env: &mut Env, files: &[PathBuf]) -> i32 {
         let why = lang.checkpoint_failed(&lang.store_error(&e), env.store.wal_bytes());
         eprintln!("{}", lang.warning(&why));
     }
-    code
+    Ok(code)
 }
 
 pub fn export(

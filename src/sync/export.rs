@@ -143,7 +143,13 @@ fn export_folder(cfg: &Config, out_dir: Option<&Path>) -> Result<PathBuf, Export
         path: dir.clone(),
         source,
     })?;
-    Ok(std::fs::canonicalize(&dir).unwrap_or(dir))
+    // On Windows `canonicalize` answers `\\?\C:\...`, a form officers do not know,
+    // that the messages would show and the cache would keep: made absolute instead.
+    #[cfg(unix)]
+    let absolute = std::fs::canonicalize(&dir);
+    #[cfg(not(unix))]
+    let absolute = std::path::absolute(&dir);
+    Ok(absolute.unwrap_or(dir))
 }
 
 /// Exports every pending operation. `now` stamps the header. Batches an earlier

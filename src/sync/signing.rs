@@ -77,7 +77,7 @@ pub fn load(path: &Path) -> Result<DeskKey, KeyError> {
         .read_to_string(&mut text)
         .map_err(|e| err(KeyProblem::Read(e)))?;
     let seed: [u8; 32] = base64::engine::general_purpose::STANDARD
-        .decode(text.trim())
+        .decode(crate::textfile::normalize(&text).trim())
         .ok()
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| err(KeyProblem::Malformed))?;

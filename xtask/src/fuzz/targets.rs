@@ -16,7 +16,9 @@ const CONFIG: &str = "agency = \"3529-DINSOS\"\nofficer = \"Fuzz\"\ntimezone = \
 /// A target with what it keeps between inputs (the batch target's cache).
 pub struct Runner {
     target: Target,
-    desk: Option<(tempfile::TempDir, Store, Config)>,
+    /// The cache comes before its folder: fields drop in order, and Windows removes no
+    /// folder with an open file in it.
+    desk: Option<(Store, tempfile::TempDir, Config)>,
     fed: u64,
 }
 
@@ -27,7 +29,7 @@ impl Runner {
             let cfg = Config::parse(CONFIG, Path::new("fuzz.toml")).map_err(|e| e.to_string())?;
             let store = Store::open(dir.path(), cfg.desk_context(), Access::Write)
                 .map_err(|e| e.to_string())?;
-            Some((dir, store, cfg))
+            Some((store, dir, cfg))
         } else {
             None
         };
@@ -54,7 +56,7 @@ impl Runner {
     }
 
     fn check_cache(&mut self) -> Result<(), String> {
-        if let Some((_, store, _)) = &mut self.desk {
+        if let Some((store, _, _)) = &mut self.desk {
             let report = store.check().map_err(|e| e.to_string())?;
             if !report.problems.is_empty() {
                 return Err(format!("the cache check found {:?}", report.problems));
@@ -64,7 +66,7 @@ impl Runner {
     }
 
     fn batch(&mut self, input: &[u8]) -> Result<bool, String> {
-        let Some((_, store, cfg)) = &mut self.desk else {
+        let Some((store, _, cfg)) = &mut self.desk else {
             return Err("no cache".into());
         };
         let today = "2026-11-20".parse().map_err(|_| "date".to_owned())?;
