@@ -24,6 +24,8 @@ pub struct Txn<'s> {
     fresh: NewRows,
     /// Complaints whose derived columns are recomputed before the commit.
     stale: BTreeSet<String>,
+    /// What the suggester learns and marks before the commit (`store::routing`).
+    pub(super) routing: super::routing::Work,
 }
 
 impl Store {
@@ -49,6 +51,7 @@ impl Store {
             ctx,
             fresh: NewRows::default(),
             stale: BTreeSet::new(),
+            routing: Default::default(),
         })
     }
 }
@@ -59,9 +62,11 @@ impl Txn<'_> {
         self.ctx
     }
 
-    /// Counts the new rows, settles every stale complaint and commits.
+    /// Counts the new rows, settles every stale complaint, writes what the suggester
+    /// learned and the marks, and commits.
     pub fn commit(mut self) -> Result<(), StoreError> {
         self.settle()?;
+        self.settle_routing()?;
         self.tx.commit().named("commit")
     }
 

@@ -1,0 +1,80 @@
+//! Where a complaint belongs: the suggester's terms, its keyword table, its model and
+//! the rule that marks a complaint as likely misrouted. Pure: the store keeps the
+//! learned counts and the import keeps them current; the CLI and the transfer pane ask.
+
+pub mod keywords;
+pub mod model;
+pub mod terms;
+
+pub use keywords::Keywords;
+pub use model::{Model, Query, Reason, Suggestion};
+pub use terms::{Region, hash, term_texts, terms};
+
+use crate::domain::{AgencyCode, Complaint, Status};
+
+/// The score from which the best suggestion, when it is another agency, marks a
+/// complaint as likely misrouted (chosen with `sigap suggest --evaluate`, see
+/// docs/routing.md).
+pub const MISROUTED_CONFIDENCE: f64 = 0.8;
+/// At most this many suggestions are shown.
+pub const MAX_SUGGESTIONS: usize = 5;
+
+/// The agency a complaint's cached history says it belongs to, when known: the agency
+/// where it was completed, or where a transfer took it (its last agency).
+pub fn final_agency(c: &Complaint, transferred: bool) -> Option<&AgencyCode> {
+    (c.status == Status::Selesai || transferred).then_some(&c.agency)
+}
+
+/// Whether a complaint at `current` is likely misrouted, given its ranking: the best
+/// suggestion is another agency (not one above or below it) with high confidence.
+pub fn misrouted<'a>(ranked: &'a [Suggestion], current: &str) -> Option<&'a Suggestion> {
+    let top = ranked.first()?;
+    let other = top.agency.as_str();
+    let related =
+        current.starts_with(&format!("{other}-")) || other.starts_with(&format!("{current}-"));
+    (other != current && !related && top.score >= MISROUTED_CONFIDENCE).then_some(top)
+}
+
+/// The suggestions shown for a complaint at `current`: best first, never `current`, at
+/// most [`MAX_SUGGESTIONS`], only those with a score worth showing.
+pub fn shown(ranked: Vec<Suggestion>, current: &str) -> Vec<Suggestion> {
+    ranked
+        .into_iter()
+        .filter(|s| s.agency.as_str() != current && s.score >= 0.01)
+        .take(MAX_SUGGESTIONS)
+        .collect()
+}
+
+/// Whether a complaint can be marked at all: open, in the desk's scope.
+pub fn markable(status: &Status, in_scope: bool) -> bool {
+    in_scope && !status.is_closed()
+}
+
+/// The suggestions for several complaints transferred together: each agency's mean
+/// score over them (its reason from the first that gives one), never the current agency
+/// of any of them, best first, at most [`MAX_SUGGESTIONS`].
+pub fn combine(lists: &[(String, Vec<Suggestion>)]) -> Vec<Suggestion> {
+    let mut out: Vec<Suggestion> = Vec::new();
+    for (_, list) in lists {
+        for s in list {
+            match out.iter_mut().find(|o| o.agency == s.agency) {
+                Some(o) => o.score += s.score,
+                None => out.push(s.clone()),
+            }
+        }
+    }
+    let n = lists.len().max(1) as f64;
+    out.retain(|s| {
+        !lists
+            .iter()
+            .any(|(current, _)| current == s.agency.as_str())
+    });
+    out.iter_mut().for_each(|s| s.score /= n);
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.agency.cmp(&b.agency))
+    });
+    out.truncate(MAX_SUGGESTIONS);
+    out
+}
