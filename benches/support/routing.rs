@@ -473,7 +473,7 @@ fn write_pair(
         let id = format!("LAP-R{seed:02}-{i:07}");
         let place = PLACES[rng.below(PLACES.len())];
         let outside = rng.below(70) == 0;
-        let vague = !outside && rng.below(25) == 0;
+        let vague = !outside && rng.below(12) == 0;
         let mut pick = rng.below(total_weight);
         let truth = OFFICES
             .iter()
@@ -486,6 +486,10 @@ fn write_pair(
                 }
             })
             .unwrap_or(&OFFICES[0]);
+        // About one in eight first goes to a wrong office (all outside the region do),
+        // mostly because it reads like that office's business.
+        let wrong = (!outside && rng.below(8) == 0)
+            .then(|| office(truth.confused_with[rng.below(truth.confused_with.len())]));
         let (title, mut body, location, final_agency) = if outside {
             let p = NEIGHBOUR_PLACES[rng.below(NEIGHBOUR_PLACES.len())];
             (
@@ -510,9 +514,16 @@ fn write_pair(
                 b.push(' ');
                 b.push_str(truth.phrases[rng.below(truth.phrases.len())]);
             }
-            // Now and then a sentence about a neighbouring office's matter.
-            if rng.below(6) == 0 {
-                let other = office(truth.confused_with[rng.below(truth.confused_with.len())]);
+            // Now and then a sentence about a neighbouring office's matter; a complaint
+            // sent to the wrong office often has one.
+            let mixed = match wrong {
+                Some(w) if rng.below(2) == 0 => Some(w),
+                _ if rng.below(4) == 0 => Some(office(
+                    truth.confused_with[rng.below(truth.confused_with.len())],
+                )),
+                _ => None,
+            };
+            if let Some(other) = mixed {
                 b.push(' ');
                 b.push_str(other.phrases[rng.below(other.phrases.len())]);
             }
@@ -530,19 +541,15 @@ fn write_pair(
             body.push(' ');
             body.push_str(GENERIC[rng.below(GENERIC.len())]);
         }
-        // About one in eight first goes to a wrong office (all outside the region do).
-        let first_agency = if outside {
-            truth.code
-        } else if rng.below(8) == 0 {
-            truth.confused_with[rng.below(truth.confused_with.len())]
-        } else {
-            truth.code
-        };
+        let first_agency = wrong.map_or(truth.code, |w| w.code);
         let misrouted = first_agency != final_agency;
-        let category = if rng.below(5) == 0 {
-            "Lainnya"
-        } else {
-            truth.category
+        // The registry's category is often missing, and for a complaint sent to the
+        // wrong office it is often that office's (which is why it went there).
+        let category = match wrong {
+            Some(w) if rng.below(2) == 0 => w.category,
+            _ if rng.below(5) == 0 => "Lainnya",
+            _ if rng.below(10) == 0 => office(truth.confused_with[0]).category,
+            _ => truth.category,
         };
         let tags: Vec<&str> = if rng.below(2) == 0 {
             vec![truth.tags[rng.below(truth.tags.len())]]
