@@ -142,15 +142,17 @@ impl Txn<'_> {
         self.mark_stale(c.id.as_str())
     }
 
-    /// Records that a complaint was at an agency (any snapshot, any revision).
-    pub fn note_agency(&mut self, id: &str, agency: &str) -> Result<(), StoreError> {
-        self.tx
+    /// Records that a complaint was at an agency (any snapshot, any revision). Returns
+    /// whether the agency was new for it.
+    pub fn note_agency(&mut self, id: &str, agency: &str) -> Result<bool, StoreError> {
+        let n = self
+            .tx
             .prepare_cached(
                 "INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency) VALUES (?1, ?2)",
             )
             .and_then(|mut s| s.execute([id, agency]))
             .named("record a complaint's agency")?;
-        Ok(())
+        Ok(n > 0)
     }
 
     /// Moves the recorded snapshot time earlier (equal revisions delivered twice keep the

@@ -62,7 +62,9 @@ impl Store {
             let label: String = r.get("label").named(READ)?;
             let data: String = r.get("data").named(READ)?;
             let first: Option<String> = r.get("first").named(READ)?;
-            let c = parse_snapshot(&id, &data)?;
+            let Ok(c) = parse_snapshot(&id, &data) else {
+                continue;
+            };
             let terms = routing::terms(&c);
             let q = Query {
                 terms: &terms,

@@ -29,6 +29,9 @@ pub(in crate::store) struct Work {
     terms: HashMap<(i64, String), i64>,
     classes: HashMap<String, (i64, i64)>,
     marks: Vec<ToMark>,
+    /// Complaints whose stored snapshot may teach another agency now (an older
+    /// snapshot showed another agency: it was transferred).
+    relabel: BTreeSet<String>,
 }
 
 impl Work {
@@ -76,8 +79,11 @@ impl Txn<'_> {
             .named(READ)?;
         match row {
             Some((Some(label), data)) => {
-                let c = parse_snapshot(id, &data)?;
-                Ok(Some((label, routing::terms(&c))))
+                // A snapshot that cannot be read teaches nothing more and is not taken
+                // back (`sigap check` names it); the import goes on.
+                Ok(parse_snapshot(id, &data)
+                    .ok()
+                    .map(|c| (label, routing::terms(&c))))
             }
             _ => Ok(None),
         }
@@ -127,8 +133,54 @@ impl Txn<'_> {
         Ok(())
     }
 
+    /// Remembers a complaint whose transfer chain grew while its snapshot stayed.
+    pub fn route_relabel(&mut self, id: &str) {
+        self.routing.relabel.insert(id.to_owned());
+    }
+
+    /// Relearns a stored complaint whose chain grew (its snapshot is what it taught
+    /// from, so what it taught is taken back exactly).
+    fn relabel(&mut self, id: &str) -> Result<(), StoreError> {
+        let Some((Some(c), old)) = self
+            .tx
+            .prepare_cached("SELECT data, route_label FROM complaints WHERE id = ?1")
+            .and_then(|mut s| {
+                s.query_row([id], |r| {
+                    let data: String = r.get("data")?;
+                    Ok((
+                        parse_snapshot(id, &data).ok(),
+                        r.get::<_, Option<String>>("route_label")?,
+                    ))
+                })
+                .optional()
+            })
+            .named("read a complaint to relearn")?
+        else {
+            return Ok(());
+        };
+        let now = routing::final_agency(&c, transferred(&self.tx, id)?).map(|a| a.0.clone());
+        if now == old {
+            return Ok(());
+        }
+        let terms = routing::terms(&c);
+        if let Some(label) = &old {
+            self.routing.learn(&terms, label, -1);
+        }
+        if let Some(label) = &now {
+            self.routing.learn(&terms, label, 1);
+        }
+        self.tx
+            .prepare_cached("UPDATE complaints SET route_label = ?2 WHERE id = ?1")
+            .and_then(|mut s| s.execute(params![id, now]))
+            .named("record what a complaint teaches the suggester")?;
+        Ok(())
+    }
+
     /// Writes the learned counts and the marks (before the commit).
     pub(in crate::store) fn settle_routing(&mut self) -> Result<(), StoreError> {
+        for id in std::mem::take(&mut self.routing.relabel) {
+            self.relabel(&id)?;
+        }
         let work = std::mem::take(&mut self.routing);
         if work.terms.is_empty() && work.marks.is_empty() {
             return Ok(());
@@ -260,7 +312,10 @@ fn sweep(txn: &mut Txn<'_>, skip: &HashSet<&str>) -> Result<(), StoreError> {
             .prepare_cached("SELECT data FROM complaints WHERE id = ?1")
             .and_then(|mut s| s.query_row([&id], |r| r.get("data")))
             .named(OPEN)?;
-        let c = parse_snapshot(&id, &data)?;
+        // A snapshot that cannot be read is not marked (`sigap check` names it).
+        let Ok(c) = parse_snapshot(&id, &data) else {
+            continue;
+        };
         let region = c.location.as_deref().and_then(Region::of_location);
         let mark = mark_of(&model, &routing::terms(&c), region, c.agency.as_str());
         write_mark(&txn.tx, &id, mark.as_deref())?;
@@ -295,7 +350,9 @@ pub(super) fn relearn(txn: &mut Txn<'_>) -> Result<(), StoreError> {
         })
         .named(ALL)?;
     for (id, data, moved) in rows {
-        let c = parse_snapshot(&id, &data)?;
+        let Ok(c) = parse_snapshot(&id, &data) else {
+            continue;
+        };
         if let Some(label) = routing::final_agency(&c, moved) {
             let terms = routing::terms(&c);
             txn.routing.learn(&terms, label.as_str(), 1);
