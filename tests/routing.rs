@@ -305,3 +305,49 @@ fn likely_duplicates_are_linked_within_the_window_and_not_across_it() {
         5
     );
 }
+
+/// The demo shows it: the view holds complaints the story sent to the wrong office, each
+/// with the office the suggester names.
+#[test]
+fn the_demo_view_finds_clearly_misrouted_complaints() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_cfg, store, _) = sigap::sync::demo::load(dir.path(), Desk::today()).expect("demo");
+    let marked = store
+        .list(&ListFilter {
+            misrouted: true,
+            ..Default::default()
+        })
+        .expect("list");
+    let found: Vec<(&str, &str, Option<&str>)> = marked
+        .iter()
+        .map(|r| {
+            (
+                r.title.as_str(),
+                r.agency.as_str(),
+                r.misrouted_to.as_deref(),
+            )
+        })
+        .collect();
+    for expected in [
+        (
+            "Akta kematian suami belum terbit",
+            "3529-DINSOS",
+            Some("3529-DISDUKCAPIL"),
+        ),
+        (
+            "Jalan desa berlubang di Gapura",
+            "3529-SATPOLPP",
+            Some("3529-DPUBM"),
+        ),
+        (
+            "KTP-el rusak belum diganti",
+            "3529-SATPOLPP",
+            Some("3529-DISDUKCAPIL"),
+        ),
+    ] {
+        assert!(found.contains(&expected), "{found:#?}");
+    }
+    let today = Desk::today();
+    let counts = store.view_counts(today, (today, today)).expect("counts");
+    assert_eq!(counts.misrouted, marked.len());
+}

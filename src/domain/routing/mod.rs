@@ -16,6 +16,9 @@ use crate::domain::{AgencyCode, Complaint, Status};
 /// complaint as likely misrouted (chosen with `sigap suggest --evaluate`, see
 /// docs/routing.md).
 pub const MISROUTED_CONFIDENCE: f64 = 0.8;
+/// How many learned complaints the best suggestion's reason must count before the
+/// mark trusts it (one or two alike can be chance).
+pub const MISROUTED_EVIDENCE: u64 = 3;
 /// At most this many suggestions are shown.
 pub const MAX_SUGGESTIONS: usize = 5;
 
@@ -25,14 +28,36 @@ pub fn final_agency(c: &Complaint, transferred: bool) -> Option<&AgencyCode> {
     (c.status == Status::Selesai || transferred).then_some(&c.agency)
 }
 
-/// Whether a complaint at `current` is likely misrouted, given its ranking: the best
-/// suggestion is another agency (not one above or below it) with high confidence.
+/// Whether a complaint at `current` is likely misrouted, given its ranking (the first
+/// explained): the best suggestion is another agency (not one above or below it) with
+/// high confidence, for a reason that is more than chance: a location outside the
+/// region, a keyword of its kind of office, or at least [`MISROUTED_EVIDENCE`] learned
+/// complaints alike.
 pub fn misrouted<'a>(ranked: &'a [Suggestion], current: &str) -> Option<&'a Suggestion> {
     let top = ranked.first()?;
+    let solid = match &top.reason {
+        Reason::Similar { similar, .. } => *similar >= MISROUTED_EVIDENCE,
+        Reason::Keyword { .. } | Reason::OutsideRegion { .. } => true,
+        Reason::Handled { .. } => false,
+    };
+    if !solid {
+        return None;
+    }
     let other = top.agency.as_str();
     let related =
         current.starts_with(&format!("{other}-")) || other.starts_with(&format!("{current}-"));
     (other != current && !related && top.score >= MISROUTED_CONFIDENCE).then_some(top)
+}
+
+/// The mark of a complaint at `current`: the agency it likely belongs to instead, by
+/// [`misrouted`], unless its own words are the business of `current` by the keyword
+/// table (a road complaint at the roads office stays unmarked whatever else it says);
+/// a location outside the desk's region marks it whatever it says.
+pub fn mark(model: &Model, q: &Query<'_>, current: &str) -> Option<AgencyCode> {
+    let ranked = model.rank(q, 1);
+    let top = misrouted(&ranked, current)?;
+    let outside = matches!(top.reason, Reason::OutsideRegion { .. });
+    (outside || !model.speaks_of(q.terms, current)).then(|| top.agency.clone())
 }
 
 /// The suggestions shown for a complaint at `current`: best first, never `current`, at

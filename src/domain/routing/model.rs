@@ -206,6 +206,19 @@ impl Model {
         }
     }
 
+    /// Whether a complaint's terms hold a word the keyword table or its name gives to
+    /// `agency` (then it is not clearly another office's business).
+    pub fn speaks_of(&self, terms: &[i64], agency: &str) -> bool {
+        let Some(&class) = self.index.get(agency) else {
+            return false;
+        };
+        terms.iter().any(|t| {
+            self.terms
+                .get(t)
+                .is_some_and(|cells| cells.iter().any(|c| c.class == class && c.pseudo > 0.0))
+        })
+    }
+
     /// How many complaints the model learned from.
     pub fn learned(&self) -> u64 {
         self.learned_docs as u64

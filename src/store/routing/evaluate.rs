@@ -72,7 +72,7 @@ impl Store {
                 learned_at: Some(&label),
                 ..Query::default()
             };
-            let mut ranked = model.rank(&q, 0);
+            let mut ranked = model.rank(&q, 1);
             n += 1;
             top1 += usize::from(ranked.first().is_some_and(|s| s.agency.as_str() == label));
             top3 += usize::from(ranked.iter().take(3).any(|s| s.agency.as_str() == label));
@@ -82,7 +82,13 @@ impl Store {
             if let Some(top) = ranked.first_mut() {
                 top.score = 1.0;
             }
-            let would = routing::misrouted(&ranked, &first).and(top_score);
+            let outside = ranked
+                .first()
+                .is_some_and(|s| matches!(s.reason, routing::Reason::OutsideRegion { .. }));
+            let vetoed = !outside && model.speaks_of(&terms, &first);
+            let would = routing::misrouted(&ranked, &first)
+                .filter(|_| !vetoed)
+                .and(top_score);
             marks.push((first != label, would));
         }
         let at = |threshold: f64| {

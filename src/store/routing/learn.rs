@@ -225,8 +225,7 @@ fn mark_of(
         region,
         ..Query::default()
     };
-    let ranked = model.rank(&q, 0);
-    routing::misrouted(&ranked, agency).map(|s| s.agency.0.clone())
+    routing::mark(model, &q, agency).map(|a| a.0)
 }
 
 fn write_mark(conn: &Connection, id: &str, mark: Option<&str>) -> Result<(), StoreError> {

@@ -66,7 +66,7 @@ DELETE FROM meta WHERE key = 'routing_version';
 /// value (or none) relearns everything at the next writing open.
 const VERSION_KEY: &str = "routing_version";
 /// Bump when the terms or the learning rule change.
-const VERSION: &str = "1";
+const VERSION: &str = "2";
 /// The meta key of how many learned complaints the model had at the last full pass
 /// over the open complaints' marks.
 const SWEPT_KEY: &str = "routing_swept";
