@@ -84,6 +84,9 @@ pub fn evaluate(env: &Env, as_json: bool) -> Result<()> {
                 "precision": four(m.precision),
                 "recall": four(m.recall),
             })).collect::<Vec<_>>(),
+            "misses": e.misses.iter().map(|m| json!({
+                "id": m.id, "agency": m.agency, "suggested": m.suggested,
+            })).collect::<Vec<_>>(),
         });
         outln!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(());

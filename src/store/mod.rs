@@ -42,7 +42,7 @@ pub use monev::{LetterFacts, LetterItem, NewLetter, StoredLetter};
 pub use open::MARKER_FILE;
 pub use ops::OpRow;
 pub use restore::RestoreReport;
-pub use routing::{Evaluation, MarkAt, Suggested};
+pub use routing::{Evaluation, MarkAt, Miss, Suggested};
 pub use rules::NEEDS_ACTION;
 pub use snapshots::{Snapshot, StoredRevision};
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences, sequence_ranges};

@@ -33,7 +33,23 @@ pub struct Evaluation {
     pub misrouted_recall: f64,
     /// Precision and recall at other thresholds than the desk's.
     pub curve: Vec<MarkAt>,
+    /// The first complaints whose best suggestion was not their final agency (for
+    /// looking at what fails).
+    pub misses: Vec<Miss>,
 }
+
+/// A complaint the suggester got wrong in the evaluation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Miss {
+    pub id: String,
+    /// Where it ended.
+    pub agency: String,
+    /// The best suggestion instead.
+    pub suggested: String,
+}
+
+/// How many misses the evaluation keeps as examples.
+const MISSES_KEPT: usize = 50;
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
@@ -55,6 +71,7 @@ impl Store {
             .named(READ)?;
         let mut rows = s.query([]).named(READ)?;
         let (mut n, mut top1, mut top3) = (0usize, 0usize, 0usize);
+        let mut misses = Vec::new();
         // Per complaint: truly misrouted, and the score of a mark at its first agency.
         let mut marks: Vec<(bool, Option<f64>)> = Vec::new();
         while let Some(r) = rows.next().named(READ)? {
@@ -74,7 +91,19 @@ impl Store {
             };
             let mut ranked = model.rank(&q, 1);
             n += 1;
-            top1 += usize::from(ranked.first().is_some_and(|s| s.agency.as_str() == label));
+            let hit = ranked.first().is_some_and(|s| s.agency.as_str() == label);
+            top1 += usize::from(hit);
+            if !hit && misses.len() < MISSES_KEPT {
+                let got = ranked
+                    .first()
+                    .map(|s| s.agency.0.clone())
+                    .unwrap_or_default();
+                misses.push(Miss {
+                    id: id.clone(),
+                    agency: label.clone(),
+                    suggested: got,
+                });
+            }
             top3 += usize::from(ranked.iter().take(3).any(|s| s.agency.as_str() == label));
             let first = first.unwrap_or_else(|| label.clone());
             // The mark's rule at any threshold: take the top score as if it were at 1.
@@ -120,6 +149,7 @@ impl Store {
                     }
                 })
                 .collect(),
+            misses,
         })
     }
 }

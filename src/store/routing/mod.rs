@@ -9,7 +9,7 @@ mod duplicates;
 mod evaluate;
 mod learn;
 
-pub use evaluate::{Evaluation, MarkAt};
+pub use evaluate::{Evaluation, MarkAt, Miss};
 pub(super) use learn::Work;
 
 use super::error::Named;
