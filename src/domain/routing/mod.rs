@@ -54,6 +54,12 @@ pub fn misrouted<'a>(ranked: &'a [Suggestion], current: &str) -> Option<&'a Sugg
 /// table (a road complaint at the roads office stays unmarked whatever else it says);
 /// a location outside the desk's region marks it whatever it says.
 pub fn mark(model: &Model, q: &Query<'_>, current: &str) -> Option<AgencyCode> {
+    // Most complaints are where they belong: rank without reasons first.
+    let quick = model.rank(q, 0);
+    let top = quick.first()?;
+    if top.agency.as_str() == current || top.score < MISROUTED_CONFIDENCE {
+        return None;
+    }
     let ranked = model.rank(q, 1);
     let top = misrouted(&ranked, current)?;
     let outside = matches!(top.reason, Reason::OutsideRegion { .. });
@@ -102,4 +108,100 @@ pub fn combine(lists: &[(String, Vec<Suggestion>)]) -> Vec<Suggestion> {
     });
     out.truncate(MAX_SUGGESTIONS);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Agency, AgencyLevel};
+
+    fn office(code: &str, name: &str) -> Agency {
+        Agency {
+            code: AgencyCode::from(code),
+            name: name.into(),
+            parent: Some(AgencyCode::from("3529")),
+            level: AgencyLevel::Opd,
+            active: true,
+        }
+    }
+
+    /// Roads and social offices; `roads` complaints about potholes learned by roads.
+    fn model(roads: u64) -> Model {
+        let dir = [
+            office("3529-DPUBM", "Dinas Pekerjaan Umum Bina Marga"),
+            office("3529-DINSOS", "Dinas Sosial"),
+        ];
+        let mut m = Model::new(&dir, &[AgencyCode::from("3529")]);
+        m.add_class("3529-DPUBM", roads, roads * 2);
+        m.add_term(hash("lubang"), "3529-DPUBM", roads);
+        m.add_term(hash("aspal"), "3529-DPUBM", roads);
+        for w in ["mengelupas", "retak", "ambles"] {
+            m.add_term(hash(w), "3529-DPUBM", roads);
+        }
+        m.add_class("3529-DINSOS", 20, 40);
+        m.add_term(hash("pkh"), "3529-DINSOS", 20);
+        m.add_term(hash("cair"), "3529-DINSOS", 20);
+        m.add_keywords(&Keywords::embedded());
+        m
+    }
+
+    fn terms(words: &[&str]) -> Vec<i64> {
+        let mut t: Vec<i64> = words.iter().map(|w| hash(w)).collect();
+        t.sort_unstable();
+        t
+    }
+
+    #[test]
+    fn a_pothole_at_the_social_office_is_marked_for_the_roads_office() {
+        let t = terms(&["lubang", "aspal"]);
+        let q = Query {
+            terms: &t,
+            ..Query::default()
+        };
+        let m = model(10);
+        assert_eq!(
+            mark(&m, &q, "3529-DINSOS").map(|a| a.0),
+            Some("3529-DPUBM".into())
+        );
+        // Where it belongs it is not marked.
+        assert_eq!(mark(&m, &q, "3529-DPUBM"), None);
+    }
+
+    #[test]
+    fn two_complaints_alike_are_chance_not_evidence() {
+        // No keyword of the table: only what was learned speaks for roads.
+        let t = terms(&["mengelupas", "retak", "ambles"]);
+        let q = Query {
+            terms: &t,
+            ..Query::default()
+        };
+        assert_eq!(mark(&model(2), &q, "3529-DINSOS"), None);
+        assert!(mark(&model(12), &q, "3529-DINSOS").is_some());
+    }
+
+    #[test]
+    fn a_complaint_speaking_of_its_own_office_is_not_marked() {
+        // "bantuan" is the social office's word by the keyword table.
+        let t = terms(&["lubang", "aspal", "bantuan"]);
+        let q = Query {
+            terms: &t,
+            ..Query::default()
+        };
+        assert!(model(10).speaks_of(&t, "3529-DINSOS"));
+        assert_eq!(mark(&model(10), &q, "3529-DINSOS"), None);
+    }
+
+    #[test]
+    fn the_suggestions_shown_leave_out_the_current_agency() {
+        let t = terms(&["lubang", "aspal"]);
+        let q = Query {
+            terms: &t,
+            ..Query::default()
+        };
+        let ranked = model(10).rank(&q, MAX_SUGGESTIONS);
+        assert!(ranked.iter().map(|s| s.score).sum::<f64>() <= 1.0 + 1e-9);
+        let shown = shown(ranked, "3529-DPUBM");
+        assert!(shown.iter().all(|s| s.agency.as_str() != "3529-DPUBM"));
+        assert!(shown.len() <= MAX_SUGGESTIONS);
+    }
 }

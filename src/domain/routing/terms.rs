@@ -131,53 +131,109 @@ pub fn hash(term: &str) -> i64 {
     h as i64
 }
 
+/// Whether a lower-cased word is worth counting: three characters or more, not only
+/// digits, not a stop word.
+fn counts(w: &str) -> bool {
+    (w.len() >= 3 && w.chars().nth(2).is_some())
+        && !w.bytes().all(|b| b.is_ascii_digit())
+        && STOPWORDS.binary_search(&w).is_err()
+}
+
+/// The words worth counting of an already lower-cased text.
+fn lower_words(lower: &str) -> impl Iterator<Item = &str> + '_ {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| counts(w))
+}
+
 /// The words of a text worth counting: lower-cased runs of letters and digits, three
 /// characters or more, not only digits, not a stop word.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3 && !w.bytes().all(|b| b.is_ascii_digit()))
         .map(str::to_lowercase)
-        .filter(|w| STOPWORDS.binary_search(&w.as_str()).is_err())
+        .filter(|w| counts(w))
+}
+
+/// The start of the body that is read, lower-cased.
+fn body_start(body: &str) -> String {
+    let mut end = body.len().min(BODY_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    body[..end].to_lowercase()
+}
+
+/// A complaint's terms in their order, each given to `f` as the parts of its text
+/// (a word, two words, or a prefix and a value): the title's words, its word pairs,
+/// the category and tags, the body's words.
+fn each_term(c: &Complaint, mut f: impl FnMut(&[&str]) -> bool) {
+    let title = c.title.to_lowercase();
+    let words: Vec<&str> = lower_words(&title).collect();
+    for w in &words {
+        if !f(&[w]) {
+            return;
+        }
+    }
+    for pair in words.windows(2) {
+        if !f(&[pair[0], " ", pair[1]]) {
+            return;
+        }
+    }
+    if let Some(cat) = &c.category
+        && !f(&["kategori:", &cat.trim().to_lowercase()])
+    {
+        return;
+    }
+    for tag in &c.tags {
+        if !f(&["tag:", &tag.trim().to_lowercase()]) {
+            return;
+        }
+    }
+    let body = body_start(&c.body);
+    for w in lower_words(&body) {
+        if !f(&[w]) {
+            return;
+        }
+    }
+}
+
+/// The hash of a term given in parts (the same as [`hash`] of the parts joined).
+fn hash_parts(parts: &[&str]) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in parts.iter().flat_map(|p| p.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as i64
 }
 
 /// A complaint's terms as texts, title first (its words, then its word pairs), then
 /// the category and tags (prefixed, so they do not mix with words), then the body's
-/// words; distinct, at most [`MAX_TERMS`].
+/// words; distinct, at most [`MAX_TERMS`] (the texts of [`terms`]).
 pub fn term_texts(c: &Complaint) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(MAX_TERMS);
-    let push = |t: String, out: &mut Vec<String>| {
-        if out.len() < MAX_TERMS && !out.contains(&t) {
+    each_term(c, |parts| {
+        let t = parts.concat();
+        if !out.contains(&t) {
             out.push(t);
         }
-    };
-    let title: Vec<String> = words(&c.title).collect();
-    for w in &title {
-        push(w.clone(), &mut out);
-    }
-    for pair in title.windows(2) {
-        push(format!("{} {}", pair[0], pair[1]), &mut out);
-    }
-    if let Some(cat) = &c.category {
-        push(format!("kategori:{}", cat.trim().to_lowercase()), &mut out);
-    }
-    for tag in &c.tags {
-        push(format!("tag:{}", tag.trim().to_lowercase()), &mut out);
-    }
-    let mut end = c.body.len().min(BODY_BYTES);
-    while !c.body.is_char_boundary(end) {
-        end -= 1;
-    }
-    for w in words(&c.body[..end]) {
-        push(w, &mut out);
-    }
+        out.len() < MAX_TERMS
+    });
     out
 }
 
-/// A complaint's terms, hashed, sorted and distinct.
+/// A complaint's terms, hashed, sorted and distinct (computed without building their
+/// texts: the import hashes every complaint).
 pub fn terms(c: &Complaint) -> Vec<i64> {
-    let mut h: Vec<i64> = term_texts(c).iter().map(|t| hash(t)).collect();
+    let mut h: Vec<i64> = Vec::with_capacity(MAX_TERMS);
+    each_term(c, |parts| {
+        let t = hash_parts(parts);
+        if !h.contains(&t) {
+            h.push(t);
+        }
+        h.len() < MAX_TERMS
+    });
     h.sort_unstable();
-    h.dedup();
     h
 }
 
@@ -245,6 +301,36 @@ mod tests {
     #[test]
     fn the_stopwords_are_sorted_for_the_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_hashed_terms_are_the_texts_hashed() {
+        let c: Complaint = serde_json::from_value(serde_json::json!({
+            "id": "LAP-1", "revision": 1, "title": "Jalan BERLUBANG di Desa Batuan",
+            "body": "Aspal mengelupas, 2026 lubang; tolong!", "classification": "pengaduan",
+            "submitted_at": "2026-11-02T09:00:00+07:00", "agency": "3529-DPUBM",
+            "status": "terdisposisi", "category": "Infrastruktur", "tags": ["jalan"]
+        }))
+        .expect("complaint");
+        let texts = term_texts(&c);
+        assert_eq!(
+            texts,
+            [
+                "jalan",
+                "berlubang",
+                "batuan",
+                "jalan berlubang",
+                "berlubang batuan",
+                "kategori:infrastruktur",
+                "tag:jalan",
+                "aspal",
+                "mengelupas",
+                "lubang"
+            ]
+        );
+        let mut hashed: Vec<i64> = texts.iter().map(|t| hash(t)).collect();
+        hashed.sort_unstable();
+        assert_eq!(terms(&c), hashed);
     }
 
     #[test]

@@ -26,8 +26,12 @@ struct ToMark {
 /// What a transaction changed for the suggester and has not settled yet.
 #[derive(Default)]
 pub(in crate::store) struct Work {
-    terms: HashMap<(i64, String), i64>,
+    /// Per term and agency (an index into `agencies`), the change of its count.
+    terms: HashMap<(i64, usize), i64>,
+    agencies: Vec<String>,
     classes: HashMap<String, (i64, i64)>,
+    /// How many complaints this transaction inserted.
+    inserted: i64,
     marks: Vec<ToMark>,
     /// Complaints whose stored snapshot may teach another agency now (an older
     /// snapshot showed another agency: it was transferred).
@@ -36,8 +40,15 @@ pub(in crate::store) struct Work {
 
 impl Work {
     fn learn(&mut self, terms: &[i64], agency: &str, sign: i64) {
+        let a = match self.agencies.iter().position(|x| x == agency) {
+            Some(a) => a,
+            None => {
+                self.agencies.push(agency.to_owned());
+                self.agencies.len() - 1
+            }
+        };
         for &t in terms {
-            *self.terms.entry((t, agency.to_owned())).or_default() += sign;
+            *self.terms.entry((t, a)).or_default() += sign;
         }
         let c = self.classes.entry(agency.to_owned()).or_default();
         c.0 += sign;
@@ -52,6 +63,7 @@ impl Txn<'_> {
     /// After a new complaint's insert: learns from it if it ended, and marks it later
     /// if it is open in the desk's scope.
     pub(in crate::store) fn route_new(&mut self, c: &Complaint, d: &crate::store::NewDerived) {
+        self.routing.inserted += 1;
         if let Some(label) = &d.route_label {
             self.routing.learn(&d.terms, label, 1);
         }
@@ -205,8 +217,17 @@ impl Txn<'_> {
         let swept: i64 = crate::store::get_meta(&self.tx, SWEPT_KEY)?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
+        // A cache that held nothing before this transaction has nothing untouched.
+        let total: i64 = self
+            .tx
+            .prepare_cached("SELECT total FROM view_counts WHERE id = 1")
+            .and_then(|mut s| s.query_row([], |r| r.get("total")))
+            .named("count the complaints")?;
+        let untouched = total > work.inserted;
         if learned * 2 >= swept * 3 && learned > swept {
-            sweep(self, &touched)?;
+            if untouched {
+                sweep(self, &touched)?;
+            }
             crate::store::set_meta(&self.tx, SWEPT_KEY, &learned.to_string())?;
         }
         Ok(())
@@ -263,7 +284,7 @@ fn flush_counts(conn: &Connection, work: &Work) -> Result<(), StoreError> {
     let mut shrank = false;
     for ((t, a), d) in &work.terms {
         if *d != 0 {
-            s.execute(params![t, a, d]).named(TERMS)?;
+            s.execute(params![t, work.agencies[*a], d]).named(TERMS)?;
             shrank |= *d < 0;
         }
     }
