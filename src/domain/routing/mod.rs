@@ -8,7 +8,7 @@ pub mod terms;
 
 pub use keywords::Keywords;
 pub use model::{Model, Query, Reason, Suggestion};
-pub use terms::{Region, hash, term_texts, terms};
+pub use terms::{Region, hash, term_texts, terms, title_terms};
 
 use crate::domain::{AgencyCode, Complaint, Status};
 
@@ -50,10 +50,10 @@ pub fn misrouted<'a>(ranked: &'a [Suggestion], current: &str) -> Option<&'a Sugg
 }
 
 /// The mark of a complaint at `current`: the agency it likely belongs to instead, by
-/// [`misrouted`], unless its own words are the business of `current` by the keyword
-/// table (a road complaint at the roads office stays unmarked whatever else it says);
-/// a location outside the desk's region marks it whatever it says.
-pub fn mark(model: &Model, q: &Query<'_>, current: &str) -> Option<AgencyCode> {
+/// [`misrouted`], unless its title speaks of the business of `current` by the keyword
+/// table (a title about a road at the roads office stays unmarked whatever the body
+/// says); a location outside the desk's region marks it whatever it says.
+pub fn mark(model: &Model, q: &Query<'_>, current: &str, title: &str) -> Option<AgencyCode> {
     // Most complaints are where they belong: rank without reasons first.
     let quick = model.rank(q, 0);
     let top = quick.first()?;
@@ -63,7 +63,7 @@ pub fn mark(model: &Model, q: &Query<'_>, current: &str) -> Option<AgencyCode> {
     let ranked = model.rank(q, 1);
     let top = misrouted(&ranked, current)?;
     let outside = matches!(top.reason, Reason::OutsideRegion { .. });
-    (outside || !model.speaks_of(q.terms, current)).then(|| top.agency.clone())
+    (outside || !model.speaks_of(&terms::title_terms(title), current)).then(|| top.agency.clone())
 }
 
 /// The suggestions shown for a complaint at `current`: best first, never `current`, at
@@ -160,11 +160,11 @@ mod tests {
         };
         let m = model(10);
         assert_eq!(
-            mark(&m, &q, "3529-DINSOS").map(|a| a.0),
+            mark(&m, &q, "3529-DINSOS", "").map(|a| a.0),
             Some("3529-DPUBM".into())
         );
         // Where it belongs it is not marked.
-        assert_eq!(mark(&m, &q, "3529-DPUBM"), None);
+        assert_eq!(mark(&m, &q, "3529-DPUBM", ""), None);
     }
 
     #[test]
@@ -175,8 +175,8 @@ mod tests {
             terms: &t,
             ..Query::default()
         };
-        assert_eq!(mark(&model(2), &q, "3529-DINSOS"), None);
-        assert!(mark(&model(12), &q, "3529-DINSOS").is_some());
+        assert_eq!(mark(&model(2), &q, "3529-DINSOS", ""), None);
+        assert!(mark(&model(12), &q, "3529-DINSOS", "").is_some());
     }
 
     #[test]
@@ -188,7 +188,12 @@ mod tests {
             ..Query::default()
         };
         assert!(model(10).speaks_of(&t, "3529-DINSOS"));
-        assert_eq!(mark(&model(10), &q, "3529-DINSOS"), None);
+        assert_eq!(
+            mark(&model(10), &q, "3529-DINSOS", "Bantuan dan lubang"),
+            None
+        );
+        // A word of its office in the body alone does not keep the mark away.
+        assert!(mark(&model(10), &q, "3529-DINSOS", "Aspal berlubang").is_some());
     }
 
     #[test]

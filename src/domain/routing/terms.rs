@@ -197,6 +197,15 @@ fn each_term(c: &Complaint, mut f: impl FnMut(&[&str]) -> bool) {
     }
 }
 
+/// The terms of a title alone (its words and word pairs), hashed.
+pub fn title_terms(title: &str) -> Vec<i64> {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower_words(&lower).collect();
+    let mut h: Vec<i64> = words.iter().map(|w| hash(w)).collect();
+    h.extend(words.windows(2).map(|p| hash_parts(&[p[0], " ", p[1]])));
+    h
+}
+
 /// The hash of a term given in parts (the same as [`hash`] of the parts joined).
 fn hash_parts(parts: &[&str]) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

@@ -114,7 +114,7 @@ impl Store {
             let outside = ranked
                 .first()
                 .is_some_and(|s| matches!(s.reason, routing::Reason::OutsideRegion { .. }));
-            let vetoed = !outside && model.speaks_of(&terms, &first);
+            let vetoed = !outside && model.speaks_of(&routing::title_terms(&c.title), &first);
             let would = routing::misrouted(&ranked, &first)
                 .filter(|_| !vetoed)
                 .and(top_score);

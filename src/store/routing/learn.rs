@@ -19,6 +19,7 @@ struct ToMark {
     agency: String,
     terms: Vec<i64>,
     region: Option<Region>,
+    title: String,
     /// Inserted by this transaction (its mark is still empty).
     new: bool,
 }
@@ -73,6 +74,7 @@ impl Txn<'_> {
                 agency: c.agency.0.clone(),
                 terms: d.terms.clone(),
                 region: c.location.as_deref().and_then(Region::of_location),
+                title: c.title.clone(),
                 new: true,
             });
         }
@@ -130,6 +132,7 @@ impl Txn<'_> {
                 agency: c.agency.0.clone(),
                 terms,
                 region: c.location.as_deref().and_then(Region::of_location),
+                title: c.title.clone(),
                 new: false,
             });
         } else {
@@ -207,7 +210,7 @@ impl Txn<'_> {
         let mut touched: HashSet<&str> = HashSet::with_capacity(work.marks.len());
         for m in &work.marks {
             touched.insert(&m.id);
-            let mark = mark_of(&model, &m.terms, m.region.clone(), &m.agency);
+            let mark = mark_of(&model, &m.terms, m.region.clone(), (&m.agency, &m.title));
             if mark.is_some() || !m.new {
                 write_mark(&self.tx, &m.id, mark.as_deref())?;
             }
@@ -239,14 +242,14 @@ fn mark_of(
     model: &routing::Model,
     terms: &[i64],
     region: Option<Region>,
-    agency: &str,
+    (agency, title): (&str, &str),
 ) -> Option<String> {
     let q = Query {
         terms,
         region,
         ..Query::default()
     };
-    routing::mark(model, &q, agency).map(|a| a.0)
+    routing::mark(model, &q, agency, title).map(|a| a.0)
 }
 
 fn write_mark(conn: &Connection, id: &str, mark: Option<&str>) -> Result<(), StoreError> {
@@ -337,7 +340,8 @@ fn sweep(txn: &mut Txn<'_>, skip: &HashSet<&str>) -> Result<(), StoreError> {
             continue;
         };
         let region = c.location.as_deref().and_then(Region::of_location);
-        let mark = mark_of(&model, &routing::terms(&c), region, c.agency.as_str());
+        let at = (c.agency.as_str(), c.title.as_str());
+        let mark = mark_of(&model, &routing::terms(&c), region, at);
         write_mark(&txn.tx, &id, mark.as_deref())?;
     }
     Ok(())
