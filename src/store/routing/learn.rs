@@ -13,6 +13,9 @@ use crate::store::{StoreError, Txn};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+/// Up to this many complaints to mark, the model is read for their terms only.
+const ONE_BY_ONE: usize = 2_000;
+
 /// A complaint whose mark is computed before the commit.
 struct ToMark {
     id: String,
@@ -201,12 +204,19 @@ impl Txn<'_> {
             return Ok(());
         }
         flush_counts(&self.tx, &work)?;
-        let wanted: BTreeSet<i64> = work
-            .marks
-            .iter()
-            .flat_map(|m| m.terms.iter().copied())
-            .collect();
-        let model = load_model(&self.tx, self.ctx, Some(&wanted))?;
+        // A large import reads every count at once rather than its terms' one by one
+        // (gathering its terms costs more than reading a few thousand rows).
+        let wanted: Option<Vec<i64>> = (work.marks.len() <= ONE_BY_ONE).then(|| {
+            let mut t: Vec<i64> = work
+                .marks
+                .iter()
+                .flat_map(|m| m.terms.iter().copied())
+                .collect();
+            t.sort_unstable();
+            t.dedup();
+            t
+        });
+        let model = load_model(&self.tx, self.ctx, wanted.as_deref())?;
         let mut touched: HashSet<&str> = HashSet::with_capacity(work.marks.len());
         for m in &work.marks {
             touched.insert(&m.id);

@@ -17,7 +17,6 @@ use super::{Store, StoreError};
 use crate::domain::routing::{self, Keywords, Model, Query, Region, Suggestion};
 use crate::domain::{AgencyCode, Complaint, DeskContext};
 use rusqlite::{Connection, OptionalExtension};
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// Schema 9: the suggester's counts, the learned label and the misrouted mark.
@@ -92,7 +91,7 @@ pub struct Suggested {
 fn load_model(
     conn: &Connection,
     ctx: &DeskContext,
-    only: Option<&BTreeSet<i64>>,
+    only: Option<&[i64]>,
 ) -> Result<Model, StoreError> {
     let dir = super::complaints::directory(conn)?;
     let mut m = Model::new(&dir, &ctx.scope);
@@ -195,8 +194,7 @@ impl Store {
         let Some(s) = read_stored(&self.conn, id)? else {
             return Ok(None);
         };
-        let wanted: BTreeSet<i64> = s.terms.iter().copied().collect();
-        let model = load_model(&self.conn, &self.ctx, Some(&wanted))?;
+        let model = load_model(&self.conn, &self.ctx, Some(&s.terms))?;
         let c = &s.complaint;
         let texts = if c.anonymous || c.confidential {
             Vec::new()
