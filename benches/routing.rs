@@ -3,6 +3,8 @@
 //! 20,000), prints the leave-one-out evaluation (`sigap suggest --evaluate`) and times
 //! one suggestion. Run: `SIGAP_BENCH_N=20000 cargo bench --bench routing`.
 
+#[path = "support/routing_offices.rs"]
+mod routing_offices;
 #[path = "support/routing.rs"]
 mod routing_support;
 #[allow(dead_code)]
