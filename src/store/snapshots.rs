@@ -59,7 +59,7 @@ impl Txn<'_> {
     pub fn insert_new(
         &mut self,
         c: &Complaint,
-        d: &NewDerived,
+        d: NewDerived,
         stored: Snapshot<'_>,
     ) -> Result<(), StoreError> {
         debug_assert!(!(c.anonymous && c.reporter.is_some()));

@@ -54,10 +54,9 @@ pub fn misrouted<'a>(ranked: &'a [Suggestion], current: &str) -> Option<&'a Sugg
 /// table (a title about a road at the roads office stays unmarked whatever the body
 /// says); a location outside the desk's region marks it whatever it says.
 pub fn mark(model: &Model, q: &Query<'_>, current: &str, title: &str) -> Option<AgencyCode> {
-    // Most complaints are where they belong: rank without reasons first.
-    let quick = model.rank(q, 0);
-    let top = quick.first()?;
-    if top.agency.as_str() == current || top.score < MISROUTED_CONFIDENCE {
+    // Most complaints are where they belong: the best candidate alone first.
+    let (top, score) = model.best(q)?;
+    if top.as_str() == current || score < MISROUTED_CONFIDENCE {
         return None;
     }
     let ranked = model.rank(q, 1);

@@ -81,6 +81,13 @@ pub struct Query<'a> {
     pub learned_at: Option<&'a str>,
 }
 
+/// Each candidate class with its score, and the class a location outside the desk's
+/// region names (with that reason).
+struct Scored {
+    scores: Vec<(usize, f64)>,
+    outside: Option<(usize, Reason)>,
+}
+
 /// The model: classes and term counts.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
@@ -224,10 +231,9 @@ impl Model {
         self.learned_docs as u64
     }
 
-    /// The agencies a complaint most likely belongs to, best first, with scores that
-    /// sum to at most 1 (every candidate counted). Reasons are filled for the first
-    /// `explain` only.
-    pub fn rank(&self, q: &Query<'_>, explain: usize) -> Vec<Suggestion> {
+    /// Each candidate class with its score (the scores sum to 1), unsorted, and the
+    /// class a location outside the desk's region names, with that reason.
+    fn scored(&self, q: &Query<'_>) -> Scored {
         let out_class = q.learned_at.and_then(|a| self.index.get(a).copied());
         // Candidates: classes with something learned or pseudo.
         let n = self.classes.len();
@@ -299,6 +305,34 @@ impl Model {
                 },
             ));
         }
+        Scored {
+            scores: scored,
+            outside,
+        }
+    }
+
+    /// The class and score of the best candidate alone (what the mark asks of every
+    /// complaint an import touches: no reasons, no names).
+    pub fn best(&self, q: &Query<'_>) -> Option<(&AgencyCode, f64)> {
+        self.scored(q)
+            .scores
+            .into_iter()
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then_with(|| self.classes[b.0].agency.cmp(&self.classes[a.0].agency))
+            })
+            .map(|(i, score)| (&self.classes[i].agency, score))
+    }
+
+    /// The agencies a complaint most likely belongs to, best first, with scores that
+    /// sum to at most 1 (every candidate counted). Reasons are filled for the first
+    /// `explain` only.
+    pub fn rank(&self, q: &Query<'_>, explain: usize) -> Vec<Suggestion> {
+        let out_class = q.learned_at.and_then(|a| self.index.get(a).copied());
+        let Scored {
+            scores: mut scored,
+            outside,
+        } = self.scored(q);
         scored.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
                 .then_with(|| self.classes[a.0].agency.cmp(&self.classes[b.0].agency))

@@ -66,7 +66,7 @@ type Taught = Option<(String, Vec<i64>)>;
 impl Txn<'_> {
     /// After a new complaint's insert: learns from it if it ended, and marks it later
     /// if it is open in the desk's scope.
-    pub(in crate::store) fn route_new(&mut self, c: &Complaint, d: &crate::store::NewDerived) {
+    pub(in crate::store) fn route_new(&mut self, c: &Complaint, d: crate::store::NewDerived) {
         self.routing.inserted += 1;
         if let Some(label) = &d.route_label {
             self.routing.learn(&d.terms, label, 1);
@@ -75,7 +75,7 @@ impl Txn<'_> {
             self.routing.marks.push(ToMark {
                 id: c.id.0.clone(),
                 agency: c.agency.0.clone(),
-                terms: d.terms.clone(),
+                terms: d.terms,
                 region: c.location.as_deref().and_then(Region::of_location),
                 title: c.title.clone(),
                 new: true,

@@ -129,7 +129,7 @@ impl<'a> Importer<'a> {
         let unchanged_before = self.report.complaints_unchanged;
         match self.txn.stored_revision(c.id.as_str()).map_err(db)? {
             None => {
-                self.txn.insert_new(&c, &derived, stored).map_err(db)?;
+                self.txn.insert_new(&c, derived, stored).map_err(db)?;
                 self.report.complaints_new += 1;
             }
             Some(old) if c.revision > old.revision => {
