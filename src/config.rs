@@ -80,6 +80,9 @@ pub struct Config {
     pub report_dir: Option<PathBuf>,
     /// Monitoring and written reprimands.
     pub monev: MonevConfig,
+    /// Complaints about the same place with a similar title, submitted at most this many
+    /// days apart, are linked as likely duplicates.
+    pub duplicate_days: u32,
 }
 
 /// One key or several for an action.
@@ -108,6 +111,7 @@ impl Default for Config {
             desk_key: None,
             report_dir: None,
             monev: MonevConfig::default(),
+            duplicate_days: 7,
         }
     }
 }

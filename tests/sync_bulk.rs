@@ -139,3 +139,66 @@ fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
     let check = d.store.check().expect("check");
     assert!(check.problems.is_empty(), "{:?}", check.problems);
 }
+
+/// What a refused file would have taught the agency suggester goes with it: the
+/// suggestions after (good, refused, good) are those after the two good files alone.
+#[test]
+fn a_refused_file_teaches_the_suggester_nothing() {
+    let ended = |from: u64, agency: &str, title: &str| -> Vec<serde_json::Value> {
+        (from..from + 30)
+            .map(|i| {
+                let mut c = complaint(&format!("LAP-2026-{i:07}"), 1, title, agency);
+                c["status"] = "selesai".into();
+                c["completed_at"] = "2026-11-10T10:00:00+07:00".into();
+                c
+            })
+            .collect()
+    };
+    let files = |d: &Desk, with_refused: bool| -> Vec<std::path::PathBuf> {
+        let dir = d.dir.path().join("masuk");
+        std::fs::create_dir_all(&dir).expect("dir");
+        let mut out = vec![write_batch(
+            &dir,
+            &Head::new(SCOPE, 1, "b-1", "2026-11-20T07:00:00+07:00"),
+            &ended(1, "3529-DPUBM", "Jalan desa berlubang parah"),
+        )];
+        if with_refused {
+            let bytes = batch(
+                &Head::new(SCOPE, 2, "b-2", "2026-11-20T08:00:00+07:00"),
+                &ended(100, "3529-DINKES", "Jalan desa berlubang parah"),
+            );
+            let altered =
+                String::from_utf8(bytes)
+                    .expect("text")
+                    .replacen("berlubang", "berlobang", 1);
+            out.push(write_file(&dir, "inbound-b-2.jsonl", altered.as_bytes()));
+        }
+        out.push(write_batch(
+            &dir,
+            &Head::new(SCOPE, 3, "b-3", "2026-11-20T09:00:00+07:00"),
+            &[complaint(
+                "LAP-2026-0009999",
+                1,
+                "Jalan desa berlubang",
+                SCOPE,
+            )],
+        ));
+        out
+    };
+    let suggested = |with_refused: bool| -> String {
+        let mut d = Desk::new();
+        let paths = files(&d, with_refused);
+        let results = import_files(&mut d.store, &d.cfg, &paths, &mut |_, _| {});
+        assert_eq!(
+            results.iter().filter(|r| r.is_err()).count(),
+            usize::from(with_refused)
+        );
+        format!(
+            "{:?}",
+            d.store.suggest("LAP-2026-0009999").expect("suggest")
+        )
+    };
+    let without = suggested(false);
+    assert!(without.contains("3529-DPUBM"), "{without}");
+    assert_eq!(suggested(true), without);
+}

@@ -53,6 +53,9 @@ pub enum Command {
     View6,
     View7,
     View8,
+    View9,
+    /// In the detail: mark the complaint and its likely duplicates, to answer together.
+    MarkDuplicates,
     /// Fuzzy filter the current view.
     Filter,
     /// The next match of the filter (bringing back the last one if it was cleared).
@@ -196,6 +199,8 @@ pub enum Action {
     AgenciesLoaded(Vec<Agency>),
     /// The previous agencies of each complaint (for the ping-pong warning).
     HistoryLoaded(Vec<(ComplaintId, Vec<String>)>),
+    /// Where the complaints being transferred most likely belong, best first.
+    SuggestionsLoaded(Vec<crate::domain::routing::Suggestion>),
     /// Operations were queued.
     Queued {
         count: usize,

@@ -185,6 +185,7 @@ pub fn common(app: &mut App, cmd: Command, shown: Option<Shown<'_>>) -> Option<R
         Command::View6 => set_view_at(app, 5, shown.is_some()),
         Command::View7 => set_view_at(app, 6, shown.is_some()),
         Command::View8 => set_view_at(app, 7, shown.is_some()),
+        Command::View9 => set_view_at(app, 8, shown.is_some()),
         _ => return None,
     };
     Some(reply)

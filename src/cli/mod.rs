@@ -30,6 +30,7 @@ pub mod dirs;
 mod monev;
 mod read;
 mod reliability;
+mod suggest;
 mod write;
 
 use crate::config::Config;
@@ -99,6 +100,9 @@ pub enum Command {
         /// Text in the tracking ID, title, category or location.
         #[arg(long, value_name = "TEXT")]
         query: Option<String>,
+        /// Only complaints likely sent to the wrong office (the view 'Mungkin Salah Alamat').
+        #[arg(long)]
+        misrouted: bool,
         /// At most this many.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
@@ -173,6 +177,21 @@ pub enum Command {
     },
     /// Undo the last action (all its operations) that has not been exported.
     Undo,
+    /// The agencies each complaint most likely belongs to, best first; or, with
+    /// --evaluate, the suggester measured on the cache (leave-one-out).
+    Suggest {
+        #[arg(
+            value_name = "ID",
+            required_unless_present = "evaluate",
+            conflicts_with = "evaluate"
+        )]
+        ids: Vec<String>,
+        /// Measure top-1 and top-3 accuracy and the misrouted mark on the cache.
+        #[arg(long)]
+        evaluate: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// The agency directory, to find a transfer's code.
     Agencies {
         /// Only the agencies whose code or name match (fuzzy).
@@ -311,6 +330,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         | Some(Command::List { .. })
         | Some(Command::Show { .. })
         | Some(Command::Agencies { .. })
+        | Some(Command::Suggest { .. })
         | Some(Command::Backup { .. })
         | Some(Command::Audit { .. })
         | Some(Command::Report(_)) => Access::Read,
@@ -358,12 +378,14 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
             status,
             overdue,
             query,
+            misrouted,
             limit,
         }) => {
             let filter = crate::store::ListFilter {
                 status,
                 overdue_on: overdue.then_some(env.today),
                 query,
+                misrouted,
                 limit: None,
             };
             read::list(&env, &filter, json, limit).map(|_| 0)
@@ -395,6 +417,17 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
         Some(Command::Undo) => write::undo(&mut env).map(|_| 0),
         Some(Command::Agencies { query, json }) => {
             read::agencies(&env, query.as_deref(), json).map(|_| 0)
+        }
+        Some(Command::Suggest {
+            ids,
+            evaluate,
+            json,
+        }) => {
+            if evaluate {
+                suggest::evaluate(&env, json).map(|_| 0)
+            } else {
+                suggest::suggest(&env, &ids, json).map(|_| 0)
+            }
         }
         Some(Command::Check { repair, json }) => reliability::check(&mut env, repair, json),
         Some(Command::Backup { out }) => reliability::backup(&env, out).map(|_| 0),

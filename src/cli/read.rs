@@ -153,6 +153,7 @@ fn row_json(env: &Env, r: &ComplaintRow) -> Value {
         "overdue": r.overdue(env.today),
         "sla": sla,
         "pending_operations": r.pending_operations,
+        "misrouted_to": r.misrouted_to,
     })
 }
 

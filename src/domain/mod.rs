@@ -12,6 +12,7 @@ pub mod ids;
 pub mod message;
 pub mod monev;
 pub mod operation;
+pub mod routing;
 pub mod sla;
 pub mod template;
 pub mod words;

@@ -31,6 +31,9 @@ texts! {
     tag_anonymous: "[Anonim] ", "[Anon] ";
     tag_confidential: "[Rahasia] ", "[Conf] ";
     tag_left: "[Keluar] ", "[Left] ";
+    tag_misrouted: "[Salah alamat?] ", "[Misrouted?] ";
+    no_duplicates: "Tidak ada kemungkinan duplikat.", "No likely duplicates.";
+    hint_mark_duplicates: "tandai duplikat", "mark duplicates";
     col_status: "STATUS", "STATUS";
     col_title: "JUDUL", "TITLE";
     col_category: "KATEGORI", "CATEGORY";

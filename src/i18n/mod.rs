@@ -19,6 +19,7 @@ mod monev_cli;
 mod monev_desk;
 mod msg;
 mod reliability;
+mod routing;
 mod words;
 
 pub use desk::Texts;

@@ -116,6 +116,7 @@ impl Lang {
             View::Transferred => self.pick("Dialihkan", "Transferred"),
             View::Outbox => self.pick("Keluar", "Outbox"),
             View::All => self.pick("Semua", "All"),
+            View::Misrouted => self.pick("Mungkin Salah Alamat", "Maybe misrouted"),
         }
     }
 
@@ -152,6 +153,11 @@ impl Lang {
             Command::View6 => ("tampilan Dialihkan", "view Transferred"),
             Command::View7 => ("tampilan Keluar (antrean)", "view Outbox"),
             Command::View8 => ("tampilan Semua", "view All"),
+            Command::View9 => ("tampilan Mungkin Salah Alamat", "view Maybe misrouted"),
+            Command::MarkDuplicates => (
+                "tandai laporan ini dan kemungkinan duplikatnya",
+                "mark this complaint and its likely duplicates",
+            ),
             Command::Filter => ("saring tampilan (fuzzy)", "fuzzy filter the view"),
             Command::NextMatch => (
                 "hasil saringan berikut (memulihkan saringan terakhir)",

@@ -63,7 +63,8 @@ fn recounts() -> [(&'static str, &'static str, String); 5] {
                 "SELECT 1, count(*), ifnull(sum({NEEDS_ACTION}), 0),
                         ifnull(sum(status = 'diproses'), 0), ifnull(sum(status = 'selesai'), 0),
                         ifnull(sum(in_scope = 0 OR transfer_proposed = 1), 0),
-                        (SELECT count(*) FROM outbox), ifnull(sum(in_scope = 0), 0)
+                        (SELECT count(*) FROM outbox), ifnull(sum(in_scope = 0), 0),
+                ifnull(sum(misrouted_to IS NOT NULL AND transfer_proposed = 0), 0)
                  FROM complaints"
             ),
         ),

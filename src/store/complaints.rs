@@ -19,6 +19,8 @@ pub struct ListFilter {
     pub overdue_on: Option<NaiveDate>,
     /// Case-insensitive text in the tracking ID, title, category or location.
     pub query: Option<String>,
+    /// Only complaints marked as likely misrouted (and not yet transferred).
+    pub misrouted: bool,
     pub limit: Option<usize>,
 }
 
@@ -52,6 +54,8 @@ pub struct ComplaintRow {
     pub transfer_proposed: bool,
     /// The inbox order (see the derived columns).
     pub sort_key: String,
+    /// The agency the suggester says it likely belongs to instead (the misrouted mark).
+    pub misrouted_to: Option<String>,
 }
 
 columns!(
@@ -84,6 +88,7 @@ columns!(
         "complaints.rowid AS rowid",
         "transfer_proposed",
         "sort_key",
+        "misrouted_to",
     ];
     const WITH_DATA = ", data FROM complaints WHERE id = ?1";
 );
@@ -128,6 +133,7 @@ impl ComplaintRow {
             rowid: r.get(col!(RowCols, "complaints.rowid AS rowid"))?,
             transfer_proposed: r.get(col!(RowCols, "transfer_proposed"))?,
             sort_key: r.get(col!(RowCols, "sort_key"))?,
+            misrouted_to: r.get(col!(RowCols, "misrouted_to"))?,
         })
     }
 
@@ -168,6 +174,9 @@ pub struct ComplaintDetail {
     pub complaint: Complaint,
     pub messages: Vec<Message>,
     pub operations: Vec<super::OpRow>,
+    /// Likely duplicates (same place, similar title, a few days apart), filled by
+    /// whoever knows the window (`Store::duplicates`); empty from [`Store::complaint`].
+    pub duplicates: Vec<ComplaintId>,
 }
 
 impl Store {
@@ -180,6 +189,7 @@ impl Store {
                AND (?2 IS NULL OR (in_scope = 1 AND urgency_due < ?2))
                AND (?3 IS NULL OR instr(lower(id || ' ' || title || ' ' || ifnull(category, '')
                     || ' ' || ifnull(location, '')), lower(?3)) > 0)
+               AND (?5 = 0 OR (misrouted_to IS NOT NULL AND transfer_proposed = 0))
              ORDER BY sort_key
              LIMIT ?4",
             RowCols::SQL
@@ -193,7 +203,8 @@ impl Store {
                         filter.status,
                         filter.overdue_on.map(|d| d.to_string()),
                         filter.query,
-                        limit
+                        limit,
+                        filter.misrouted
                     ],
                     ComplaintRow::from_row,
                 )?
@@ -230,6 +241,7 @@ impl Store {
             complaint,
             messages,
             operations,
+            duplicates: Vec::new(),
         }))
     }
 
@@ -272,26 +284,30 @@ impl Store {
 
     /// The agency directory, by code.
     pub fn agencies(&self) -> Result<Vec<Agency>, StoreError> {
-        self.conn
-            .prepare_cached(DIRECTORY)
-            .and_then(|mut s| {
-                s.query_map([], |r| {
-                    let level: String = r.get(col!(AgencyCols, "level"))?;
-                    Ok(Agency {
-                        code: AgencyCode(r.get(col!(AgencyCols, "code"))?),
-                        name: r.get(col!(AgencyCols, "name"))?,
-                        parent: r
-                            .get::<_, Option<String>>(col!(AgencyCols, "parent"))?
-                            .map(AgencyCode),
-                        level: serde_json::from_value(serde_json::Value::String(level))
-                            .unwrap_or(crate::domain::AgencyLevel::Other(String::new())),
-                        active: r.get(col!(AgencyCols, "active"))?,
-                    })
-                })?
-                .collect()
-            })
-            .named("read the agency directory")
+        directory(&self.conn)
     }
+}
+
+/// The agency directory, on any connection of the store (the import's too).
+pub(super) fn directory(conn: &rusqlite::Connection) -> Result<Vec<Agency>, StoreError> {
+    conn.prepare_cached(DIRECTORY)
+        .and_then(|mut s| {
+            s.query_map([], |r| {
+                let level: String = r.get(col!(AgencyCols, "level"))?;
+                Ok(Agency {
+                    code: AgencyCode(r.get(col!(AgencyCols, "code"))?),
+                    name: r.get(col!(AgencyCols, "name"))?,
+                    parent: r
+                        .get::<_, Option<String>>(col!(AgencyCols, "parent"))?
+                        .map(AgencyCode),
+                    level: serde_json::from_value(serde_json::Value::String(level))
+                        .unwrap_or(crate::domain::AgencyLevel::Other(String::new())),
+                    active: r.get(col!(AgencyCols, "active"))?,
+                })
+            })?
+            .collect()
+        })
+        .named("read the agency directory")
 }
 
 columns!(

@@ -1,5 +1,5 @@
 //! The view indexes of the complaints, set aside during a large import and built once
-//! at its end: inserting a million rows into four indexes ordered by an urgency key
+//! at its end: inserting a million rows into five indexes ordered by an urgency key
 //! costs more than sorting each once. The indexes are dropped and made again from the
 //! definitions the cache itself holds, inside the import's transaction, so a refused or
 //! killed import leaves them as they were.
@@ -10,11 +10,12 @@ use super::{StoreError, Txn};
 /// The views' own indexes on the complaints (see migration 3; the outbox's is on its
 /// own table since migration 10); the primary key and every other index
 /// stay, so the import's look-ups are as fast as ever.
-const VIEW_INDEXES: [&str; 4] = [
+const VIEW_INDEXES: [&str; 5] = [
     "complaints_sorted",
     "complaints_status_sorted",
     "complaints_needs_action",
     "complaints_transferred",
+    "complaints_misrouted",
 ];
 
 /// Indexes dropped by [`Txn::defer_view_indexes`], with the SQL that makes them again.

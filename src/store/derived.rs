@@ -187,6 +187,10 @@ pub struct NewDerived {
     pub urgency_due: Option<String>,
     pub in_scope: bool,
     pub sort_key: String,
+    /// The suggester's terms of the complaint (`domain::routing::terms`).
+    pub terms: Vec<i64>,
+    /// The agency the complaint teaches the suggester: where it was completed.
+    pub route_label: Option<String>,
 }
 
 /// Computes the derived columns of a complaint new to the cache, without a query.
@@ -211,6 +215,8 @@ pub fn derive_new(ctx: &DeskContext, c: &crate::domain::Complaint) -> NewDerived
         sort_key: sort_key(in_scope, urgency.as_deref(), c.id.as_str()),
         urgency_due: urgency,
         in_scope,
+        terms: crate::domain::routing::terms(c),
+        route_label: crate::domain::routing::final_agency(c, false).map(|a| a.0.clone()),
     }
 }
 

@@ -36,6 +36,8 @@ pub enum ViewQuery {
     Outbox,
     /// Everything.
     All,
+    /// Marked as likely misrouted, no transfer proposed yet.
+    Misrouted,
 }
 
 // The conditions repeat the partial indexes' WHERE clauses word for word, so that
@@ -46,6 +48,7 @@ const TRANSFERRED: &str = "(in_scope = 0 OR transfer_proposed = 1)";
 /// joined to the complaints by rowid: the complaints' columns keep their names.
 const OUTBOX_SOURCE: &str = "outbox INDEXED BY outbox_sorted
      CROSS JOIN complaints ON complaints.rowid = outbox.complaint";
+const MISROUTED: &str = "misrouted_to IS NOT NULL AND transfer_proposed = 0";
 /// Due dates in scope sort as `0<date>|<id>`; these bound them by day.
 const DUE_RANGE: &str = "sort_key >= ?3 AND sort_key < ?4";
 /// Every inbox query binds the same five values (key, limit, two bounds, offset);
@@ -54,7 +57,7 @@ pub(super) const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND
 
 columns!(
     /// The maintained view counts.
-    CountCols = ["total", "needs_action", "in_progress", "done", "transferred", "outbox"];
+    CountCols = ["total", "needs_action", "in_progress", "done", "transferred", "outbox", "misrouted"];
     const VIEW_COUNTS = "FROM view_counts WHERE id = 1";
 );
 
@@ -77,6 +80,7 @@ impl ViewQuery {
             ViewQuery::Status(_) => "complaints INDEXED BY complaints_status_sorted",
             ViewQuery::Transferred => "complaints INDEXED BY complaints_transferred",
             ViewQuery::Outbox => OUTBOX_SOURCE,
+            ViewQuery::Misrouted => "complaints INDEXED BY complaints_misrouted",
             ViewQuery::DueBetween(..) | ViewQuery::DueBefore(_) | ViewQuery::All => {
                 "complaints INDEXED BY complaints_sorted"
             }
@@ -99,6 +103,7 @@ impl ViewQuery {
             ViewQuery::Status(_) => "status = ?3",
             ViewQuery::Transferred => TRANSFERRED,
             ViewQuery::Outbox => "1",
+            ViewQuery::Misrouted => MISROUTED,
             ViewQuery::All => "1",
         }
     }
@@ -128,6 +133,8 @@ pub struct ViewCounts {
     pub transferred: usize,
     pub outbox: usize,
     pub all: usize,
+    /// Likely misrouted (*Mungkin Salah Alamat*).
+    pub misrouted: usize,
 }
 
 impl Store {
@@ -282,22 +289,31 @@ impl Store {
         today: NaiveDate,
         soon: (NaiveDate, NaiveDate),
     ) -> Result<ViewCounts, StoreError> {
-        let (total, needs, progress, done, transferred, outbox): (i64, i64, i64, i64, i64, i64) =
-            self.conn
-                .prepare_cached(VIEW_COUNTS)
-                .and_then(|mut s| {
-                    s.query_row([], |r| {
-                        Ok((
-                            r.get(col!(CountCols, "total"))?,
-                            r.get(col!(CountCols, "needs_action"))?,
-                            r.get(col!(CountCols, "in_progress"))?,
-                            r.get(col!(CountCols, "done"))?,
-                            r.get(col!(CountCols, "transferred"))?,
-                            r.get(col!(CountCols, "outbox"))?,
-                        ))
-                    })
+        let (total, needs, progress, done, transferred, outbox, misrouted): (
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+            i64,
+        ) = self
+            .conn
+            .prepare_cached(VIEW_COUNTS)
+            .and_then(|mut s| {
+                s.query_row([], |r| {
+                    Ok((
+                        r.get(col!(CountCols, "total"))?,
+                        r.get(col!(CountCols, "needs_action"))?,
+                        r.get(col!(CountCols, "in_progress"))?,
+                        r.get(col!(CountCols, "done"))?,
+                        r.get(col!(CountCols, "transferred"))?,
+                        r.get(col!(CountCols, "outbox"))?,
+                        r.get(col!(CountCols, "misrouted"))?,
+                    ))
                 })
-                .named("read the view counts")?;
+            })
+            .named("read the view counts")?;
         let sum = |from: String, to: String| -> Result<i64, StoreError> {
             self.conn
                 .prepare_cached(
@@ -321,6 +337,7 @@ impl Store {
             transferred: n(transferred),
             outbox: n(outbox),
             all: n(total),
+            misrouted: n(misrouted),
         })
     }
 }

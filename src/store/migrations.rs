@@ -377,6 +377,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(V6),
     M::up(V7),
     M::up(super::monev::V8),
+    M::up(super::routing::V9),
     M::up(super::outbox::V10),
 ];
 

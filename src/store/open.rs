@@ -198,6 +198,7 @@ fn open_locked_as(
         _lock: Some(lock),
     };
     store.refresh_if_rules_changed()?;
+    store.relearn_if_needed()?;
     Ok(store)
 }
 

@@ -59,7 +59,7 @@ impl Txn<'_> {
     pub fn insert_new(
         &mut self,
         c: &Complaint,
-        d: &NewDerived,
+        d: NewDerived,
         stored: Snapshot<'_>,
     ) -> Result<(), StoreError> {
         debug_assert!(!(c.anonymous && c.reporter.is_some()));
@@ -70,9 +70,9 @@ impl Txn<'_> {
                 "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
                      classification, supervisory, anonymous, confidential, title, category,
                      location, channel, submitted_at, disposed_at, data, first_response_due,
-                     completion_due, urgency_due, in_scope, sort_key)
+                     completion_due, urgency_due, in_scope, sort_key, route_label)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?20, ?21, ?22)",
+                     ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
             )
             .named(INSERT)?;
         (|| {
@@ -82,6 +82,7 @@ impl Txn<'_> {
             stmt.raw_bind_parameter(20, &d.urgency_due)?;
             stmt.raw_bind_parameter(21, d.in_scope)?;
             stmt.raw_bind_parameter(22, &d.sort_key)?;
+            stmt.raw_bind_parameter(23, &d.route_label)?;
             stmt.raw_execute()
         })()
         .named(INSERT)?;
@@ -98,6 +99,7 @@ impl Txn<'_> {
         )?;
         self.count_new()
             .add(&c.status, d.in_scope, d.urgency_due.as_deref());
+        self.route_new(c, d);
         // Messages that arrived before their complaint count too.
         let has_messages: bool = self
             .tx
@@ -118,6 +120,7 @@ impl Txn<'_> {
         debug_assert!(!(c.anonymous && c.reporter.is_some()));
         // The update recounts the row: count the new rows first.
         self.before_recount()?;
+        let taught = self.route_taught(c.id.as_str())?;
         // An update, never an insert: new rows go through `insert_new`, which counts them.
         const UPDATE: &str = "update a complaint";
         let mut stmt = self
@@ -135,18 +138,21 @@ impl Txn<'_> {
             .and_then(|()| stmt.raw_execute())
             .named(UPDATE)?;
         drop(stmt);
+        self.route_replaced(c, taught)?;
         self.mark_stale(c.id.as_str())
     }
 
-    /// Records that a complaint was at an agency (any snapshot, any revision).
-    pub fn note_agency(&mut self, id: &str, agency: &str) -> Result<(), StoreError> {
-        self.tx
+    /// Records that a complaint was at an agency (any snapshot, any revision). Returns
+    /// whether the agency was new for it.
+    pub fn note_agency(&mut self, id: &str, agency: &str) -> Result<bool, StoreError> {
+        let n = self
+            .tx
             .prepare_cached(
                 "INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency) VALUES (?1, ?2)",
             )
             .and_then(|mut s| s.execute([id, agency]))
             .named("record a complaint's agency")?;
-        Ok(())
+        Ok(n > 0)
     }
 
     /// Moves the recorded snapshot time earlier (equal revisions delivered twice keep the

@@ -24,6 +24,11 @@ pub struct Txn<'s> {
     fresh: NewRows,
     /// Complaints whose derived columns are recomputed before the commit.
     stale: BTreeSet<String>,
+    /// What the suggester learns and marks before the commit (`store::routing`).
+    pub(super) routing: super::routing::Work,
+    /// What it had learned before the current savepoint (kept apart, so that a file
+    /// undone at its savepoint takes what it taught away with it).
+    routing_before: super::routing::Work,
 }
 
 impl Store {
@@ -49,6 +54,8 @@ impl Store {
             ctx,
             fresh: NewRows::default(),
             stale: BTreeSet::new(),
+            routing: Default::default(),
+            routing_before: Default::default(),
         })
     }
 }
@@ -59,9 +66,11 @@ impl Txn<'_> {
         self.ctx
     }
 
-    /// Counts the new rows, settles every stale complaint and commits.
+    /// Counts the new rows, settles every stale complaint, writes what the suggester
+    /// learned and the marks, and commits.
     pub fn commit(mut self) -> Result<(), StoreError> {
         self.settle()?;
+        self.settle_routing()?;
         self.tx.commit().named("commit")
     }
 
@@ -71,6 +80,7 @@ impl Txn<'_> {
     /// undone leaves nothing of its file in memory either.
     pub fn savepoint(&mut self) -> Result<(), StoreError> {
         self.settle()?;
+        self.routing_before = std::mem::take(&mut self.routing);
         self.tx
             .execute_batch("SAVEPOINT one_file")
             .named("start a savepoint")
@@ -79,6 +89,9 @@ impl Txn<'_> {
     /// Keeps what was written since [`Txn::savepoint`] (settled first).
     pub fn keep_savepoint(&mut self) -> Result<(), StoreError> {
         self.settle()?;
+        let file = std::mem::take(&mut self.routing);
+        self.routing = std::mem::take(&mut self.routing_before);
+        self.routing.absorb(file);
         self.tx
             .execute_batch("RELEASE one_file")
             .named("keep a savepoint")
@@ -89,6 +102,7 @@ impl Txn<'_> {
     pub fn undo_to_savepoint(&mut self) -> Result<(), StoreError> {
         self.fresh = NewRows::default();
         self.stale.clear();
+        self.routing = std::mem::take(&mut self.routing_before);
         self.tx
             .execute_batch("ROLLBACK TO one_file; RELEASE one_file")
             .named("undo a savepoint")

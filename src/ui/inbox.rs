@@ -237,6 +237,9 @@ fn row<'a>(
             if !r.in_scope {
                 title.push(Span::styled(t.tag_left, theme.dim()));
             }
+            if r.misrouted {
+                title.push(Span::styled(t.tag_misrouted, theme.soon()));
+            }
             // In the outbox the operations come first: kind, target, note, state.
             for (i, op) in r.queued.iter().enumerate() {
                 let sep = if i == 0 { "" } else { " · " };

@@ -532,7 +532,8 @@ pub fn assert_counts_match_recount(store: &Store) {
         "SELECT 1, count(*), ifnull(sum({needs}), 0), ifnull(sum(status = 'diproses'), 0),
                 ifnull(sum(status = 'selesai'), 0),
                 ifnull(sum(in_scope = 0 OR transfer_proposed = 1), 0),
-                (SELECT count(*) FROM outbox), ifnull(sum(in_scope = 0), 0)
+                (SELECT count(*) FROM outbox), ifnull(sum(in_scope = 0), 0),
+                ifnull(sum(misrouted_to IS NOT NULL AND transfer_proposed = 0), 0)
          FROM complaints"
     );
     assert_eq!(

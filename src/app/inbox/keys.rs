@@ -32,6 +32,7 @@ pub const COMMANDS: &[Command] = &[
     Command::View6,
     Command::View7,
     Command::View8,
+    Command::View9,
     Command::Filter,
     Command::NextMatch,
     Command::PrevMatch,

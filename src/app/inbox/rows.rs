@@ -48,6 +48,8 @@ pub struct InboxRow {
     pub conflict: bool,
     pub rejected: bool,
     pub transfer_proposed: bool,
+    /// Marked as likely misrouted (and no transfer proposed yet).
+    pub misrouted: bool,
     pub first_response_met: bool,
     /// In the outbox view: the complaint's operations still in the outbox (pending,
     /// in conflict, rejected), oldest first.
@@ -100,6 +102,7 @@ impl InboxRow {
             conflict,
             rejected,
             transfer_proposed: r.transfer_proposed,
+            misrouted: r.misrouted_to.is_some() && !r.transfer_proposed,
             first_response_met: r.first_response_at.is_some(),
             queued: Vec::new(),
             sort_key: r.sort_key.clone(),

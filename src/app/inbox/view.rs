@@ -22,6 +22,8 @@ pub enum View {
     Outbox,
     /// *Semua*.
     All,
+    /// *Mungkin Salah Alamat*: the suggester says another office, with confidence.
+    Misrouted,
 }
 
 impl View {
@@ -51,6 +53,7 @@ impl View {
             View::Transferred => c.transferred,
             View::Outbox => c.outbox,
             View::All => c.all,
+            View::Misrouted => c.misrouted,
         }
     }
 }

@@ -20,6 +20,7 @@ impl App {
             View::Done => ViewQuery::Status("selesai".into()),
             View::Transferred => ViewQuery::Transferred,
             View::Outbox => ViewQuery::Outbox,
+            View::Misrouted => ViewQuery::Misrouted,
             View::All => ViewQuery::All,
         }
     }

@@ -62,6 +62,7 @@ fn view_command(v: View) -> Command {
         4 => Command::View5,
         5 => Command::View6,
         6 => Command::View7,
-        _ => Command::View8,
+        7 => Command::View8,
+        _ => Command::View9,
     }
 }

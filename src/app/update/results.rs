@@ -131,6 +131,13 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::SuggestionsLoaded(s) => {
+            if let Some(f) = app.panes.find_mut::<TransferPane>() {
+                f.suggested = s;
+                f.refilter(&app.agencies);
+            }
+            Vec::new()
+        }
         Action::RespondReady { fills, draft } => {
             let restored = app.t().draft_restored;
             if let Some(f) = app.panes.find_mut::<RespondPane>() {

@@ -61,7 +61,10 @@ impl Executor {
     /// One complaint's detail and its clocks.
     pub(super) fn load_detail(&self, id: &ComplaintId) -> Result<Vec<Action>> {
         Ok(match self.store.complaint(id.as_str())? {
-            Some(d) => {
+            Some(mut d) => {
+                d.duplicates = self
+                    .store
+                    .duplicates(id.as_str(), self.cfg.duplicate_days)?;
                 let clocks = self.store.sla().clocks(&d.row.facts(self.store.sla()));
                 vec![Action::DetailLoaded(Box::new(d), clocks)]
             }
@@ -76,14 +79,21 @@ impl Executor {
         Ok(vec![Action::AgenciesLoaded(self.store.agencies()?)])
     }
 
-    /// The earlier agencies of these complaints.
+    /// The earlier agencies of these complaints, and where they most likely belong.
     pub(super) fn load_history(&self, ids: Vec<ComplaintId>) -> Result<Vec<Action>> {
         let mut h = Vec::new();
+        let mut lists = Vec::new();
         for id in ids {
+            if let Some(s) = self.store.suggest(id.as_str())? {
+                lists.push((s.agency.0, s.suggestions));
+            }
             let prev = self.store.previous_agencies(id.as_str())?;
             h.push((id, prev));
         }
-        Ok(vec![Action::HistoryLoaded(h)])
+        Ok(vec![
+            Action::HistoryLoaded(h),
+            Action::SuggestionsLoaded(crate::domain::routing::combine(&lists)),
+        ])
     }
 
     /// What the respond pane fills its templates with, and the saved draft of a single

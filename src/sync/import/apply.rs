@@ -123,7 +123,8 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
             snapshot_at,
             data: &data,
         };
-        self.txn
+        let new_agency = self
+            .txn
             .note_agency(c.id.as_str(), c.agency.as_str())
             .map_err(db)?;
         self.txn.note_snapshot(&c, snapshot_at).map_err(db)?;
@@ -133,9 +134,10 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
                 c.id
             ));
         }
+        let unchanged_before = self.report.complaints_unchanged;
         match self.txn.stored_revision(c.id.as_str()).map_err(db)? {
             None => {
-                self.txn.insert_new(&c, &derived, stored).map_err(db)?;
+                self.txn.insert_new(&c, derived, stored).map_err(db)?;
                 self.report.complaints_new += 1;
             }
             Some(old) if c.revision > old.revision => {
@@ -169,6 +171,11 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
                 self.report.complaints_unchanged += 1;
             }
             Some(_) => self.report.complaints_unchanged += 1,
+        }
+        if new_agency && self.report.complaints_unchanged > unchanged_before {
+            // An older snapshot at another agency: the stored one may now be the end of
+            // a transfer chain, which teaches the suggester where it belongs.
+            self.txn.route_relabel(c.id.as_str());
         }
         Ok(())
     }

@@ -20,6 +20,7 @@ pub fn draw(d: &DetailPane, frame: &mut Frame<'_>, area: Rect, app: &App, theme:
     flags(&mut lines, d, app, theme);
     lines.push(Line::styled(text::line(&c.title), theme.title()));
     facts(&mut lines, c, app, theme);
+    duplicates(&mut lines, d, app, theme);
     lines.push(Line::raw(""));
     clocks(&mut lines, d, app, theme);
     lines.push(Line::raw(""));
@@ -41,6 +42,24 @@ pub fn draw(d: &DetailPane, frame: &mut Frame<'_>, area: Rect, app: &App, theme:
             .block(block),
         area,
     );
+}
+
+/// The likely duplicates, and the key that marks them all.
+fn duplicates(lines: &mut Vec<Line<'_>>, d: &DetailPane, app: &App, theme: &Theme) {
+    if d.data.duplicates.is_empty() {
+        return;
+    }
+    let ids: Vec<String> = d
+        .data
+        .duplicates
+        .iter()
+        .map(|i| text::line(i.as_str()))
+        .collect();
+    let key = app.session.keymap.hint(crate::app::Command::MarkDuplicates);
+    lines.push(Line::styled(
+        app.lang().duplicates_line(&ids.join(", "), &key),
+        theme.soon(),
+    ));
 }
 
 /// Anonymous, confidential, and a complaint that left the desk, shown first.

@@ -80,6 +80,7 @@ const COMMANDS: &[Command] = &[
     Command::Respond,
     Command::Transfer,
     Command::Hold,
+    Command::MarkDuplicates,
     Command::ConfirmConflicts,
     Command::DiscardConflicts,
     Command::Undo,
@@ -107,6 +108,9 @@ impl Component for DetailPane {
             (k(Command::Transfer), t.hint_transfer),
             (k(Command::Hold), t.hint_hold),
         ];
+        if !self.data.duplicates.is_empty() {
+            v.push((k(Command::MarkDuplicates), t.hint_mark_duplicates));
+        }
         if self.has_conflict() {
             v.push((k(Command::ConfirmConflicts), t.hint_confirm_conflicts));
             v.push((k(Command::DiscardConflicts), t.hint_discard_conflicts));
@@ -169,6 +173,16 @@ impl Component for DetailPane {
                     on_yes: OnYes::Run(Effect::Conflicts { id, confirm: false }),
                 };
                 return Reply::open(confirm.into(), Vec::new());
+            }
+            Command::MarkDuplicates if self.data.duplicates.is_empty() => {
+                app.say(app.t().no_duplicates);
+            }
+            Command::MarkDuplicates => {
+                let marks = &mut app.inbox.marks;
+                marks.insert(self.data.row.id.clone());
+                marks.extend(self.data.duplicates.iter().cloned());
+                let n = marks.len();
+                app.say(app.lang().marked(n));
             }
             Command::Close | Command::Clear | Command::NextPane | Command::PrevPane => {
                 return Reply::close(Vec::new());

@@ -73,13 +73,24 @@ fn draw_picker(f: &TransferPane, frame: &mut Frame<'_>, area: Rect, app: &App, t
         } else {
             Style::default()
         };
-        let label = match a {
-            Some(a) => format!(
+        let suggested = f.suggestion_at(n, &app.agencies);
+        let label = match (a, suggested) {
+            (Some(a), Some(s)) => format!(
+                "★ {:<18} {:>3.0}%  {}",
+                text::line(a.code.as_str()),
+                s.score * 100.0,
+                text::line(&app.lang().route_reason(&s.reason, &a.name))
+            ),
+            (Some(a), None) => format!(
                 "{:<20} {}",
                 text::line(a.code.as_str()),
                 text::line(&a.name)
             ),
-            None => t.agency_unknown.to_owned(),
+            (None, _) => t.agency_unknown.to_owned(),
+        };
+        let style = match suggested {
+            Some(_) if n != f.pick => theme.ok(),
+            _ => style,
         };
         lines.push(Line::styled(label, style));
     }

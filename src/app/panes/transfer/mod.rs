@@ -8,6 +8,7 @@ use super::editor::{editor, editor_text};
 use super::{Component, Reply};
 use crate::app::common::{edit_line, step, submit};
 use crate::app::{App, Command, QueueKind, TextMode};
+use crate::domain::routing::Suggestion;
 use crate::domain::{Agency, ComplaintId, OpKind, TransferReason};
 use crate::i18n::Lang;
 use crate::sync::OpRequest;
@@ -53,6 +54,10 @@ pub struct TransferPane {
     pub note: TextArea<'static>,
     /// Each target's earlier agencies (for the ping-pong warning).
     pub history: Vec<(ComplaintId, Vec<String>)>,
+    /// Where the targets most likely belong, best first (never their current agency).
+    pub suggested: Vec<Suggestion>,
+    /// How many of `picks` are suggestions (they come first, with an empty query).
+    pub n_suggested: usize,
 }
 
 impl TransferPane {
@@ -66,6 +71,8 @@ impl TransferPane {
             reason: 0,
             note: editor(lang.t().note_placeholder),
             history: Vec::new(),
+            suggested: Vec::new(),
+            n_suggested: 0,
         };
         f.refilter(agencies);
         f
@@ -73,10 +80,28 @@ impl TransferPane {
 
     /// Re-ranks the directory for the query (active agencies only). A coordinator may
     /// re-dispose between its own offices, so agencies in scope are offered too.
+    /// With an empty query the suggestions come first, above the whole directory.
     pub fn refilter(&mut self, agencies: &[Agency]) {
         self.picks = crate::domain::agency::search(agencies, &self.query, true);
+        self.n_suggested = 0;
+        if self.query.trim().is_empty() {
+            let first: Vec<usize> = self
+                .suggested
+                .iter()
+                .filter_map(|s| agencies.iter().position(|a| a.code == s.agency && a.active))
+                .collect();
+            self.n_suggested = first.len();
+            self.picks.splice(0..0, first);
+        }
         // Typing picks the best match; an empty query leaves the target unknown.
         self.pick = usize::from(!self.query.trim().is_empty() && !self.picks.is_empty());
+    }
+
+    /// The suggestion behind a line of the picker (`n` as in [`TransferPane::pick`]).
+    pub fn suggestion_at<'a>(&'a self, n: usize, agencies: &[Agency]) -> Option<&'a Suggestion> {
+        let i = n.checked_sub(1).filter(|&i| i < self.n_suggested)?;
+        let code = &agencies.get(*self.picks.get(i)?)?.code;
+        self.suggested.iter().find(|s| &s.agency == code)
     }
 
     /// The chosen agency (`None`: unknown, the coordinator decides).

@@ -19,9 +19,12 @@ fn views_count_and_switch() {
     assert_eq!(app.inbox.view, View::All);
     assert_eq!(app.inbox.total, 5);
     cmd(&mut app, Command::NextView);
+    assert_eq!(app.inbox.view, View::Misrouted);
+    assert_eq!(app.inbox.total, 0, "nothing is marked as misrouted");
+    cmd(&mut app, Command::NextView);
     assert_eq!(app.inbox.view, View::NeedsAction);
     cmd(&mut app, Command::PrevView);
-    assert_eq!(app.inbox.view, View::All);
+    assert_eq!(app.inbox.view, View::Misrouted);
 }
 
 #[test]

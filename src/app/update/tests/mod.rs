@@ -52,6 +52,7 @@ fn row(id: &str, title: &str, status: Status, urgency: Urgency) -> InboxRow {
         conflict: false,
         rejected: false,
         transfer_proposed: false,
+        misrouted: false,
         first_response_met: false,
         queued: Vec::new(),
         sort_key: String::new(),
@@ -101,6 +102,7 @@ fn in_view(r: &InboxRow, view: View) -> bool {
         View::Transferred => !r.in_scope || r.transfer_proposed,
         View::Outbox => r.pending > 0 || r.conflict || r.rejected,
         View::All => true,
+        View::Misrouted => r.misrouted && !r.transfer_proposed,
     }
 }
 
@@ -142,6 +144,7 @@ fn answer(app: &App, e: &Effect) -> Option<Vec<Action>> {
                 transferred: n(View::Transferred),
                 outbox: n(View::Outbox),
                 all: n(View::All),
+                misrouted: n(View::Misrouted),
             };
             vec![Action::Loaded(Box::new(Loaded {
                 counts,
@@ -422,9 +425,11 @@ fn detail_of(id: &str) -> crate::store::ComplaintDetail {
             rowid: 1,
             transfer_proposed: false,
             sort_key: format!("0|{id}"),
+            misrouted_to: None,
         },
         complaint: c,
         messages: Vec::new(),
         operations: Vec::new(),
+        duplicates: Vec::new(),
     }
 }
