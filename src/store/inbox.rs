@@ -53,7 +53,7 @@ const MISROUTED: &str = "misrouted_to IS NOT NULL AND transfer_proposed = 0";
 const DUE_RANGE: &str = "sort_key >= ?3 AND sort_key < ?4";
 /// Every inbox query binds the same five values (key, limit, two bounds, offset);
 /// this mentions them all so that each statement accepts the five.
-pub(super) const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND (?3 IS NULL OR 1) AND (?4 IS NULL OR 1) AND (?5 IS NULL OR 1)";
+const ALL_PARAMS: &str = "(?1 IS NULL OR 1) AND (?2 IS NULL OR 1) AND (?3 IS NULL OR 1) AND (?4 IS NULL OR 1) AND (?5 IS NULL OR 1)";
 
 columns!(
     /// The maintained view counts.
@@ -262,9 +262,19 @@ impl Store {
 
     /// Every tracking ID of a view (for marking the whole view).
     pub fn view_ids(&self, view: &ViewQuery) -> Result<Vec<String>, StoreError> {
+        self.view_column(view, IdCol::SQL, "read a view's ids")
+    }
+
+    /// One column (`select`, a constant) of every row of a view, in the view's order,
+    /// from its own index.
+    pub(super) fn view_column<T: rusqlite::types::FromSql>(
+        &self,
+        view: &ViewQuery,
+        select: &'static str,
+        what: &'static str,
+    ) -> Result<Vec<T>, StoreError> {
         let sql = format!(
-            "SELECT {} FROM {} WHERE {} AND {ALL_PARAMS} ORDER BY {}",
-            IdCol::SQL,
+            "SELECT {select} FROM {} WHERE {} AND {ALL_PARAMS} ORDER BY {}",
             view.source(),
             view.condition(),
             view.key()
@@ -273,12 +283,10 @@ impl Store {
         self.conn
             .prepare_cached(&sql)
             .and_then(|mut s| {
-                s.query_map(params![Option::<String>::None, 0, a, b, 0], |r| {
-                    r.get(col!(IdCol, "id"))
-                })?
-                .collect()
+                s.query_map(params![Option::<String>::None, 0, a, b, 0], |r| r.get(0))?
+                    .collect()
             })
-            .named("read a view's ids")
+            .named(what)
     }
 
     /// How many complaints each saved view holds, from the maintained counts: needs action,

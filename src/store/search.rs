@@ -3,10 +3,9 @@
 //! the cache by reading only the view's rows and the texts it did not hold yet.
 
 use super::error::Named;
-use super::inbox::{ALL_PARAMS, RowidCol};
+use super::inbox::RowidCol;
 use super::row::{col, columns};
 use super::{Store, StoreError, ViewQuery};
-use rusqlite::params;
 
 columns!(
     /// A search text with its row.
@@ -192,24 +191,7 @@ impl Store {
 
     /// A view's cache ids in the view's order, from its own index.
     fn view_rowids(&self, view: &ViewQuery) -> Result<Vec<i64>, StoreError> {
-        let sql = format!(
-            "SELECT {} FROM {} WHERE {} AND {ALL_PARAMS}
-             ORDER BY {}",
-            RowidCol::SQL,
-            view.source(),
-            view.condition(),
-            view.key()
-        );
-        let (a, b) = view.bounds();
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_map(params![Option::<String>::None, 0, a, b, 0], |r| {
-                    r.get(col!(RowidCol, "complaints.rowid AS rowid"))
-                })?
-                .collect()
-            })
-            .named("read a view's cache ids")
+        self.view_column(view, RowidCol::SQL, "read a view's cache ids")
     }
 
     /// What the search texts were read from: while it is the same, every text is
