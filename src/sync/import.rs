@@ -133,19 +133,8 @@ pub fn import_file(
     cfg: &Config,
     path: &Path,
 ) -> Result<ImportReport, ImportError> {
-    import_file_with_progress(store, cfg, path, &mut |_| {})
-}
-
-/// Imports one file from disk, calling `progress` with the number of records read so
-/// far every few thousand records.
-pub fn import_file_with_progress(
-    store: &mut Store,
-    cfg: &Config,
-    path: &Path,
-    progress: &mut dyn FnMut(u64),
-) -> Result<ImportReport, ImportError> {
     let (name, file) = open_batch(path)?;
-    import_reader(store, cfg, &name, file, progress)
+    import_reader(store, cfg, &name, file, &mut |_| {})
 }
 
 /// Opens a batch file, or says in one sentence what to do about it.

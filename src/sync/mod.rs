@@ -19,8 +19,7 @@ pub mod writer;
 
 pub use export::{ExportError, ExportOutcome, export_pending, resend};
 pub use import::{
-    ImportError, ImportOutcome, ImportReport, import_bytes, import_file, import_file_with_progress,
-    import_files,
+    ImportError, ImportOutcome, ImportReport, import_bytes, import_file, import_files,
 };
 pub use ops::{OpError, OpRequest, OpText, queue_operations};
 pub use scan::{BatchFile, scan_import_dir};
