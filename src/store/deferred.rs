@@ -8,14 +8,16 @@ use super::error::Named;
 use super::{StoreError, Txn};
 
 /// The views' own indexes on the complaints (see migration 3; the outbox's is on its
-/// own table since migration 10); the primary key and every other index
-/// stay, so the import's look-ups are as fast as ever.
-const VIEW_INDEXES: [&str; 5] = [
+/// own table since migration 10) and the place index of likely duplicates (migration
+/// 11); the primary key and every other index stay, so the import's look-ups are as
+/// fast as ever.
+const VIEW_INDEXES: [&str; 6] = [
     "complaints_sorted",
     "complaints_status_sorted",
     "complaints_needs_action",
     "complaints_transferred",
     "complaints_misrouted",
+    "complaints_by_place",
 ];
 
 /// Indexes dropped by [`Txn::defer_view_indexes`], with the SQL that makes them again.

@@ -379,6 +379,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(super::monev::V8),
     M::up(super::routing::V9),
     M::up(super::outbox::V10),
+    M::up(super::routing::V11),
 ];
 
 /// The migrations as `rusqlite_migration` runs them.

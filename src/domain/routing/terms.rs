@@ -151,7 +151,7 @@ fn stop_hashes() -> &'static [i64] {
 }
 
 /// The words worth counting of an already lower-cased text.
-fn lower_words(lower: &str) -> impl Iterator<Item = &str> + '_ {
+pub fn lower_words(lower: &str) -> impl Iterator<Item = &str> + '_ {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| counts(w))
