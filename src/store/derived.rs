@@ -181,6 +181,7 @@ pub(super) fn refresh_derived(
 }
 
 /// The derived columns of a complaint that has no thread and no operations yet.
+#[derive(Default)]
 pub struct NewDerived {
     pub first_response_due: Option<String>,
     pub completion_due: Option<String>,

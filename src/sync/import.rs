@@ -364,18 +364,21 @@ fn import_into<R: Read + Send + 'static>(
         batch_id: &header.batch_id,
     };
     let mut importer = Importer::new(txn, cx, origin, report);
-    std::thread::spawn(move || read_records(reader, file_name, prepare_with, pieces_tx));
+    let (spent_tx, spent) = std::sync::mpsc::channel();
+    std::thread::spawn(move || read_records(reader, file_name, prepare_with, pieces_tx, spent));
     let mut end: Option<End> = None;
     for piece in pieces {
         match piece? {
-            Piece::Records(records) => {
-                for (line_no, record) in records {
+            Piece::Records(mut records) => {
+                for (line_no, record) in &mut records {
                     importer.report.records += 1;
                     if importer.report.records.is_multiple_of(4096) {
                         progress(importer.report.records);
                     }
-                    importer.apply(line_no, record)?;
+                    importer.apply(*line_no, record)?;
                 }
+                // The reading thread frees them (or this one, once it has stopped).
+                let _ = spent_tx.send(records);
             }
             Piece::End(e) => end = Some(e),
         }

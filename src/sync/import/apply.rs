@@ -49,12 +49,13 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
         }
     }
 
-    /// Applies one record read from `line`.
-    pub fn apply(&mut self, line: u64, record: Record) -> Result<(), ImportError> {
+    /// Applies one record read from `line`. The record is borrowed so that the reading
+    /// thread, which allocated it, also frees it (see `records::Spent`).
+    pub fn apply(&mut self, line: u64, record: &mut Record) -> Result<(), ImportError> {
         match record {
-            Record::Complaint(p) => self.complaint(line, *p),
-            Record::Message(m) => self.message(line, &m),
-            Record::Agency(a) => self.agency(line, &a),
+            Record::Complaint(p) => self.complaint(line, p),
+            Record::Message(m) => self.message(line, m),
+            Record::Agency(a) => self.agency(line, a),
             Record::Ack(ack) => self.ack(line, ack),
         }
     }
@@ -107,7 +108,7 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
         self.report
     }
 
-    fn complaint(&mut self, line: u64, p: Prepared) -> Result<(), ImportError> {
+    fn complaint(&mut self, line: u64, p: &mut Prepared) -> Result<(), ImportError> {
         let cx = self.cx;
         let db = |e: StoreError| cx.db(e);
         let Prepared {
@@ -117,18 +118,19 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
             hash,
             derived,
         } = p;
+        let c = &*c;
         let snapshot_at = self.origin.snapshot_at;
         let stored = Snapshot {
-            content_hash: &hash,
+            content_hash: hash,
             snapshot_at,
-            data: &data,
+            data,
         };
         let new_agency = self
             .txn
             .note_agency(c.id.as_str(), c.agency.as_str())
             .map_err(db)?;
-        self.txn.note_snapshot(&c, snapshot_at).map_err(db)?;
-        if anonymized {
+        self.txn.note_snapshot(c, snapshot_at).map_err(db)?;
+        if *anonymized {
             self.report.warnings.push(format!(
                 "line {line}: complaint {} is anonymous; the reporter's identity was dropped",
                 c.id
@@ -137,11 +139,13 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
         let unchanged_before = self.report.complaints_unchanged;
         match self.txn.stored_revision(c.id.as_str()).map_err(db)? {
             None => {
-                self.txn.insert_new(&c, derived, stored).map_err(db)?;
+                self.txn
+                    .insert_new(c, std::mem::take(derived), stored)
+                    .map_err(db)?;
                 self.report.complaints_new += 1;
             }
             Some(old) if c.revision > old.revision => {
-                self.txn.put_snapshot(&c, stored).map_err(db)?;
+                self.txn.put_snapshot(c, stored).map_err(db)?;
                 self.report.complaints_updated += 1;
                 let n = self.txn.mark_conflicts(c.id.as_str()).map_err(db)?;
                 if n > 0 {
@@ -154,7 +158,7 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
                 }
             }
             Some(old) if c.revision == old.revision => {
-                if old.content_hash != hash {
+                if old.content_hash != *hash {
                     return Err(cx.at(
                         line,
                         format!(
@@ -205,10 +209,10 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
         Ok(())
     }
 
-    fn ack(&mut self, line: u64, ack: Ack) -> Result<(), ImportError> {
+    fn ack(&mut self, line: u64, ack: &Ack) -> Result<(), ImportError> {
         let cx = self.cx;
         let db = |e: StoreError| cx.db(e);
-        for r in ack.results {
+        for r in &ack.results {
             let op = self.txn.operation(&r.op_id).map_err(db)?;
             match op {
                 Some(op) if op.batch_id.as_ref().map(|b| b.as_str()) == Some(&ack.batch_id) => {

@@ -9,7 +9,7 @@ use crate::domain::Complaint;
 use crate::store;
 use crate::sync::json_depth;
 use crate::sync::reader::{Line, LineReader, content};
-use crate::sync::wire::{Inbound, Trailer, TypeOnly};
+use crate::sync::wire::{Trailer, TypeOnly};
 use sha2::{Digest, Sha256};
 
 /// What the reading thread hands the writing one.
@@ -30,6 +30,11 @@ pub(super) struct End {
     pub(super) trailer: Option<(u64, Trailer)>,
 }
 
+/// Chunks the writing thread has applied, sent back so that the thread that allocated
+/// their records frees them: glibc's allocator locks the allocating thread's arena for
+/// a free from another thread, and the two threads then wait on each other.
+pub(super) type Spent = std::sync::mpsc::Receiver<Vec<(u64, Record)>>;
+
 /// Reads every line after the header: checks it, hashes it and (when `apply`) parses
 /// it, sending records in chunks. Stops at the first bad line with its error.
 pub(super) fn read_records(
@@ -37,6 +42,7 @@ pub(super) fn read_records(
     file: String,
     apply: Option<crate::domain::DeskContext>,
     out: std::sync::mpsc::SyncSender<Result<Piece, ImportError>>,
+    spent: Spent,
 ) {
     let cx = Ctx { file: &file };
     let mut buf = Vec::with_capacity(4096);
@@ -88,32 +94,37 @@ pub(super) fn read_records(
             let Some(ctx) = &apply else {
                 continue;
             };
-            let record: Inbound = json_depth::parse(text).map_err(|e| {
-                if matches!(kind.as_str(), "complaint" | "message" | "agency" | "ack") {
-                    cx.at(
-                        line_no,
-                        format!("the {kind} record is invalid ({})", without_values(&e)),
-                    )
-                } else {
-                    cx.at(line_no, format!("unknown record type \"{kind}\""))
+            // Each kind is parsed straight into its own type (its `type` field is
+            // ignored there): a tagged enum would first copy the line into a tree.
+            let invalid = |e: serde_json::Error| {
+                cx.at(
+                    line_no,
+                    format!("the {kind} record is invalid ({})", without_values(&e)),
+                )
+            };
+            let record = match kind.as_str() {
+                "complaint" => {
+                    let c: Complaint = json_depth::parse(text).map_err(invalid)?;
+                    Record::Complaint(Box::new(prepare(&cx, line_no, ctx, c)?))
                 }
-            })?;
-            let record = match record {
-                Inbound::Complaint(c) => {
-                    Record::Complaint(Box::new(prepare(&cx, line_no, ctx, *c)?))
-                }
-                Inbound::Message(m) => Record::Message(m),
-                Inbound::Agency(a) => Record::Agency(a),
-                Inbound::Ack(a) => Record::Ack(a),
+                "message" => Record::Message(json_depth::parse(text).map_err(invalid)?),
+                "agency" => Record::Agency(json_depth::parse(text).map_err(invalid)?),
+                "ack" => Record::Ack(json_depth::parse(text).map_err(invalid)?),
+                _ => return Err(cx.at(line_no, format!("unknown record type \"{kind}\""))),
             };
             chunk.push((line_no, record));
-            if chunk.len() == 256
-                && out
+            if chunk.len() == 256 {
+                if out
                     .send(Ok(Piece::Records(std::mem::take(&mut chunk))))
                     .is_err()
-            {
-                // The writer stopped (it found a problem): nothing more to do.
-                return Ok(());
+                {
+                    // The writer stopped (it found a problem): nothing more to do.
+                    return Ok(());
+                }
+                // Free what the writer has applied, here where it was allocated.
+                while let Ok(done) = spent.try_recv() {
+                    drop(done);
+                }
             }
         }
     })();
