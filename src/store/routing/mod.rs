@@ -62,13 +62,12 @@ DELETE FROM meta WHERE key = 'routing_version';
 "#;
 
 /// Schema 11: likely duplicates are looked for by place and by when they were
-/// submitted, not among every complaint of the place (a busy village holds thousands),
-/// and the index holds the title, so the look-up reads nothing else. `julianday` reads
-/// the stored RFC 3339 instants with their offsets, so one range on the index is the
-/// window in days whatever the offsets.
+/// submitted, not among every complaint of the place (a busy village holds thousands).
+/// `julianday` reads the stored RFC 3339 instants with their offsets, so one range on
+/// the index is the window in days whatever the offsets.
 pub const V11: &str = r#"
 DROP INDEX complaints_by_place;
-CREATE INDEX complaints_by_place ON complaints (location, julianday(submitted_at), title)
+CREATE INDEX complaints_by_place ON complaints (location, julianday(submitted_at))
     WHERE location IS NOT NULL;
 "#;
 
