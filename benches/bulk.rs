@@ -153,7 +153,15 @@ fn first_load(n: usize, files: &Path) {
     let d = tempfile::tempdir().expect("dir");
     let started = Instant::now();
     let mut store = Store::open(d.path(), cfg.desk_context(), Access::Write).expect("open");
-    let results = sigap::sync::import_files(&mut store, &cfg, &paths, &mut |_, _| {});
+    // When each file's first records were applied: how the files' times grow.
+    let mut marks: Vec<Duration> = Vec::new();
+    let mut current = String::new();
+    let results = sigap::sync::import_files(&mut store, &cfg, &paths, &mut |name, _| {
+        if name != current {
+            current = name.to_owned();
+            marks.push(started.elapsed());
+        }
+    });
     assert!(results.iter().all(Result::is_ok));
     let reported = started.elapsed();
     store.checkpoint().expect("checkpoint");
@@ -163,9 +171,12 @@ fn first_load(n: usize, files: &Path) {
     let d = tempfile::tempdir().expect("dir");
     let started = Instant::now();
     let mut store = Store::open(d.path(), cfg.desk_context(), Access::Write).expect("open");
+    let mut each = Vec::new();
     for p in &paths {
+        let one = Instant::now();
         sigap::sync::import_file(&mut store, &cfg, p).expect("import");
         store.checkpoint().expect("checkpoint");
+        each.push(one.elapsed());
     }
     let by_file = started.elapsed();
     println!("first load of {} complaints from ten files:", 10 * n);
@@ -174,7 +185,22 @@ fn first_load(n: usize, files: &Path) {
         secs(reported),
         secs(bulk)
     );
+    let gaps: Vec<String> = marks
+        .windows(2)
+        .map(|w| format!("{:.1}", (w[1] - w[0]).as_secs_f64()))
+        .collect();
+    println!(
+        "  bulk path, seconds from one file's first records to the next's: {}; the last file, \
+         the indexes and the commit: {}",
+        gaps.join(" "),
+        secs(reported - marks.last().copied().unwrap_or_default())
+    );
     println!("  file by file, a checkpoint after each: {}", secs(by_file));
+    let each: Vec<String> = each
+        .iter()
+        .map(|d| format!("{:.1}", d.as_secs_f64()))
+        .collect();
+    println!("  file by file, seconds per file: {}", each.join(" "));
 }
 
 fn main() {
