@@ -306,6 +306,135 @@ fn likely_duplicates_are_linked_within_the_window_and_not_across_it() {
     );
 }
 
+/// A busy village (600 complaints in a month, about twenty a day): a duplicate a day
+/// apart is found among the others of the same place and week, and the place named in
+/// every title does not make them alike.
+#[test]
+fn a_duplicate_is_found_among_hundreds_of_complaints_of_its_place() {
+    let mut desk = coordinator();
+    let here = "Desa Pajagalan, Kec. Kota Sumenep, Kab. Sumenep";
+    let subjects = ["Lampu jalan mati", "Sampah menumpuk", "Drainase tersumbat"];
+    let mut batch: Vec<Value> = (0..600)
+        .map(|i| {
+            let title = format!("{} nomor {i} di Desa Pajagalan", subjects[i % 3]);
+            let mut c = case(
+                &format!("LAP-B{i:04}"),
+                1,
+                &title,
+                ROAD,
+                "3529-DPUBM",
+                "terdisposisi",
+            );
+            c["submitted_at"] = json!(format!(
+                "2026-11-{:02}T09:{:02}:00+07:00",
+                1 + i % 28,
+                i % 60
+            ));
+            c["location"] = json!(here);
+            c
+        })
+        .collect();
+    for (id, day) in [("LAP-X1", 11), ("LAP-X2", 12)] {
+        let mut c = case(
+            id,
+            1,
+            "Jembatan kayu ambruk di Desa Pajagalan",
+            ROAD,
+            "3529-DPUBM",
+            "terdisposisi",
+        );
+        c["submitted_at"] = json!(format!("2026-11-{day}T10:30:00+07:00"));
+        c["location"] = json!(here);
+        batch.push(c);
+    }
+    import(&mut desk, 1, &batch);
+    let found = desk.store.duplicates("LAP-X1", 7).expect("duplicates");
+    assert_eq!(found, [ComplaintId::from("LAP-X2")]);
+    let found = desk.store.duplicates("LAP-X2", 7).expect("duplicates");
+    assert_eq!(found, [ComplaintId::from("LAP-X1")]);
+}
+
+/// An import that marks more than 2,000 complaints reads the whole model at once instead
+/// of its terms one by one; the marks are the same as when the same complaints arrive in
+/// smaller batches.
+#[test]
+fn a_large_import_marks_what_smaller_batches_mark() {
+    let learned: Vec<Value> = (0..2_000)
+        .map(|i| {
+            let (title, body, office) = if i % 2 == 0 {
+                ("Jalan berlubang", ROAD, "3529-DPUBM")
+            } else {
+                ("Bantuan PKH tidak cair", AID, "3529-DINSOS")
+            };
+            case(
+                &format!("LAP-L{i:04}"),
+                1,
+                &format!("{title} nomor {i}"),
+                body,
+                office,
+                "selesai",
+            )
+        })
+        .collect();
+    // 1,100 aid complaints sent to the roads office, 1,000 roads complaints rightly there.
+    let open: Vec<Value> = (0..2_100)
+        .map(|i| {
+            let (title, body) = if i < 1_100 {
+                ("Bantuan PKH tidak cair", AID)
+            } else {
+                ("Jalan berlubang", ROAD)
+            };
+            case(
+                &format!("LAP-O{i:04}"),
+                1,
+                &format!("{title} nomor {i}"),
+                body,
+                "3529-DPUBM",
+                "terdisposisi",
+            )
+        })
+        .collect();
+    let marks = |desk: &Desk| -> Vec<(String, Option<String>)> {
+        let list = desk
+            .store
+            .list(&ListFilter {
+                misrouted: true,
+                ..Default::default()
+            })
+            .expect("list");
+        let mut m: Vec<_> = list.into_iter().map(|r| (r.id.0, r.misrouted_to)).collect();
+        m.sort();
+        m
+    };
+
+    let mut whole = coordinator();
+    let mut all = directory();
+    all.extend(learned.iter().cloned());
+    all.extend(open.iter().cloned());
+    import(&mut whole, 1, &all);
+
+    let mut parts = coordinator();
+    let mut first = directory();
+    first.extend(learned);
+    import(&mut parts, 1, &first);
+    for (n, chunk) in open.chunks(700).enumerate() {
+        import(&mut parts, 2 + n as u64, chunk);
+    }
+
+    let (a, b) = (marks(&whole), marks(&parts));
+    assert_eq!(a, b, "one large import and three smaller ones mark alike");
+    assert!(
+        a.len() >= 1_000,
+        "most misrouted aid complaints are marked: {}",
+        a.len()
+    );
+    assert!(
+        a.iter()
+            .all(|(id, to)| id.as_str() < "LAP-O1100" && to.as_deref() == Some("3529-DINSOS")),
+        "only the aid complaints, each to the social office"
+    );
+}
+
 /// The demo shows it: the view holds complaints the story sent to the wrong office, each
 /// with the office the suggester names.
 #[test]

@@ -207,10 +207,8 @@ mod plan {
                 .expect("plan");
             assert_eq!(
                 plan,
-                [
-                    "SEARCH complaints USING INDEX complaints_by_place \
-                  (location=? AND <expr>>? AND <expr><?)"
-                ],
+                ["SEARCH complaints USING INDEX complaints_by_place \
+                  (location=? AND <expr>>? AND <expr><?)"],
                 "{sql}"
             );
         }
