@@ -1,6 +1,8 @@
 //! Import of a 100k-complaint batch (plus one message each): into an empty cache, and
 //! (with `SIGAP_BENCH_INTO=1000000`) into a copy of a cache already holding that many,
-//! built by `benches/desk.rs`'s generator. Run: `cargo bench --bench import`. The batch
+//! built by `benches/desk.rs`'s generator, through `sigap import`'s path
+//! (`import_files`: into a cache that holds data, a backup taken beside the import).
+//! Run: `cargo bench --bench import`. The batch
 //! (about 100 MB) is generated once per run into a temporary folder, never committed.
 
 mod support;
@@ -74,7 +76,14 @@ fn import_100k(c: &mut Criterion) {
                     (d, store)
                 },
                 |(d, mut store)| {
-                    let report = sigap::sync::import_file(&mut store, &cfg, &file).expect("import");
+                    let report = sigap::sync::import_files(
+                        &mut store,
+                        &cfg,
+                        std::slice::from_ref(&file),
+                        &mut |_, _| {},
+                    )
+                    .remove(0)
+                    .expect("import");
                     assert_eq!(report.complaints_new as usize, n);
                     if checkpoint {
                         store.checkpoint().expect("checkpoint");

@@ -202,3 +202,42 @@ fn a_refused_file_teaches_the_suggester_nothing() {
     assert!(without.contains("3529-DPUBM"), "{without}");
     assert_eq!(suggested(true), without);
 }
+
+/// Files of more than 1 MiB into a cache that holds data are preceded by a backup of the
+/// cache as it was: taken on another thread while the files are written, and complete
+/// (holding none of the new complaints) when the import reports.
+#[test]
+fn a_large_import_backs_up_the_cache_as_it_was() {
+    let mut d = Desk::new();
+    let small = write_batch(
+        &d.files,
+        &Head::new(SCOPE, 1, "b-1", "2026-11-20T07:00:00+07:00"),
+        &complaints(1, 5, 1),
+    );
+    let r = import_files(&mut d.store, &d.cfg, &[small], &mut |_, _| {});
+    assert!(r[0].is_ok());
+    let data = d.dir.path().join("data");
+    assert!(sigap::store::list_backups(&data).is_empty());
+    // About 1.5 MB: 1,200 complaints with a long body each.
+    let mut large: Vec<serde_json::Value> = complaints(1_000, 1_200, 1);
+    for c in &mut large {
+        c["body"] = serde_json::json!("Jalan berlubang sejak bulan lalu. ".repeat(36));
+    }
+    let large = write_batch(
+        &d.files,
+        &Head::new(SCOPE, 2, "b-2", "2026-11-20T08:00:00+07:00"),
+        &large,
+    );
+    assert!(std::fs::metadata(&large).expect("size").len() > 1 << 20);
+    let r = import_files(&mut d.store, &d.cfg, &[large], &mut |_, _| {});
+    assert_eq!(r[0].as_ref().expect("applied").complaints_new, 1_200);
+    assert_eq!(d.complaints_total(), 1_205);
+    let backups = sigap::store::list_backups(&data);
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(backups[0].kind, sigap::store::BackupKind::Import);
+    let copy = rusqlite::Connection::open(&backups[0].path).expect("open the backup");
+    let held: i64 = copy
+        .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(held, 5, "the backup holds the cache as it was before the import");
+}
