@@ -204,8 +204,8 @@ fn a_refused_file_teaches_the_suggester_nothing() {
 }
 
 /// Files of more than 1 MiB into a cache that holds data are preceded by a backup of the
-/// cache as it was: taken on another thread while the files are written, and complete
-/// (holding none of the new complaints) when the import reports.
+/// cache as it was (holding none of the new complaints), complete when the import
+/// reports.
 #[test]
 fn a_large_import_backs_up_the_cache_as_it_was() {
     let mut d = Desk::new();

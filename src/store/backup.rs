@@ -232,43 +232,13 @@ impl Txn<'_> {
     /// Takes a backup of the cache as last committed, while this transaction is still
     /// open (its own changes are not in the copy).
     pub fn backup_committed(&self, kind: BackupKind) -> Result<PathBuf, StoreError> {
-        take_in(&self.data_dir()?, kind)
-    }
-
-    /// Starts the backup of [`Txn::backup_committed`] on a thread of its own, so this
-    /// transaction can go on writing meanwhile: the copy reads through a connection of
-    /// its own, which sees the last commit and nothing of this transaction. Wait for it
-    /// before committing.
-    pub fn start_backup_committed(&self, kind: BackupKind) -> Result<PendingBackup, StoreError> {
-        let dir = self.data_dir()?;
-        Ok(PendingBackup(std::thread::spawn(move || {
-            take_in(&dir, kind)
-        })))
-    }
-
-    /// The folder of the cache this transaction writes.
-    fn data_dir(&self) -> Result<PathBuf, StoreError> {
         let db = self
             .tx
             .path()
             .map(PathBuf::from)
             .filter(|p| !p.as_os_str().is_empty())
             .ok_or_else(|| StoreError::Migration("the cache has no file to back up".into()))?;
-        Ok(db.parent().map(Path::to_path_buf).unwrap_or_default())
-    }
-}
-
-/// A backup being taken on another thread ([`Txn::start_backup_committed`]).
-#[derive(Debug)]
-pub struct PendingBackup(std::thread::JoinHandle<Result<PathBuf, StoreError>>);
-
-impl PendingBackup {
-    /// Waits for the copy; its path, or why it could not be taken.
-    pub fn wait(self) -> Result<PathBuf, StoreError> {
-        self.0.join().unwrap_or_else(|_| {
-            Err(StoreError::Migration(
-                "the backup stopped before it was complete".into(),
-            ))
-        })
+        let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
+        take_in(&dir, kind)
     }
 }

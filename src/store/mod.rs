@@ -33,7 +33,7 @@ mod status;
 mod txn;
 
 pub use audit::{AuditEntry, AuditVerdict};
-pub use backup::{BackupKind, PendingBackup, list_backups, newest_backup};
+pub use backup::{BackupKind, list_backups, newest_backup};
 pub use batches::{InboundBatch, OutboundBatch, UnplacedBatch};
 pub use check::{CheckReport, Problem};
 pub use complaints::{ComplaintDetail, ComplaintRow, ListFilter};

@@ -261,17 +261,16 @@ fn import_each(
     // are built once at the end instead of row by row.
     let defer = incoming > store.file_bytes();
     let mut txn = store.txn_immediate().map_err(whole)?;
-    // The cache as it was before these files, copied on another thread while they are
-    // read and written (the copy sees nothing of this transaction); waited for before
-    // the commit.
-    let backup = if had_data && large {
-        Some(
-            txn.start_backup_committed(store::BackupKind::Import)
-                .map_err(whole)?,
-        )
-    } else {
-        None
-    };
+    if had_data && large {
+        // The cache as it was before these files, while their transaction waits.
+        txn.backup_committed(store::BackupKind::Import)
+            .map_err(|e| {
+                format!(
+                    "the cache could not be backed up before this large import ({e}); \
+                     nothing was imported"
+                )
+            })?;
+    }
     let deferred = if defer {
         txn.defer_view_indexes().map_err(whole)?
     } else {
@@ -295,14 +294,6 @@ fn import_each(
         results.push(done);
     }
     txn.rebuild_view_indexes(deferred).map_err(whole)?;
-    if let Some(backup) = backup {
-        backup.wait().map_err(|e| {
-            format!(
-                "the cache could not be backed up before this large import ({e}); \
-                 nothing was imported"
-            )
-        })?;
-    }
     txn.commit().map_err(whole)
 }
 
