@@ -239,5 +239,8 @@ fn a_large_import_backs_up_the_cache_as_it_was() {
     let held: i64 = copy
         .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))
         .expect("count");
-    assert_eq!(held, 5, "the backup holds the cache as it was before the import");
+    assert_eq!(
+        held, 5,
+        "the backup holds the cache as it was before the import"
+    );
 }
