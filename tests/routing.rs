@@ -355,8 +355,8 @@ fn a_duplicate_is_found_among_hundreds_of_complaints_of_its_place() {
 }
 
 /// An import that marks more than 2,000 complaints reads the whole model at once instead
-/// of its terms one by one; the marks are the same as when the same complaints arrive in
-/// smaller batches.
+/// of its terms one by one, and marks them on two threads; the marks are the same as
+/// when the same complaints arrive in smaller batches.
 #[test]
 fn a_large_import_marks_what_smaller_batches_mark() {
     let learned: Vec<Value> = (0..2_000)
