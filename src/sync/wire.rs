@@ -1,6 +1,5 @@
 //! The JSON shapes of batch lines, as the contract names them.
 
-use crate::domain::{Agency, Complaint, Message};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -61,16 +60,6 @@ pub enum AckOutcome {
 pub struct Ack {
     pub batch_id: String,
     pub results: Vec<AckResult>,
-}
-
-/// One inbound record line.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Inbound {
-    Complaint(Box<Complaint>),
-    Message(Message),
-    Agency(Agency),
-    Ack(Ack),
 }
 
 /// Just the `type` of a line, to tell the header, trailer and records apart.
