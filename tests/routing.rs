@@ -307,8 +307,8 @@ fn likely_duplicates_are_linked_within_the_window_and_not_across_it() {
 }
 
 /// A busy village (600 complaints in a month, about twenty a day): a duplicate a day
-/// apart is found among the others of the same place and week, and the place named in
-/// every title does not make them alike.
+/// apart is found among the others of the same place and week, and none of those is
+/// taken for one.
 #[test]
 fn a_duplicate_is_found_among_hundreds_of_complaints_of_its_place() {
     let mut desk = coordinator();
