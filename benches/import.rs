@@ -1,9 +1,9 @@
 //! Import of a 100k-complaint batch (plus one message each): into an empty cache, and
 //! (with `SIGAP_BENCH_INTO=1000000`) into a copy of a cache already holding that many,
 //! built by `benches/desk.rs`'s generator, through `sigap import`'s path
-//! (`import_files`: into a cache that holds data, a backup taken beside the import).
-//! Run: `cargo bench --bench import`. The batch
-//! (about 100 MB) is generated once per run into a temporary folder, never committed.
+//! (`import_files`: into a cache that holds data, the backup taken before the import is
+//! part of the time). Run: `cargo bench --bench import`. The batch (about 100 MB) is
+//! generated once per run into a temporary folder, never committed.
 
 mod support;
 
