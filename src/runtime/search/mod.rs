@@ -7,12 +7,15 @@ use super::Msg;
 use crate::app::Action;
 use crate::domain::words;
 use crate::store::{SearchTexts, Store, StoreError, TEXTS_PROGRESS_EVERY, TextsStamp, ViewQuery};
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
+
+mod score;
+
+use score::Scorer;
+pub use score::matcher;
 
 /// Scans report progress after this many entries, so a long scan shows its first
 /// matches early.
@@ -165,10 +168,12 @@ impl Searcher {
             None => (0..texts.len() as u32).collect(),
         };
         let mut scored: Vec<(i64, u32)> = Vec::new();
-        for chunk in candidates.chunks(FIRST_RESULTS_AFTER) {
+        for (n, chunk) in candidates.chunks(FIRST_RESULTS_AFTER).enumerate() {
             let part = score_parallel(texts, chunk, query, stale)?;
             scored.extend(part);
-            if chunk.len() == FIRST_RESULTS_AFTER && scored.len() < candidates.len() {
+            // The first matches of a long scan are shown once; ranking what was
+            // found so far after every chunk cost more than the final ranking.
+            if n == 0 && chunk.len() < candidates.len() {
                 early(ranked(texts, &scored));
             }
         }
@@ -199,25 +204,6 @@ fn ranked(texts: &SearchTexts, scored: &[(i64, u32)]) -> Vec<i64> {
         .collect()
 }
 
-/// The matcher: texts and queries are lower-cased already, and scoring takes the
-/// linear path (not skim's full matrix), which ranks nearly the same at a fraction of
-/// the cost.
-pub fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().respect_case().element_limit(1)
-}
-
-/// Whether every byte of `needle` appears in `hay` in order.
-fn in_order(hay: &[u8], needle: &[u8]) -> bool {
-    let mut rest = hay;
-    for b in needle {
-        match rest.iter().position(|c| c == b) {
-            Some(i) => rest = &rest[i + 1..],
-            None => return false,
-        }
-    }
-    true
-}
-
 /// Scores entries on two threads; `None` if the query went stale meanwhile.
 fn score_parallel(
     texts: &SearchTexts,
@@ -225,8 +211,6 @@ fn score_parallel(
     query: &str,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<(i64, u32)>> {
-    // The query's letters must appear in order; checking that on bytes first skips
-    // most texts before the matcher looks at them.
     let needle: Vec<u8> = query.bytes().filter(|b| *b != b' ').collect();
     let ascii = query.is_ascii();
     let quoted = words::quoted(query);
@@ -236,9 +220,9 @@ fn score_parallel(
         Some(q) => q.iter().fold(0, |m, w| m | words::letters(w.as_bytes())),
         None => words::letters(&needle),
     };
-    let plain = words::words(query);
+    let plain = words::WholeWords::new(&words::words(query));
     let score = |part: &[u32]| -> Option<Vec<(i64, u32)>> {
-        let matcher = matcher();
+        let mut scorer = Scorer::new(query);
         // Room for every entry: growing a vector of half a million matches by doubling
         // cost an eighth of a scan.
         let mut out = Vec::with_capacity(part.len());
@@ -257,12 +241,9 @@ fn score_parallel(
                 }
                 continue;
             }
-            if ascii && !in_order(text.as_bytes(), &needle) {
-                continue;
-            }
-            if let Some(s) = matcher.fuzzy_match(text, query) {
+            if let Some(s) = scorer.score(text) {
                 // Whole words of the query rank above letters scattered in a text.
-                let exact = words::whole_words(text, &plain) as i64;
+                let exact = plain.count(text) as i64;
                 out.push((s + exact * words::WHOLE_WORD_BONUS, i));
             }
         }
@@ -366,6 +347,7 @@ fn serve(store: Store, inbox: Receiver<Request>, results: Sender<Msg>, latest: A
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fuzzy_matcher::FuzzyMatcher;
     use proptest::prelude::*;
 
     proptest! {

@@ -1,0 +1,151 @@
+//! Scoring one text against the filter's query with fuzzy-matcher's skim scorer, doing
+//! only what the score depends on: the query's characters are found in order on bytes
+//! first (most texts stop there), then only the text up to the last of them is handed
+//! to the matcher, and every buffer is reused from one text to the next. The score is
+//! exactly the one `SkimMatcherV2::fuzzy_match` gives for the whole text (the
+//! property tests below check it).
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// The matcher: texts and queries are lower-cased already, and scoring takes the
+/// linear path (not skim's full matrix), which ranks nearly the same at a fraction of
+/// the cost.
+pub fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case().element_limit(1)
+}
+
+/// One thread's scorer for one query.
+pub struct Scorer<'q> {
+    matcher: SkimMatcherV2,
+    query: &'q str,
+    /// The query's characters, when they are all ASCII (else every text goes to the
+    /// matcher whole).
+    pattern: Option<Vec<char>>,
+    /// The characters of the part of a text being scored.
+    choice: Vec<char>,
+    /// Where each character of the query is first found in order, in `choice`.
+    firsts: Vec<usize>,
+}
+
+impl<'q> Scorer<'q> {
+    pub fn new(query: &'q str) -> Scorer<'q> {
+        Scorer {
+            matcher: matcher(),
+            query,
+            pattern: query.is_ascii().then(|| query.chars().collect()),
+            choice: Vec::new(),
+            firsts: Vec::new(),
+        }
+    }
+
+    /// The matcher's score of `text`, `None` when it does not match.
+    pub fn score(&mut self, text: &str) -> Option<i64> {
+        let Some(pattern) = &self.pattern else {
+            return self.matcher.fuzzy_match(text, self.query);
+        };
+        if pattern.is_empty() {
+            return Some(0);
+        }
+        let part = window(text, self.query.as_bytes())?;
+        self.choice.clear();
+        self.choice.extend(part.chars());
+        // The matcher's own first step, done here without allocating: each
+        // character of the query at its first place after the one before.
+        self.firsts.clear();
+        let mut wanted = pattern.iter();
+        let mut next = wanted.next();
+        for (at, c) in self.choice.iter().enumerate() {
+            match next {
+                Some(p) if p == c => {
+                    self.firsts.push(at);
+                    next = wanted.next();
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
+        // The matcher takes this path for any text (`element_limit(1)`).
+        self.matcher
+            .simple_match(&self.choice, pattern, &self.firsts, true, false)
+            .map(|(score, _)| score)
+    }
+}
+
+/// The part of `hay` the matcher's score of the ASCII query `needle` depends on, or
+/// `None` when the query's bytes are not all in `hay` in order (so the matcher would
+/// not match). The matcher finds each character of the query at its first place after
+/// the one before and looks no further than the last of those, so the text up to there
+/// scores exactly as the whole text. (The start cannot be cut too: where the matcher
+/// starts scoring depends on how far into the text the first match is.)
+fn window<'a>(hay: &'a str, needle: &[u8]) -> Option<&'a str> {
+    let bytes = hay.as_bytes();
+    let mut end = None;
+    for &b in needle {
+        let from = end.map_or(0, |e: usize| e + 1);
+        end = Some(from + memchr::memchr(b, bytes.get(from..)?)?);
+    }
+    match end {
+        // `end` is an ASCII byte, so the slice ends on a character boundary.
+        Some(end) => hay.get(..=end),
+        None => Some(hay),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The scorer gives the matcher's score of the whole text, and matches
+        /// exactly when the matcher does.
+        #[test]
+        fn the_scorer_scores_as_the_matcher(
+            text in "[a-z0-9 ./,éü-]{0,60}",
+            query in "[a-z0-9 ./é-]{1,7}",
+        ) {
+            prop_assert_eq!(Scorer::new(&query).score(&text), matcher().fuzzy_match(&text, &query));
+        }
+
+        /// The same for queries picked from the text, which always match.
+        #[test]
+        fn the_scorer_scores_a_matching_query_as_the_matcher(
+            text in "[a-z0-9 ./,éü-]{1,60}",
+            picks in proptest::collection::vec(any::<bool>(), 60),
+        ) {
+            let query: String = text
+                .chars()
+                .zip(&picks)
+                .filter(|(c, pick)| **pick && c.is_ascii())
+                .map(|(c, _)| c)
+                .collect();
+            prop_assume!(!query.is_empty());
+            let whole = matcher().fuzzy_match(&text, &query);
+            prop_assert!(whole.is_some());
+            prop_assert_eq!(Scorer::new(&query).score(&text), whole);
+        }
+    }
+
+    #[test]
+    fn one_scorer_scores_many_texts_as_the_matcher() {
+        let texts = [
+            "lap-2026-000001 jalan rusak di kalianget infrastruktur kalianget",
+            "jln. rusak parah",
+            "café jalan r",
+            "",
+            "j",
+            "bantuan pkh tidak cair",
+        ];
+        for query in ["jalan r", "jln rusak", "j", "k", "pkh", "é"] {
+            let mut scorer = Scorer::new(query);
+            for text in texts {
+                assert_eq!(
+                    scorer.score(text),
+                    matcher().fuzzy_match(text, query),
+                    "{query:?} in {text:?}"
+                );
+            }
+        }
+    }
+}
