@@ -7,6 +7,18 @@ use super::{Store, StoreError, Txn, get_meta, set_meta};
 use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, params};
 
+/// Schema 12: an export moves every pending operation to `exported` with its batch,
+/// and each index holding an operation's state or batch cost that move a deletion and
+/// an insertion per operation. The oldest pending operation is now found in an index
+/// of pending operations only (the move only deletes from it), and the batch index
+/// holds only operations that have a batch (the move only inserts into it).
+pub const V12: &str = r#"
+DROP INDEX operations_by_state_time;
+CREATE INDEX operations_pending_by_time ON operations (state, at_utc) WHERE state = 'pending';
+DROP INDEX operations_by_batch;
+CREATE INDEX operations_by_batch ON operations (batch_id) WHERE batch_id IS NOT NULL;
+"#;
+
 /// An inbound batch as the import records it once it checked out.
 #[derive(Clone, Debug)]
 pub struct InboundBatch<'a> {
@@ -364,5 +376,38 @@ impl Txn<'_> {
                 .named(TOUCHED)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod plan {
+    /// The queries that looked operations up by state and time or by batch still
+    /// read an index after schema 12 narrowed both.
+    #[test]
+    fn the_narrowed_operation_indexes_are_still_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cfg = crate::config::Config::default();
+        let store =
+            crate::store::Store::open(dir.path(), cfg.desk_context(), crate::store::Access::Write)
+                .expect("open");
+        let plan = |sql: &str| -> Vec<String> {
+            store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .and_then(|mut s| {
+                    s.query_map([], |r| r.get::<_, String>("detail"))?
+                        .collect::<Result<_, _>>()
+                })
+                .expect("plan")
+        };
+        // The queries of `drafts` (the oldest pending) and of `ops` (a batch's).
+        assert_eq!(
+            plan("SELECT min(at_utc) AS oldest FROM operations WHERE state = 'pending'"),
+            ["SEARCH operations USING COVERING INDEX operations_pending_by_time (state=?)"]
+        );
+        assert_eq!(
+            plan("SELECT op_id FROM operations WHERE batch_id = 'b' ORDER BY seq"),
+            ["SEARCH operations USING INDEX operations_by_batch (batch_id=?)"]
+        );
     }
 }

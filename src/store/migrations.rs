@@ -380,6 +380,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(super::routing::V9),
     M::up(super::outbox::V10),
     M::up(super::routing::V11),
+    M::up(super::batches::V12),
 ];
 
 /// The migrations as `rusqlite_migration` runs them.
