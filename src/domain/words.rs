@@ -47,7 +47,7 @@ pub fn has_word(hay: &str, word: &str) -> bool {
 }
 
 /// [`whole_words`] for one query over many texts: each word's searcher is built once
-/// (a `str::find` sets one up on every call, which cost the filter a tenth of a scan).
+/// (`str::find` sets one up on every call).
 pub struct WholeWords {
     finders: Vec<memchr::memmem::Finder<'static>>,
 }

@@ -385,28 +385,21 @@ mod plan {
     /// read an index after schema 12 narrowed both.
     #[test]
     fn the_narrowed_operation_indexes_are_still_read() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let cfg = crate::config::Config::default();
-        let store =
-            crate::store::Store::open(dir.path(), cfg.desk_context(), crate::store::Access::Write)
-                .expect("open");
-        let plan = |sql: &str| -> Vec<String> {
-            store
-                .conn
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .and_then(|mut s| {
-                    s.query_map([], |r| r.get::<_, String>("detail"))?
-                        .collect::<Result<_, _>>()
-                })
-                .expect("plan")
-        };
-        // The queries of `drafts` (the oldest pending) and of `ops` (a batch's).
+        use crate::store::query_plan;
+        // The queries of `drafts` (the oldest pending) and of `ops` (a batch's, with
+        // the batch bound as a parameter, as there).
         assert_eq!(
-            plan("SELECT min(at_utc) AS oldest FROM operations WHERE state = 'pending'"),
+            query_plan(
+                "SELECT min(at_utc) AS oldest FROM operations WHERE state = 'pending'",
+                []
+            ),
             ["SEARCH operations USING COVERING INDEX operations_pending_by_time (state=?)"]
         );
         assert_eq!(
-            plan("SELECT op_id FROM operations WHERE batch_id = 'b' ORDER BY seq"),
+            query_plan(
+                "SELECT op_id FROM operations WHERE batch_id = ?1 ORDER BY seq",
+                ["b"]
+            ),
             ["SEARCH operations USING INDEX operations_by_batch (batch_id=?)"]
         );
     }

@@ -232,6 +232,23 @@ fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError>
     Ok(())
 }
 
+/// How SQLite would run `sql` on a new, empty cache (`EXPLAIN QUERY PLAN`, one line per
+/// step), for tests that pin a query to its index.
+#[cfg(test)]
+pub(crate) fn query_plan(sql: &str, params: impl rusqlite::Params) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ctx = crate::config::Config::default().desk_context();
+    let store = Store::open(dir.path(), ctx, Access::Write).expect("open");
+    store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .and_then(|mut s| {
+            s.query_map(params, |r| r.get::<_, String>("detail"))?
+                .collect::<Result<_, _>>()
+        })
+        .expect("plan")
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Access, Store};

@@ -189,24 +189,9 @@ mod plan {
     /// index, in its order (no sort), whatever else the cache holds.
     #[test]
     fn the_duplicates_look_up_reads_a_range_of_the_place_index() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let cfg = crate::config::Config::default();
-        let store =
-            crate::store::Store::open(dir.path(), cfg.desk_context(), crate::store::Access::Write)
-                .expect("open");
         for sql in [super::LATER, super::EARLIER] {
-            let plan: Vec<String> = store
-                .conn
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .and_then(|mut s| {
-                    s.query_map(rusqlite::params!["x", 1.0, 2.0, 3], |r| {
-                        r.get::<_, String>("detail")
-                    })?
-                    .collect::<Result<_, _>>()
-                })
-                .expect("plan");
             assert_eq!(
-                plan,
+                crate::store::query_plan(sql, rusqlite::params!["x", 1.0, 2.0, 3]),
                 ["SEARCH complaints USING INDEX complaints_by_place \
                   (location=? AND <expr>>? AND <expr><?)"],
                 "{sql}"
