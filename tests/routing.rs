@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use sigap::domain::routing::Reason;
 use sigap::domain::{ComplaintId, OpKind, TransferReason};
 use sigap::i18n::Lang;
-use sigap::store::ListFilter;
+use sigap::store::{ComplaintRow, ListFilter, Store};
 use sigap::sync::{OpRequest, queue_operations};
 
 #[test]
@@ -42,13 +42,7 @@ fn a_transfer_chain_teaches_the_last_agency_and_marks_a_complaint_like_it() {
         other => panic!("reason {other:?}"),
     }
     assert!(s.misrouted, "the inbox marks it");
-    let marked = desk
-        .store
-        .list(&ListFilter {
-            misrouted: true,
-            ..Default::default()
-        })
-        .expect("list");
+    let marked = misrouted(&desk.store);
     let ids: Vec<&str> = marked.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["LAP-NEW"]);
     assert_eq!(marked[0].misrouted_to.as_deref(), Some("3529-DPUBM"));
@@ -395,13 +389,7 @@ fn a_large_import_marks_what_smaller_batches_mark() {
         })
         .collect();
     let marks = |desk: &Desk| -> Vec<(String, Option<String>)> {
-        let list = desk
-            .store
-            .list(&ListFilter {
-                misrouted: true,
-                ..Default::default()
-            })
-            .expect("list");
+        let list = misrouted(&desk.store);
         let mut m: Vec<_> = list.into_iter().map(|r| (r.id.0, r.misrouted_to)).collect();
         m.sort();
         m
@@ -441,12 +429,7 @@ fn a_large_import_marks_what_smaller_batches_mark() {
 fn the_demo_view_finds_clearly_misrouted_complaints() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (_cfg, store, _) = sigap::sync::demo::load(dir.path(), Desk::today()).expect("demo");
-    let marked = store
-        .list(&ListFilter {
-            misrouted: true,
-            ..Default::default()
-        })
-        .expect("list");
+    let marked = misrouted(&store);
     let found: Vec<(&str, &str, Option<&str>)> = marked
         .iter()
         .map(|r| {
@@ -479,4 +462,14 @@ fn the_demo_view_finds_clearly_misrouted_complaints() {
     let today = Desk::today();
     let counts = store.view_counts(today, (today, today)).expect("counts");
     assert_eq!(counts.misrouted, marked.len());
+}
+
+/// The complaints the cache marks as likely sent to the wrong office.
+fn misrouted(store: &Store) -> Vec<ComplaintRow> {
+    store
+        .list(&ListFilter {
+            misrouted: true,
+            ..Default::default()
+        })
+        .expect("list")
 }
