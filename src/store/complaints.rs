@@ -90,7 +90,7 @@ columns!(
         "sort_key",
         "misrouted_to",
     ];
-    const WITH_DATA = ", data FROM complaints WHERE id = ?1";
+    const WITH_DATA = ", snapshot FROM complaints WHERE id = ?1";
 );
 
 fn time(s: Option<String>) -> Option<DateTime<FixedOffset>> {
@@ -220,7 +220,7 @@ impl Store {
             .prepare_cached(WITH_DATA)
             .and_then(|mut s| {
                 s.query_row(params![id], |r| {
-                    Ok((ComplaintRow::from_row(r)?, r.get::<_, String>("data")?))
+                    Ok((ComplaintRow::from_row(r)?, r.get::<_, String>("snapshot")?))
                 })
                 .optional()
             })

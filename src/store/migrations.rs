@@ -381,6 +381,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(super::outbox::V10),
     M::up(super::routing::V11),
     M::up(super::batches::V12),
+    M::up(super::stored_copy::V13),
 ];
 
 /// The migrations as `rusqlite_migration` runs them.

@@ -30,6 +30,7 @@ mod rules;
 mod search;
 mod snapshots;
 mod status;
+mod stored_copy;
 mod txn;
 
 pub use audit::{AuditEntry, AuditVerdict};
@@ -51,6 +52,7 @@ pub use rules::NEEDS_ACTION;
 pub use search::{SearchTexts, TEXTS_PROGRESS_EVERY, TextsAgain, TextsStamp};
 pub use snapshots::{Snapshot, StoredRevision};
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences, sequence_ranges};
+pub use stored_copy::stored_copy;
 pub use txn::Txn;
 
 use crate::domain::DeskContext;

@@ -25,8 +25,9 @@ columns!(
     const READ_REVISION = "FROM complaints WHERE id = ?1";
 );
 
-/// A snapshot's stored copy: its JSON, the hash that compares revisions, and the
-/// instant of the batch it came in (UTC text).
+/// A snapshot's stored copy: the JSON of its fields without a column
+/// ([`super::stored_copy`]), the hash that compares revisions, and the instant of the
+/// batch it came in (UTC text).
 #[derive(Clone, Copy, Debug)]
 pub struct Snapshot<'a> {
     pub content_hash: &'a str,

@@ -69,7 +69,7 @@ columns!(
 columns!(
     /// What a letter may say about a complaint.
     FactCols = ["id", "title", "confidential", "category", "rowid"];
-    const FACTS = ", data FROM complaints WHERE id = ?1";
+    const FACTS = ", snapshot FROM complaints WHERE id = ?1";
 );
 
 fn day(s: String) -> NaiveDate {
@@ -231,7 +231,7 @@ impl Store {
                                 identity: Vec::new(),
                                 rowid: r.get(col!(FactCols, "rowid"))?,
                             },
-                            r.get::<_, String>("data")?,
+                            r.get::<_, String>("snapshot")?,
                         ))
                     })
                     .optional()

@@ -63,7 +63,7 @@ impl Store {
         let mut s = self
             .conn
             .prepare(
-                "SELECT c.id AS id, c.route_label AS label, c.data AS data,
+                "SELECT c.id AS id, c.route_label AS label, c.snapshot AS snapshot,
                         (SELECT a.agency FROM complaint_agencies a
                          WHERE a.complaint_id = c.id ORDER BY a.rowid LIMIT 1) AS first
                  FROM complaints c WHERE c.route_label IS NOT NULL ORDER BY c.id",
@@ -77,7 +77,7 @@ impl Store {
         while let Some(r) = rows.next().named(READ)? {
             let id: String = r.get("id").named(READ)?;
             let label: String = r.get("label").named(READ)?;
-            let data: String = r.get("data").named(READ)?;
+            let data: String = r.get("snapshot").named(READ)?;
             let first: Option<String> = r.get("first").named(READ)?;
             let Ok(c) = parse_snapshot(&id, &data) else {
                 continue;

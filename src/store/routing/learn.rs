@@ -112,9 +112,9 @@ impl Txn<'_> {
         const READ: &str = "read what a complaint taught the suggester";
         let row: Option<(Option<String>, String)> = self
             .tx
-            .prepare_cached("SELECT route_label, data FROM complaints WHERE id = ?1")
+            .prepare_cached("SELECT route_label, snapshot FROM complaints WHERE id = ?1")
             .and_then(|mut s| {
-                s.query_row([id], |r| Ok((r.get("route_label")?, r.get("data")?)))
+                s.query_row([id], |r| Ok((r.get("route_label")?, r.get("snapshot")?)))
                     .optional()
             })
             .named(READ)?;
@@ -185,10 +185,10 @@ impl Txn<'_> {
     fn relabel(&mut self, id: &str) -> Result<(), StoreError> {
         let Some((Some(c), old)) = self
             .tx
-            .prepare_cached("SELECT data, route_label FROM complaints WHERE id = ?1")
+            .prepare_cached("SELECT snapshot, route_label FROM complaints WHERE id = ?1")
             .and_then(|mut s| {
                 s.query_row([id], |r| {
-                    let data: String = r.get("data")?;
+                    let data: String = r.get("snapshot")?;
                     Ok((
                         parse_snapshot(id, &data).ok(),
                         r.get::<_, Option<String>>("route_label")?,
@@ -395,8 +395,8 @@ fn sweep(txn: &mut Txn<'_>, skip: &HashSet<&str>) -> Result<(), StoreError> {
     for id in ids {
         let data: String = txn
             .tx
-            .prepare_cached("SELECT data FROM complaints WHERE id = ?1")
-            .and_then(|mut s| s.query_row([&id], |r| r.get("data")))
+            .prepare_cached("SELECT snapshot FROM complaints WHERE id = ?1")
+            .and_then(|mut s| s.query_row([&id], |r| r.get("snapshot")))
             .named(OPEN)?;
         // A snapshot that cannot be read is not marked (`sigap check` names it).
         let Ok(c) = parse_snapshot(&id, &data) else {
@@ -426,14 +426,16 @@ pub(super) fn relearn(txn: &mut Txn<'_>) -> Result<(), StoreError> {
     let rows: Vec<(String, String, bool)> = txn
         .tx
         .prepare(
-            "SELECT c.id AS id, c.data AS data,
+            "SELECT c.id AS id, c.snapshot AS snapshot,
                     (SELECT count(*) FROM complaint_agencies a WHERE a.complaint_id = c.id) > 1
                         AS moved
              FROM complaints c ORDER BY c.id",
         )
         .and_then(|mut s| {
-            s.query_map([], |r| Ok((r.get("id")?, r.get("data")?, r.get("moved")?)))?
-                .collect()
+            s.query_map([], |r| {
+                Ok((r.get("id")?, r.get("snapshot")?, r.get("moved")?))
+            })?
+            .collect()
         })
         .named(ALL)?;
     for (id, data, moved) in rows {

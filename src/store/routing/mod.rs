@@ -164,13 +164,13 @@ fn read_stored(conn: &Connection, id: &str) -> Result<Option<Stored>, StoreError
     const READ: &str = "read a complaint for the suggester";
     let row: Option<(String, Option<String>, bool)> = conn
         .prepare_cached(
-            "SELECT data, route_label,
+            "SELECT snapshot, route_label,
                     (misrouted_to IS NOT NULL AND transfer_proposed = 0) AS marked
              FROM complaints WHERE id = ?1",
         )
         .and_then(|mut s| {
             s.query_row([id], |r| {
-                Ok((r.get("data")?, r.get("route_label")?, r.get("marked")?))
+                Ok((r.get("snapshot")?, r.get("route_label")?, r.get("marked")?))
             })
             .optional()
         })

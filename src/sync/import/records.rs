@@ -10,7 +10,6 @@ use crate::store;
 use crate::sync::json_depth;
 use crate::sync::reader::{Line, LineReader, content};
 use crate::sync::wire::{Trailer, TypeOnly};
-use sha2::{Digest, Sha256};
 
 /// What the reading thread hands the writing one.
 pub(super) enum Piece {
@@ -187,9 +186,7 @@ fn prepare(
 ) -> Result<Prepared, ImportError> {
     validate_complaint(cx, line, &c)?;
     let anonymized = c.drop_identity_if_anonymous();
-    // One serialisation serves as the stored copy and for comparing revisions.
-    let data = serde_json::to_string(&c).unwrap_or_default();
-    let hash = hex::encode(Sha256::digest(data.as_bytes()));
+    let (data, hash) = store::stored_copy(&c);
     let derived = store::derive_new(ctx, &c);
     Ok(Prepared {
         complaint: c,
