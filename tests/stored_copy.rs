@@ -10,6 +10,8 @@ use sigap::domain::Complaint;
 use sigap::store::{Access, Store};
 use sigap::sync::import_file;
 
+const DAMAGED: &str = "LAP-2026-0300003";
+
 /// What the desk keeps of a complaint record: the record without its `type`.
 fn expected(record: &Value) -> Complaint {
     let mut v = record.clone();
@@ -108,18 +110,22 @@ fn the_same_revision_imported_again_is_still_unchanged() {
 
 /// A cache written at schema 12 stored the whole snapshot in `data`, with the hash of
 /// that text. Schema 13 keeps only the rest; the snapshot reads the same, and the same
-/// revision imported again still compares equal.
+/// revision imported again still compares equal. A row whose JSON was damaged does not
+/// stop the migration, and is still named when read.
 #[test]
 fn a_schema_12_cache_keeps_its_snapshots() {
     let mut desk = Desk::new();
     let (full, sparse) = records();
     let head = Head::new(SCOPE, 1, "b-1", "2026-11-18T08:00:00+07:00");
-    let path = write_batch(&desk.files, &head, &[full.clone(), sparse.clone()]);
+    let damaged = complaint(DAMAGED, 1, "Lampu jalan mati", SCOPE);
+    let records = [full.clone(), sparse.clone(), damaged.clone()];
+    let path = write_batch(&desk.files, &head, &records);
     import_file(&mut desk.store, &desk.cfg, &path).expect("imports");
     let mut sparse_c = expected(&sparse);
     sparse_c.reporter = None;
     let wanted = [expected(&full), sparse_c];
-    // Put the cache back as schema 12 wrote it: the whole serialised snapshot.
+    // Put the cache back as schema 12 wrote it: the whole serialised snapshot (and one
+    // row damaged, which must not stop the migration).
     {
         let conn = raw(&desk.store);
         for c in &wanted {
@@ -129,10 +135,13 @@ fn a_schema_12_cache_keeps_its_snapshots() {
             )
             .expect("schema 12 copy");
         }
-        conn.execute_batch(
-            "ALTER TABLE complaints DROP COLUMN snapshot; PRAGMA user_version = 12;",
+        conn.execute(
+            "UPDATE complaints SET data = '{\"body\": \"cut sho' WHERE id = ?1",
+            [DAMAGED],
         )
-        .expect("schema 12");
+        .expect("damaged row");
+        conn.execute_batch("DROP VIEW complaint_snapshots; PRAGMA user_version = 12;")
+            .expect("schema 12");
     }
     let data = desk.dir.path().join("data");
     let Desk {
@@ -148,10 +157,13 @@ fn a_schema_12_cache_keeps_its_snapshots() {
         assert_eq!(&detail.complaint, c);
         assert!(!stored_json(&store, c.id.as_str()).contains("\"title\""));
     }
+    // The damaged row is named when it is read, as before schema 13.
+    let err = store.complaint(DAMAGED).expect_err("damaged");
+    assert!(err.to_string().contains(DAMAGED), "{err}");
     let head = Head::new(SCOPE, 2, "b-2", "2026-11-19T08:00:00+07:00");
-    let again = write_batch(&files, &head, &[full, sparse]);
+    let again = write_batch(&files, &head, &records);
     let r = import_file(&mut store, &cfg, &again).expect("imports again");
-    assert_eq!((r.complaints_unchanged, r.complaints_new), (2, 0));
+    assert_eq!((r.complaints_unchanged, r.complaints_new), (3, 0));
     drop(store);
     drop(dir);
 }

@@ -90,7 +90,8 @@ columns!(
         "sort_key",
         "misrouted_to",
     ];
-    const WITH_DATA = ", snapshot FROM complaints WHERE id = ?1";
+    const WITH_DATA = ", s.snapshot AS snapshot FROM complaints
+        JOIN complaint_snapshots s ON s.rid = complaints.rowid WHERE complaints.id = ?1";
 );
 
 fn time(s: Option<String>) -> Option<DateTime<FixedOffset>> {

@@ -69,7 +69,8 @@ columns!(
 columns!(
     /// What a letter may say about a complaint.
     FactCols = ["id", "title", "confidential", "category", "rowid"];
-    const FACTS = ", snapshot FROM complaints WHERE id = ?1";
+    const FACTS = ", s.snapshot AS snapshot FROM complaints
+        JOIN complaint_snapshots s ON s.rid = complaints.rowid WHERE complaints.id = ?1";
 );
 
 fn day(s: String) -> NaiveDate {

@@ -63,10 +63,11 @@ impl Store {
         let mut s = self
             .conn
             .prepare(
-                "SELECT c.id AS id, c.route_label AS label, c.snapshot AS snapshot,
+                "SELECT c.id AS id, c.route_label AS label, s.snapshot AS snapshot,
                         (SELECT a.agency FROM complaint_agencies a
                          WHERE a.complaint_id = c.id ORDER BY a.rowid LIMIT 1) AS first
-                 FROM complaints c WHERE c.route_label IS NOT NULL ORDER BY c.id",
+                 FROM complaints c JOIN complaint_snapshots s ON s.rid = c.rowid
+                 WHERE c.route_label IS NOT NULL ORDER BY c.id",
             )
             .named(READ)?;
         let mut rows = s.query([]).named(READ)?;

@@ -112,7 +112,10 @@ impl Txn<'_> {
         const READ: &str = "read what a complaint taught the suggester";
         let row: Option<(Option<String>, String)> = self
             .tx
-            .prepare_cached("SELECT route_label, snapshot FROM complaints WHERE id = ?1")
+            .prepare_cached(
+                "SELECT c.route_label AS route_label, s.snapshot AS snapshot FROM complaints c
+                 JOIN complaint_snapshots s ON s.rid = c.rowid WHERE c.id = ?1",
+            )
             .and_then(|mut s| {
                 s.query_row([id], |r| Ok((r.get("route_label")?, r.get("snapshot")?)))
                     .optional()
@@ -185,7 +188,10 @@ impl Txn<'_> {
     fn relabel(&mut self, id: &str) -> Result<(), StoreError> {
         let Some((Some(c), old)) = self
             .tx
-            .prepare_cached("SELECT snapshot, route_label FROM complaints WHERE id = ?1")
+            .prepare_cached(
+                "SELECT s.snapshot AS snapshot, c.route_label AS route_label FROM complaints c
+                 JOIN complaint_snapshots s ON s.rid = c.rowid WHERE c.id = ?1",
+            )
             .and_then(|mut s| {
                 s.query_row([id], |r| {
                     let data: String = r.get("snapshot")?;
@@ -395,7 +401,10 @@ fn sweep(txn: &mut Txn<'_>, skip: &HashSet<&str>) -> Result<(), StoreError> {
     for id in ids {
         let data: String = txn
             .tx
-            .prepare_cached("SELECT snapshot FROM complaints WHERE id = ?1")
+            .prepare_cached(
+                "SELECT s.snapshot AS snapshot FROM complaints c
+                 JOIN complaint_snapshots s ON s.rid = c.rowid WHERE c.id = ?1",
+            )
             .and_then(|mut s| s.query_row([&id], |r| r.get("snapshot")))
             .named(OPEN)?;
         // A snapshot that cannot be read is not marked (`sigap check` names it).
@@ -426,10 +435,10 @@ pub(super) fn relearn(txn: &mut Txn<'_>) -> Result<(), StoreError> {
     let rows: Vec<(String, String, bool)> = txn
         .tx
         .prepare(
-            "SELECT c.id AS id, c.snapshot AS snapshot,
+            "SELECT c.id AS id, s.snapshot AS snapshot,
                     (SELECT count(*) FROM complaint_agencies a WHERE a.complaint_id = c.id) > 1
                         AS moved
-             FROM complaints c ORDER BY c.id",
+             FROM complaints c JOIN complaint_snapshots s ON s.rid = c.rowid ORDER BY c.id",
         )
         .and_then(|mut s| {
             s.query_map([], |r| {

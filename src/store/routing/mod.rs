@@ -164,9 +164,9 @@ fn read_stored(conn: &Connection, id: &str) -> Result<Option<Stored>, StoreError
     const READ: &str = "read a complaint for the suggester";
     let row: Option<(String, Option<String>, bool)> = conn
         .prepare_cached(
-            "SELECT snapshot, route_label,
-                    (misrouted_to IS NOT NULL AND transfer_proposed = 0) AS marked
-             FROM complaints WHERE id = ?1",
+            "SELECT s.snapshot AS snapshot, c.route_label AS route_label,
+                    (c.misrouted_to IS NOT NULL AND c.transfer_proposed = 0) AS marked
+             FROM complaints c JOIN complaint_snapshots s ON s.rid = c.rowid WHERE c.id = ?1",
         )
         .and_then(|mut s| {
             s.query_row([id], |r| {
