@@ -118,45 +118,6 @@ fn an_export_leaves_only_the_troubled_complaints_in_the_outbox() {
     );
 }
 
-#[test]
-fn a_batch_of_part_of_the_pending_operations_settles_only_its_complaints() {
-    let (_dir, cfg, mut store) = desk();
-    let ids = store.view_ids(&ViewQuery::All).expect("ids");
-    let four: Vec<String> = ids.iter().take(4).cloned().collect();
-    let reqs: Vec<OpRequest> = four.iter().map(|id| respond(id)).collect();
-    queue_operations(&mut store, &cfg, &reqs, now()).expect("queue");
-    // A rejected operation on the second keeps it in the outbox after its batch.
-    let second = store.operations_for(&four[1]).expect("ops")[0]
-        .op_id
-        .0
-        .clone();
-    queue_operations(&mut store, &cfg, &reqs[1..2], now()).expect("another");
-    {
-        let mut txn = store.txn().expect("txn");
-        txn.set_op_state(&second, OpState::Rejected, None)
-            .expect("rejected");
-        txn.commit().expect("commit");
-    }
-    // One batch of the first two complaints' pending operations (as one agency's
-    // stream of a desk with two): the others stay pending.
-    let taken: Vec<String> = four[..2]
-        .iter()
-        .flat_map(|id| store.operations_for(id).expect("ops"))
-        .filter(|o| o.state == OpState::Pending)
-        .map(|o| o.op_id.0)
-        .collect();
-    {
-        let mut txn = store.txn().expect("txn");
-        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        txn.mark_exported("batch-a", &refs).expect("exported");
-        txn.commit().expect("commit");
-    }
-    assert_eq!(outbox(&store), (sorted(&four[1..]), 3));
-    let left: Vec<(String, u32)> = sorted(&four[2..]).into_iter().map(|id| (id, 1)).collect();
-    assert_eq!(pending_rows(&store), left);
-    assert_counts_match_recount(&store);
-}
-
 fn sorted(ids: &[String]) -> Vec<String> {
     let mut v = ids.to_vec();
     v.sort();

@@ -140,6 +140,7 @@ fn a_schema_12_cache_keeps_its_snapshots() {
             [DAMAGED],
         )
         .expect("damaged row");
+        back_to_schema_13(&conn);
         conn.execute_batch("DROP VIEW complaint_snapshots; PRAGMA user_version = 12;")
             .expect("schema 12");
     }

@@ -3,6 +3,7 @@
 //! pending operations into an outbound batch.
 
 use super::error::Named;
+use super::export_marks::Span;
 use super::{Store, StoreError, Txn, get_meta, set_meta};
 use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -295,58 +296,15 @@ impl Txn<'_> {
         set_meta(&self.tx, LAST_EXPORT, &Utc::now().to_rfc3339())
     }
 
-    /// Marks pending operations exported in a batch, all at once. Leaving `pending`
-    /// changes only their complaints' places in the outbox (exported operations still
-    /// stand for the clocks), so those are settled together in the outbox's own table
-    /// ([`super::outbox`]) instead of each complaint in full.
-    pub fn mark_exported(&mut self, batch_id: &str, op_ids: &[&str]) -> Result<(), StoreError> {
+    /// Marks every pending operation exported, each of a span's agency in that span's
+    /// batch: one row per span ([`super::export_marks`]), the counts moved by one
+    /// statement each. Their complaints leave the outbox in its own narrow table
+    /// ([`super::outbox`]), so neither an operation's row nor a complaint's is written.
+    pub fn mark_exported(&mut self, spans: &[Span<'_>]) -> Result<(), StoreError> {
         self.before_recount()?;
         let conn = &self.tx;
-        let now = Utc::now().to_rfc3339();
-        const COUNT: &str = "count operations by state";
-        let count = |state: &str| -> Result<i64, StoreError> {
-            conn.prepare_cached("SELECT ifnull((SELECT n FROM op_counts WHERE state = ?1), 0) AS n")
-                .and_then(|mut s| s.query_row([state], |r| r.get("n")))
-                .named(COUNT)
-        };
-        // The batch usually takes every pending operation (a desk of one agency): then no
-        // list is looked up, and the outbox's table is cleared without one.
-        let all = count("pending")? as usize == op_ids.len();
-        let list = serde_json::to_string(op_ids).unwrap_or_else(|_| "[]".into());
-        const TOUCHED: &str = "list the exported operations' complaints";
-        if !all {
-            conn.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS touched_complaints (id TEXT PRIMARY KEY)",
-                [],
-            )
-            .named(TOUCHED)?;
-            conn.execute("DELETE FROM temp.touched_complaints", [])
-                .named(TOUCHED)?;
-            conn.execute(
-                "INSERT OR IGNORE INTO temp.touched_complaints
-                 SELECT complaint_id FROM operations
-                 WHERE op_id IN (SELECT value FROM json_each(?1))",
-                [&list],
-            )
-            .named(TOUCHED)?;
-        }
-        const MOVE: &str = "mark operations exported";
-        let moved = if all {
-            conn.execute(
-                "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
-                 WHERE state = 'pending'",
-                params![batch_id, now],
-            )
-        } else {
-            conn.execute(
-                "UPDATE operations SET state = 'exported', batch_id = ?1, updated_at = ?2
-                 WHERE state = 'pending' AND op_id IN (SELECT value FROM json_each(?3))",
-                params![batch_id, now, list],
-            )
-        }
-        .named(MOVE)?;
-        // The schema's trigger leaves this move to the export (migration V5); a count table
-        // holds no empty rows.
+        let moved = super::export_marks::record(conn, spans)?;
+        // The schema's triggers count a change of a row's state; this moves none.
         if moved > 0 {
             const RECOUNT: &str = "count the exported operations";
             conn.execute(
@@ -366,35 +324,26 @@ impl Txn<'_> {
             )
             .named(RECOUNT)?;
         }
-        // Every pending operation of these complaints is in this batch (a batch takes all
-        // of an agency's), so none is left pending: the narrow outbox table loses those
-        // with nothing rejected or in conflict, and not a complaint row is rewritten.
-        let troubled = count("conflict")? + count("rejected")? > 0;
-        super::outbox::exported(conn, all, troubled)?;
-        if !all {
-            conn.execute("DELETE FROM temp.touched_complaints", [])
-                .named(TOUCHED)?;
-        }
-        Ok(())
+        // No operation is left pending: the narrow outbox table loses the complaints
+        // with nothing rejected or in conflict.
+        let troubled: bool = conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM op_counts
+                                WHERE state IN ('conflict', 'rejected') AND n > 0) AS t",
+            )
+            .and_then(|mut s| s.query_row([], |r| r.get("t")))
+            .named("look for troubled operations")?;
+        super::outbox::exported(conn, troubled)
     }
 }
 
 #[cfg(test)]
 mod plan {
-    /// The queries that looked operations up by state and time or by batch still
-    /// read an index after schema 12 narrowed both.
+    /// The query that looks up a batch's operations stored with it still reads the
+    /// index schema 12 narrowed to the operations that have a batch.
     #[test]
-    fn the_narrowed_operation_indexes_are_still_read() {
+    fn the_narrowed_batch_index_is_still_read() {
         use crate::store::query_plan;
-        // The queries of `drafts` (the oldest pending) and of `ops` (a batch's, with
-        // the batch bound as a parameter, as there).
-        assert_eq!(
-            query_plan(
-                "SELECT min(at_utc) AS oldest FROM operations WHERE state = 'pending'",
-                []
-            ),
-            ["SEARCH operations USING COVERING INDEX operations_pending_by_time (state=?)"]
-        );
         assert_eq!(
             query_plan(
                 "SELECT op_id FROM operations WHERE batch_id = ?1 ORDER BY seq",

@@ -17,7 +17,7 @@ columns!(
 columns!(
     /// What the clocks need from each of its operations.
     OpFacts = ["kind", "payload", "state", "at_utc"];
-    const READ_OP_FACTS = "FROM operations WHERE complaint_id = ?1";
+    const READ_OP_FACTS = "FROM operation_states WHERE complaint_id = ?1";
 );
 
 /// An instant as stored for sorting: UTC, second precision, `Z` suffix.

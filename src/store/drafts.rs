@@ -53,7 +53,11 @@ impl Store {
     /// When the oldest pending operation was queued, if any.
     pub fn oldest_pending(&self) -> Result<Option<String>, StoreError> {
         self.conn
-            .prepare_cached("SELECT min(at_utc) AS oldest FROM operations WHERE state = 'pending'")
+            .prepare_cached(
+                "SELECT min(at_utc) AS oldest
+                 FROM operations INDEXED BY operations_pending_by_queue
+                 WHERE state = 'pending' AND queued > (SELECT upto FROM export_mark)",
+            )
             .and_then(|mut s| s.query_row([], |r| r.get("oldest")))
             .named("find the oldest pending operation")
     }

@@ -382,6 +382,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(super::routing::V11),
     M::up(super::batches::V12),
     M::up(super::stored_copy::V13),
+    M::up(super::export_marks::V14),
 ];
 
 /// The migrations as `rusqlite_migration` runs them.

@@ -1,7 +1,9 @@
 //! The outbox: the officer's operations and their states. An operation is written in
 //! the same transaction as the derived columns it changes, and every change of its
-//! state goes through one function ([`change_state`]), the export's counted bulk move
-//! aside ([`Txn::mark_exported`]).
+//! state goes through one function ([`change_state`]), the export aside: it records
+//! its batches once each ([`Txn::mark_exported`]) and writes no operation, so the
+//! operations are read through the view `operation_states`, which tells the exported
+//! from the pending ([`super::export_marks`]).
 
 use super::derived::utc_key;
 use super::error::{Named, Part};
@@ -28,40 +30,65 @@ columns!(
         "reason",
         "agency",
     ];
-    const BY_ID = "FROM operations WHERE op_id = ?1";
-    const BY_STATE = "FROM operations WHERE state = ?1 ORDER BY seq";
-    const BY_BATCH = "FROM operations WHERE batch_id = ?1 ORDER BY seq";
-    const BY_COMPLAINT = "FROM operations WHERE complaint_id = ?1 ORDER BY seq";
-    const LAST_UNEXPORTED_ACTION = "FROM operations WHERE state IN ('pending', 'conflict')
-         AND ifnull(action, -seq) = (SELECT ifnull(action, -seq) FROM operations
-             WHERE state IN ('pending', 'conflict') ORDER BY seq DESC LIMIT 1)
+    const BY_ID = "FROM operation_states WHERE op_id = ?1";
+    const BY_STATE = "FROM operation_states WHERE state = ?1 ORDER BY seq";
+    const PENDING_NOW = "FROM operations INDEXED BY operations_pending_by_queue
+         WHERE state = 'pending' AND queued > (SELECT upto FROM export_mark) ORDER BY queued";
+    const BY_BATCH = "FROM operation_states WHERE seq IN (
+             SELECT seq FROM operations WHERE batch_id = ?1
+             UNION ALL
+             SELECT o.seq FROM export_spans s JOIN operations o
+                 ON o.state = 'pending' AND o.agency = s.agency
+                 AND o.queued > s.after AND o.queued <= s.upto
+             WHERE s.batch_id = ?1)
+         ORDER BY seq";
+    const BY_COMPLAINT = "FROM operation_states WHERE complaint_id = ?1 ORDER BY seq";
+    const LAST_UNEXPORTED_ACTION = "FROM operations WHERE seq IN (
+             WITH last (seq) AS (SELECT max(m) FROM (
+                 SELECT max(seq) AS m FROM operations INDEXED BY operations_pending_by_queue
+                 WHERE state = 'pending' AND queued > (SELECT upto FROM export_mark)
+                 UNION ALL
+                 SELECT max(seq) FROM operations WHERE state = 'conflict'))
+             SELECT seq FROM last
+             UNION
+             SELECT o.seq FROM operations o, last l
+             WHERE o.action = (SELECT action FROM operations WHERE seq = l.seq))
+         AND (+state = 'conflict' OR +state = 'pending' AND queued > (SELECT upto FROM export_mark))
          ORDER BY seq";
 );
 
-/// An operation row as read, before its payload and instant are decoded.
-struct Stored {
+/// An operation row as read, before its payload, instant and state are decoded (those
+/// are borrowed from the row: an export reads 100,000).
+struct Stored<'r> {
     op_id: String,
     complaint_id: String,
     base_revision: i64,
     officer: String,
-    at: String,
-    payload: String,
-    state: String,
+    at: &'r str,
+    payload: &'r str,
+    state: &'r str,
     batch_id: Option<String>,
     reason: Option<String>,
     agency: String,
 }
 
-impl Stored {
-    fn read(r: &Row<'_>) -> rusqlite::Result<Stored> {
+/// A text column, borrowed from the row.
+fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(i)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+impl<'r> Stored<'r> {
+    fn read(r: &'r Row<'_>) -> rusqlite::Result<Stored<'r>> {
         Ok(Stored {
             op_id: r.get(col!(OpCols, "op_id"))?,
             complaint_id: r.get(col!(OpCols, "complaint_id"))?,
             base_revision: r.get(col!(OpCols, "base_revision"))?,
             officer: r.get(col!(OpCols, "officer"))?,
-            at: r.get(col!(OpCols, "at"))?,
-            payload: r.get(col!(OpCols, "payload"))?,
-            state: r.get(col!(OpCols, "state"))?,
+            at: text(r, col!(OpCols, "at"))?,
+            payload: text(r, col!(OpCols, "payload"))?,
+            state: text(r, col!(OpCols, "state"))?,
             batch_id: r.get(col!(OpCols, "batch_id"))?,
             reason: r.get(col!(OpCols, "reason"))?,
             agency: r.get(col!(OpCols, "agency"))?,
@@ -77,8 +104,8 @@ impl Stored {
             reason,
         };
         let kind: OpKind =
-            serde_json::from_str(&self.payload).map_err(|e| corrupt(e.to_string()))?;
-        let at = DateTime::parse_from_rfc3339(&self.at).map_err(|e| corrupt(e.to_string()))?;
+            serde_json::from_str(self.payload).map_err(|e| corrupt(e.to_string()))?;
+        let at = DateTime::parse_from_rfc3339(self.at).map_err(|e| corrupt(e.to_string()))?;
         let op = Operation {
             op_id: OpId(self.op_id),
             complaint_id: ComplaintId(self.complaint_id),
@@ -86,7 +113,7 @@ impl Stored {
             officer: self.officer,
             at,
             kind,
-            state: OpState::parse(&self.state).unwrap_or(OpState::Pending),
+            state: OpState::parse(self.state).unwrap_or(OpState::Pending),
             batch_id: self.batch_id.map(BatchId),
             reason: self.reason,
         };
@@ -101,11 +128,23 @@ fn select(
     sql: &str,
     params: impl rusqlite::Params,
 ) -> Result<Vec<(String, Operation)>, StoreError> {
-    let rows: Vec<Stored> = conn
-        .prepare_cached(sql)
-        .and_then(|mut s| s.query_map(params, Stored::read)?.collect())
-        .named(statement)?;
-    rows.into_iter().map(Stored::decode).collect()
+    select_into(conn, statement, sql, params, Vec::new())
+}
+
+/// [`select`] into `out`, each row decoded as it is read (an export reads 100,000).
+fn select_into(
+    conn: &Connection,
+    statement: &'static str,
+    sql: &str,
+    params: impl rusqlite::Params,
+    mut out: Vec<(String, Operation)>,
+) -> Result<Vec<(String, Operation)>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql).named(statement)?;
+    let mut rows = stmt.query(params).named(statement)?;
+    while let Some(r) = rows.next().named(statement)? {
+        out.push(Stored::read(r).named(statement)?.decode()?);
+    }
+    Ok(out)
 }
 
 fn ops_only(found: Vec<(String, Operation)>) -> Vec<Operation> {
@@ -142,32 +181,44 @@ fn change_state(
     state: OpState,
     reason: Option<&str>,
 ) -> Result<(usize, Option<String>), StoreError> {
+    // Leaving `exported`, a row takes its batch from its span; made pending again (a
+    // conflict confirmed), it takes a queue number above the export mark.
     let (sql, key, kind) = match which {
         Which::One(op_id) => (
-            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4
+            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4,
+                 batch_id = (SELECT v.batch_id FROM operation_states v
+                             WHERE v.seq = operations.seq),
+                 queued = ifnull(?6, queued)
              WHERE op_id = ?1 AND ?5 IS NULL RETURNING complaint_id",
             op_id,
             None,
         ),
         Which::PendingOf(complaint_id) => (
-            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4
-             WHERE complaint_id = ?1 AND state = 'pending' AND ?5 IS NULL
+            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4,
+                 queued = ifnull(?6, queued)
+             WHERE complaint_id = ?1 AND ?5 IS NULL
+               AND state = 'pending' AND queued > (SELECT upto FROM export_mark)
              RETURNING complaint_id",
             complaint_id,
             None,
         ),
         Which::RejectedOf(complaint_id, kind) => (
-            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4
+            "UPDATE operations SET state = ?2, reason = coalesce(?3, reason), updated_at = ?4,
+                 queued = ifnull(?6, queued)
              WHERE complaint_id = ?1 AND state = 'rejected' AND kind = ?5
              RETURNING complaint_id",
             complaint_id,
             Some(kind),
         ),
     };
+    let queued = match state {
+        OpState::Pending => Some(super::export_marks::next_queue_number(conn)?),
+        _ => None,
+    };
     const CHANGE: &str = "change an operation's state";
     let mut stmt = conn.prepare_cached(sql).named(CHANGE)?;
     let mut rows = stmt
-        .query(params![key, state.as_str(), reason, now(), kind])
+        .query(params![key, state.as_str(), reason, now(), kind, queued])
         .named(CHANGE)?;
     let mut changed = 0;
     let mut complaint = None;
@@ -199,9 +250,10 @@ impl Txn<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO operations (op_id, complaint_id, kind, base_revision, officer, at,
-                     at_utc, payload, state, batch_id, reason, updated_at, action, agency)
+                     at_utc, payload, state, batch_id, reason, updated_at, action, agency, queued)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
-                     ifnull((SELECT agency FROM complaints WHERE id = ?2), ''))",
+                     ifnull((SELECT agency FROM complaints WHERE id = ?2), ''),
+                     ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'operations'), 0) + 1)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -310,7 +362,9 @@ impl Txn<'_> {
         let complaint: Option<String> = self
             .tx
             .prepare_cached(
-                "DELETE FROM operations WHERE op_id = ?1 AND state IN ('pending', 'conflict')
+                "DELETE FROM operations WHERE op_id = ?1
+                     AND (state = 'conflict'
+                          OR state = 'pending' AND queued > (SELECT upto FROM export_mark))
                  RETURNING complaint_id",
             )
             .and_then(|mut s| s.query_row([op_id], |r| r.get("complaint_id")).optional())
@@ -324,14 +378,19 @@ impl Txn<'_> {
         }
     }
 
-    /// Pending operations, oldest first, each with the agency it answers for.
+    /// Pending operations in the order they were queued (a conflict confirmed again is
+    /// queued when confirmed), each with the agency it answers for.
     pub fn pending_with_agency(&self) -> Result<Vec<(String, Operation)>, StoreError> {
-        select(
-            &self.tx,
-            "read the pending operations",
-            BY_STATE,
-            [OpState::Pending.as_str()],
-        )
+        const READ: &str = "read the pending operations";
+        let counted: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT ifnull((SELECT n FROM op_counts WHERE state = 'pending'), 0) AS n",
+            )
+            .and_then(|mut s| s.query_row([], |r| r.get("n")))
+            .named(READ)?;
+        let room = Vec::with_capacity(counted.clamp(0, 1 << 20) as usize);
+        select_into(&self.tx, READ, PENDING_NOW, [], room)
     }
 }
 
@@ -367,5 +426,38 @@ impl Store {
             [batch_id],
         )?;
         Ok(ops_only(found))
+    }
+}
+
+#[cfg(test)]
+mod plan {
+    use super::{LAST_UNEXPORTED_ACTION, PENDING_NOW};
+    use crate::store::query_plan;
+
+    /// The export's read and undo's find the still pending operations from the export
+    /// mark up, not by walking every operation stored as `pending`.
+    #[test]
+    fn the_pending_are_read_from_the_mark_up() {
+        let plan = query_plan(PENDING_NOW, []);
+        assert_eq!(
+            plan[0],
+            "SEARCH operations USING INDEX operations_pending_by_queue (queued>?)"
+        );
+        // In the index's order: 100,000 operations are not sorted again.
+        assert!(!plan.iter().any(|p| p.contains("TEMP B-TREE")), "{plan:#?}");
+        let plan = query_plan(LAST_UNEXPORTED_ACTION, []);
+        assert_eq!(
+            plan[0],
+            "SEARCH operations USING INTEGER PRIMARY KEY (rowid=?)"
+        );
+        assert!(
+            plan.iter()
+                .any(|p| p.contains("COVERING INDEX operations_pending_by_queue (queued>?)")),
+            "{plan:#?}"
+        );
+        assert!(
+            !plan.iter().any(|p| p.starts_with("SCAN operations")),
+            "{plan:#?}"
+        );
     }
 }

@@ -87,34 +87,21 @@ fn recount(conn: &Connection, by: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The export took every pending operation of some complaints (of every complaint when
-/// `all`; else of those listed in `temp.touched_complaints`): those with nothing
-/// rejected or in conflict leave the outbox, the others keep their row with no pending
-/// operation. Two statements on the narrow table, and the count; when every pending
-/// operation left and none is rejected or in conflict (`troubled` false), the table is
-/// emptied whole, which SQLite does without visiting its rows.
-pub(super) fn exported(conn: &Connection, all: bool, troubled: bool) -> Result<(), StoreError> {
+/// The export took every pending operation: the complaints with nothing rejected or in
+/// conflict leave the outbox, the others keep their row with no pending operation. Two
+/// statements on the narrow table, and the count; when none is rejected or in conflict
+/// (`troubled` false), the table is emptied whole, which SQLite does without visiting
+/// its rows.
+pub(super) fn exported(conn: &Connection, troubled: bool) -> Result<(), StoreError> {
     const CLEAR: &str = "clear the exported complaints' outbox";
-    if all && !troubled {
+    if !troubled {
         let left = conn.execute("DELETE FROM outbox", []).named(CLEAR)?;
         return recount(conn, -(left as i64));
     }
-    let (leave, stay) = if all {
-        (
-            "DELETE FROM outbox WHERE troubled = 0",
-            "UPDATE outbox SET pending = 0 WHERE pending <> 0",
-        )
-    } else {
-        (
-            "DELETE FROM outbox WHERE troubled = 0 AND complaint IN
-                 (SELECT c.rowid FROM complaints c
-                  WHERE c.id IN (SELECT id FROM temp.touched_complaints))",
-            "UPDATE outbox SET pending = 0 WHERE pending <> 0 AND complaint IN
-                 (SELECT c.rowid FROM complaints c
-                  WHERE c.id IN (SELECT id FROM temp.touched_complaints))",
-        )
-    };
-    let left = conn.execute(leave, []).named(CLEAR)?;
-    conn.execute(stay, []).named(CLEAR)?;
+    let left = conn
+        .execute("DELETE FROM outbox WHERE troubled = 0", [])
+        .named(CLEAR)?;
+    conn.execute("UPDATE outbox SET pending = 0 WHERE pending <> 0", [])
+        .named(CLEAR)?;
     recount(conn, -(left as i64))
 }

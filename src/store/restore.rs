@@ -70,7 +70,7 @@ impl Store {
         let theirs = inspect(file)?;
         let mine: Vec<String> = self
             .conn
-            .prepare("SELECT op_id FROM operations WHERE state IN ('pending', 'conflict')")
+            .prepare("SELECT op_id FROM operation_states WHERE state IN ('pending', 'conflict')")
             .and_then(|mut s| s.query_map([], |r| r.get("op_id"))?.collect())
             .named("read the pending operations")?;
         Ok(mine.iter().filter(|id| !theirs.contains(*id)).count() as u64)

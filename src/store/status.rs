@@ -184,7 +184,12 @@ impl Store {
                 "SELECT ifnull(max(sequence), 0) AS last,
                         (SELECT count(*) FROM outbound_batches b WHERE EXISTS (
                             SELECT 1 FROM operations o
-                            WHERE o.batch_id = b.batch_id AND o.state = 'exported')) AS waiting
+                            WHERE o.batch_id = b.batch_id AND o.state = 'exported')
+                         OR EXISTS (
+                            SELECT 1 FROM export_spans s JOIN operations o
+                                ON o.state = 'pending' AND o.agency = s.agency
+                                AND o.queued > s.after AND o.queued <= s.upto
+                            WHERE s.batch_id = b.batch_id)) AS waiting
                  FROM outbound_batches",
             )
             .and_then(|mut s| {

@@ -3,7 +3,7 @@
 //! atomically (temporary file, sync, rename).
 //!
 //! The order survives a kill at any point: the cache first commits the batch (its bytes,
-//! its folder, its operations marked exported, "not yet written"); the file is then
+//! its folder, its operations marked exported by one span per batch, "not yet written"); the file is then
 //! staged, synced and renamed into place, and the batch recorded as written. A batch
 //! recorded but not written is written again, the same bytes, by the next export or
 //! writing open ([`super::placing::rewrite_unplaced`]), and `status` names it until
@@ -16,12 +16,12 @@ use super::wire::{FORMAT, Header, VERSION};
 use super::writer::BatchWriter;
 use crate::config::Config;
 use crate::domain::{OpKind, Operation};
-use crate::store::{OutboundBatch, Store, StoreError};
+use crate::store::{ExportSpan, OutboundBatch, Store, StoreError};
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -181,17 +181,21 @@ pub fn export_pending(
     placing::probe(&dir, &tag)?;
     // Group by the agency the desk answers for on each complaint.
     let fallback = cfg.agency.first().map(|a| a.0.clone()).unwrap_or_default();
-    let mut groups: BTreeMap<String, Vec<Operation>> = BTreeMap::new();
-    for (agency, op) in pending {
-        let agency = if cfg.in_scope(&agency.as_str().into()) {
-            agency
+    // Each group keeps the agencies its operations record: the export's spans are theirs.
+    let mut groups: BTreeMap<String, (BTreeSet<String>, Vec<Operation>)> = BTreeMap::new();
+    for (own, op) in pending {
+        let agency = if cfg.in_scope(&own.as_str().into()) {
+            own.clone()
         } else {
             fallback.clone()
         };
-        groups.entry(agency).or_default().push(op);
+        let (owners, ops) = groups.entry(agency).or_default();
+        owners.insert(own);
+        ops.push(op);
     }
     let mut recorded = Vec::new();
-    for (agency, ops) in groups {
+    let mut spans: Vec<(String, String)> = Vec::new();
+    for (agency, (owners, ops)) in groups {
         let sequence = txn.last_outbound_sequence(&agency)? + 1;
         let header = Header {
             kind: "header".into(),
@@ -227,8 +231,7 @@ pub fn export_pending(
             content: &bytes,
             folder: Some(&folder),
         })?;
-        let ids: Vec<&str> = ops.iter().map(|o| o.op_id.as_str()).collect();
-        txn.mark_exported(&header.batch_id, &ids)?;
+        spans.extend(owners.into_iter().map(|own| (own, header.batch_id.clone())));
         txn.audit(
             &cfg.officer,
             "export",
@@ -240,6 +243,11 @@ pub fn export_pending(
         )?;
         recorded.push((agency, sequence, name, bytes));
     }
+    let spans: Vec<ExportSpan<'_>> = spans
+        .iter()
+        .map(|(agency, batch_id)| ExportSpan { agency, batch_id })
+        .collect();
+    txn.mark_exported(&spans)?;
     txn.note_export()?;
     txn.commit()?;
     crate::fault::point("export:committed");

@@ -556,17 +556,18 @@ pub fn assert_counts_match_recount(store: &Store) {
     );
     assert_eq!(
         rows("SELECT state, n FROM op_counts ORDER BY state"),
-        rows("SELECT state, count(*) FROM operations GROUP BY state ORDER BY state"),
+        rows("SELECT state, count(*) FROM operation_states GROUP BY state ORDER BY state"),
         "operation counts"
     );
     // The outbox's own table (schema 10): one row per complaint with a pending, rejected
-    // or conflicting operation, its pending count and its sort key.
+    // or conflicting operation, its pending count and its sort key. An operation's state
+    // is read as the desk reads it (schema 14: exported by a span, not in its row).
     assert_eq!(
         rows("SELECT complaint, outbox_key, pending, troubled FROM outbox ORDER BY complaint"),
         rows(
             "SELECT c.rowid, c.sort_key, sum(o.state = 'pending'),
                     max(o.state IN ('conflict', 'rejected'))
-             FROM complaints c JOIN operations o ON o.complaint_id = c.id
+             FROM complaints c JOIN operation_states o ON o.complaint_id = c.id
              GROUP BY c.rowid
              HAVING sum(o.state = 'pending') > 0 OR max(o.state IN ('conflict', 'rejected')) = 1
              ORDER BY c.rowid"
@@ -600,3 +601,38 @@ pub const LIST_FIELDS: [&str; 14] = [
     "overdue",
     "pending_operations",
 ];
+
+/// Puts a cache back as schema 13 kept its operations (the undoing of
+/// `export_marks::V14`): an exported operation's state and batch in its own row, no
+/// queue numbers, mark or spans. `PRAGMA user_version` is left to the caller.
+pub fn back_to_schema_13(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "UPDATE operations SET
+             batch_id = (SELECT v.batch_id FROM operation_states v WHERE v.seq = operations.seq),
+             state = 'exported'
+         WHERE state = 'pending' AND queued <= (SELECT upto FROM export_mark);
+         DROP VIEW operation_states;
+         DROP TRIGGER operations_counted_out;
+         CREATE TRIGGER operations_counted_out AFTER DELETE ON operations BEGIN
+             UPDATE op_counts SET n = n - 1 WHERE state = OLD.state;
+             DELETE FROM op_counts WHERE state = OLD.state AND n = 0;
+         END;
+         DROP TRIGGER operations_recounted;
+         CREATE TRIGGER operations_recounted AFTER UPDATE OF state ON operations
+             WHEN OLD.state IS NOT NEW.state AND NEW.state IS NOT 'exported'
+         BEGIN
+             UPDATE op_counts SET n = n - 1 WHERE state = OLD.state;
+             DELETE FROM op_counts WHERE state = OLD.state AND n = 0;
+             INSERT INTO op_counts (state, n) VALUES (NEW.state, 1)
+                 ON CONFLICT (state) DO UPDATE SET n = n + 1;
+         END;
+         DROP TABLE export_mark;
+         DROP TABLE export_spans;
+         DROP INDEX operations_pending_by_queue;
+         ALTER TABLE operations DROP COLUMN queued;
+         CREATE INDEX operations_pending_by_time ON operations (state, at_utc)
+             WHERE state = 'pending';
+         PRAGMA user_version = 13;",
+    )
+    .expect("back to schema 13");
+}

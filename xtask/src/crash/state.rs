@@ -60,7 +60,7 @@ pub fn state_digest(data: &Path) -> Result<String, String> {
         "SELECT state, n FROM op_counts ORDER BY state",
         "SELECT id, revision, status, pending_ops, outbox, urgency_due, sort_key
          FROM complaints ORDER BY id",
-        "SELECT complaint_id, kind, state, count(*) FROM operations
+        "SELECT complaint_id, kind, state, count(*) FROM operation_states
          GROUP BY complaint_id, kind, state ORDER BY 1, 2, 3",
         "SELECT batch_id, agency, sequence, records FROM inbound_batches ORDER BY batch_id",
         "SELECT agency, sequence, operations FROM outbound_batches ORDER BY 1, 2",
@@ -104,7 +104,7 @@ pub fn check_outbox(data: &Path, out: &Path, no_temp: bool) -> Result<(), String
     }
     let c = conn(data)?;
     let ops: Vec<(String, String)> = c
-        .prepare("SELECT op_id, state FROM operations")
+        .prepare("SELECT op_id, state FROM operation_states")
         .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
         .map_err(|e| e.to_string())?;
     for (id, state) in ops {
