@@ -111,7 +111,8 @@ columns!(
 );
 
 columns!(
-    /// This desk's responses and transfers.
+    /// This desk's responses and transfers. Their stored state is enough here: an
+    /// operation exported but stored as `pending` (schema 14) stands as it would.
     ActCols = ["complaint_id", "kind", "payload", "state", "at", "agency"];
     const DESK_ACTS = "FROM operations WHERE kind IN ('response', 'transfer')";
 );
