@@ -192,6 +192,9 @@ pub struct NewDerived {
     pub terms: Vec<i64>,
     /// The agency the complaint teaches the suggester: where it was completed.
     pub route_label: Option<String>,
+    /// Its latest reply by the reporter or an admin (UTC text), when the batch brings
+    /// the replies with it; the reading side of the import fills it in.
+    pub latest_reply_at: Option<String>,
 }
 
 /// Computes the derived columns of a complaint new to the cache, without a query.
@@ -218,6 +221,7 @@ pub fn derive_new(ctx: &DeskContext, c: &crate::domain::Complaint) -> NewDerived
         in_scope,
         terms: crate::domain::routing::terms(c),
         route_label: crate::domain::routing::final_agency(c, false).map(|a| a.0.clone()),
+        latest_reply_at: None,
     }
 }
 

@@ -52,7 +52,7 @@ pub use restore::RestoreReport;
 pub use routing::{Evaluation, MarkAt, Miss, Suggested};
 pub use rules::NEEDS_ACTION;
 pub use search::{SearchTexts, TEXTS_PROGRESS_EVERY, TextsAgain, TextsStamp};
-pub use snapshots::{Snapshot, StoredRevision};
+pub use snapshots::{Known, Snapshot, StoredRevision};
 pub use status::{DeskStatus, InboundStream, OutboundSummary, missing_sequences, sequence_ranges};
 pub use stored_copy::stored_copy;
 pub use txn::Txn;

@@ -25,6 +25,18 @@ columns!(
     const READ_REVISION = "FROM complaints WHERE id = ?1";
 );
 
+/// What the writer of a thread message knows of its complaint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Known {
+    /// Nothing: the complaint may come later (its insert then looks for its messages).
+    Unknown,
+    /// The complaint is in the cache.
+    Stored,
+    /// The complaint was just inserted with this reply's instant as its latest reply
+    /// (or a later one), so the reply moves nothing.
+    ReplyNoted,
+}
+
 /// A snapshot's stored copy: the JSON of its fields without a column
 /// ([`super::stored_copy`]), the hash that compares revisions, and the instant of the
 /// batch it came in (UTC text).
@@ -71,9 +83,10 @@ impl Txn<'_> {
                 "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
                      classification, supervisory, anonymous, confidential, title, category,
                      location, channel, submitted_at, disposed_at, data, first_response_due,
-                     completion_due, urgency_due, in_scope, sort_key, route_label)
+                     completion_due, urgency_due, in_scope, sort_key, route_label,
+                     latest_reply_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
             )
             .named(INSERT)?;
         (|| {
@@ -84,6 +97,7 @@ impl Txn<'_> {
             stmt.raw_bind_parameter(21, d.in_scope)?;
             stmt.raw_bind_parameter(22, &d.sort_key)?;
             stmt.raw_bind_parameter(23, &d.route_label)?;
+            stmt.raw_bind_parameter(24, &d.latest_reply_at)?;
             stmt.raw_execute()
         })()
         .named(INSERT)?;
@@ -102,14 +116,7 @@ impl Txn<'_> {
             .add(&c.status, d.in_scope, d.urgency_due.as_deref());
         self.route_new(c, d);
         // Messages that arrived before their complaint count too.
-        let has_messages: bool = self
-            .tx
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM messages WHERE complaint_id = ?1) AS found",
-            )
-            .and_then(|mut s| s.query_row([c.id.as_str()], |r| r.get("found")))
-            .named("look for a complaint's messages")?;
-        if has_messages {
+        if self.maybe_early_messages()? && self.has_messages(c.id.as_str())? {
             self.mark_stale(c.id.as_str())?;
         }
         Ok(())
@@ -166,10 +173,22 @@ impl Txn<'_> {
         Ok(())
     }
 
+    /// Whether a complaint has thread messages in the cache.
+    fn has_messages(&self, id: &str) -> Result<bool, StoreError> {
+        self.tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE complaint_id = ?1) AS found",
+            )
+            .and_then(|mut s| s.query_row([id], |r| r.get("found")))
+            .named("look for a complaint's messages")
+    }
+
     /// Inserts a thread message unless its id is known. Returns whether it was new. An
     /// agency's answer can meet a deadline, so its complaint is recomputed before the
     /// commit; a reply by the reporter or an admin only moves the auto-close watch.
-    pub fn put_message(&mut self, m: &Message) -> Result<bool, StoreError> {
+    ///
+    /// `known`: what the caller knows of the message's complaint (see [`Known`]).
+    pub fn put_message(&mut self, m: &Message, known: Known) -> Result<bool, StoreError> {
         let at_utc = utc_key(m.at);
         let n = self
             .tx
@@ -190,10 +209,19 @@ impl Txn<'_> {
             })
             .named("insert a message")?;
         if n == 0 {
+            if known == Known::ReplyNoted {
+                // Its complaint was given this reply's instant, but the message is not
+                // stored for it: recompute it from what is stored.
+                self.mark_stale(m.complaint_id.as_str())?;
+            }
             return Ok(false);
+        }
+        if known == Known::Unknown {
+            self.note_early_message();
         }
         match m.author {
             Author::Agency | Author::Other(_) => self.mark_stale(m.complaint_id.as_str())?,
+            Author::Reporter | Author::Admin if known == Known::ReplyNoted => {}
             Author::Reporter | Author::Admin => {
                 note_reply(&self.tx, m.complaint_id.as_str(), &at_utc)?;
             }

@@ -29,6 +29,12 @@ pub struct Txn<'s> {
     /// What it had learned before the current savepoint (kept apart, so that a file
     /// undone at its savepoint takes what it taught away with it).
     routing_before: super::routing::Work,
+    /// Whether a complaint inserted now may find thread messages of its own already in
+    /// the cache: unknown until asked, then whether the cache held any message, and
+    /// true from the first message stored before its complaint was known.
+    early_messages: Option<bool>,
+    /// How many times a complaint's derived columns were recomputed from the tables.
+    recomputed: u64,
 }
 
 impl Store {
@@ -56,6 +62,8 @@ impl Store {
             stale: BTreeSet::new(),
             routing: Default::default(),
             routing_before: Default::default(),
+            early_messages: None,
+            recomputed: 0,
         })
     }
 }
@@ -119,10 +127,39 @@ impl Txn<'_> {
         self.fresh.flush(&self.tx)
     }
 
+    /// Whether a complaint new to the cache must look for thread messages of its own
+    /// (see `early_messages`).
+    pub(super) fn maybe_early_messages(&mut self) -> Result<bool, StoreError> {
+        if let Some(maybe) = self.early_messages {
+            return Ok(maybe);
+        }
+        let any: bool = self
+            .tx
+            .query_row("SELECT EXISTS (SELECT 1 FROM messages) AS found", [], |r| {
+                r.get("found")
+            })
+            .named("look for thread messages")?;
+        self.early_messages = Some(any);
+        Ok(any)
+    }
+
+    /// A message was stored whose complaint may not be in the cache yet.
+    pub(super) fn note_early_message(&mut self) {
+        self.early_messages = Some(true);
+    }
+
     /// Recomputes one complaint's derived columns now.
     pub(super) fn refresh(&mut self, id: &str) -> Result<(), StoreError> {
         self.before_recount()?;
+        self.recomputed += 1;
         refresh_derived(&self.tx, self.ctx, id)
+    }
+
+    /// How many times a complaint's derived columns were recomputed from the tables so
+    /// far: a writer that put something in a complaint's row itself knows by this that
+    /// nothing has recomputed it since.
+    pub fn recomputations(&self) -> u64 {
+        self.recomputed
     }
 
     /// Remembers that a complaint's derived columns are stale (after the write that made
@@ -141,6 +178,7 @@ impl Txn<'_> {
     fn settle(&mut self) -> Result<(), StoreError> {
         self.before_recount()?;
         for id in std::mem::take(&mut self.stale) {
+            self.recomputed += 1;
             refresh_derived(&self.tx, self.ctx, &id)?;
         }
         Ok(())

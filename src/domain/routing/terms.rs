@@ -151,10 +151,56 @@ fn stop_hashes() -> &'static [i64] {
 }
 
 /// The words worth counting of an already lower-cased text.
-pub fn lower_words(lower: &str) -> impl Iterator<Item = &str> + '_ {
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| counts(w))
+pub fn lower_words(lower: &str) -> LowerWords<'_> {
+    LowerWords {
+        rest: lower,
+        ascii: lower.is_ascii(),
+    }
+}
+
+/// The words worth counting of a lower-cased text ([`lower_words`]): its runs of
+/// letters and digits that [`counts`] keeps. An ASCII text (most complaints) is cut on
+/// its bytes; any other on its characters, the same cuts.
+pub struct LowerWords<'a> {
+    rest: &'a str,
+    ascii: bool,
+}
+
+impl<'a> LowerWords<'a> {
+    /// The next run of letters and digits.
+    fn run(&mut self) -> Option<&'a str> {
+        let s = self.rest;
+        let (start, len) = if self.ascii {
+            let b = s.as_bytes();
+            let start = b.iter().position(u8::is_ascii_alphanumeric)?;
+            let len = b[start..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len() - start);
+            (start, len)
+        } else {
+            let start = s.find(char::is_alphanumeric)?;
+            let len = s[start..]
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(s.len() - start);
+            (start, len)
+        };
+        self.rest = &s[start + len..];
+        Some(&s[start..start + len])
+    }
+}
+
+impl<'a> Iterator for LowerWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            let w = self.run()?;
+            if counts(w) {
+                return Some(w);
+            }
+        }
+    }
 }
 
 /// The words of a text worth counting: lower-cased runs of letters and digits, three
@@ -355,6 +401,26 @@ mod tests {
         let mut hashed: Vec<i64> = texts.iter().map(|t| hash(t)).collect();
         hashed.sort_unstable();
         assert_eq!(terms(&c), hashed);
+    }
+
+    #[test]
+    fn the_words_are_cut_as_a_split_on_characters_would() {
+        let split = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| counts(w))
+                .map(str::to_owned)
+                .collect()
+        };
+        for t in [
+            "",
+            "jalan",
+            "  jalan rusak,,parah!! 2026 abc12 ",
+            "café—jalan…rusak ülker ½ 東京タワー x",
+            "a-bc-def-ghij",
+        ] {
+            let cut: Vec<String> = lower_words(t).map(str::to_owned).collect();
+            assert_eq!(cut, split(t), "{t:?}");
+        }
     }
 
     #[test]

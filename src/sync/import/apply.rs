@@ -3,10 +3,10 @@
 //! store's transaction. The store settles what the records change (counts, derived
 //! columns) before the commit.
 
-use super::records::{Prepared, Record};
+use super::records::{Prepared, Record, Reply};
 use super::{Ctx, ImportError, ImportOutcome, ImportReport};
-use crate::domain::{Agency, Message, OpState};
-use crate::store::{self, InboundBatch, Snapshot, StoreError, Txn};
+use crate::domain::{Agency, OpState};
+use crate::store::{self, InboundBatch, Known, Snapshot, StoreError, Txn};
 use crate::sync::wire::{Ack, AckOutcome};
 
 /// An import that changes more rows than this is preceded by a backup of the cache.
@@ -30,6 +30,10 @@ pub(super) struct Importer<'t, 's, 'a> {
     txn: &'t mut Txn<'s>,
     cx: &'a Ctx<'a>,
     origin: Origin<'a>,
+    /// The last complaint applied, and whether it was new to the cache (with the
+    /// store's count of recomputations then): what the messages after it know of
+    /// their complaint.
+    last_complaint: Option<(String, Option<u64>)>,
     /// What the records did so far.
     pub report: ImportReport,
 }
@@ -45,6 +49,7 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
             txn,
             cx,
             origin,
+            last_complaint: None,
             report,
         }
     }
@@ -137,12 +142,15 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
             ));
         }
         let unchanged_before = self.report.complaints_unchanged;
+        self.last_complaint = None;
+        let mut new = false;
         match self.txn.stored_revision(c.id.as_str()).map_err(db)? {
             None => {
                 self.txn
                     .insert_new(c, std::mem::take(derived), stored)
                     .map_err(db)?;
                 self.report.complaints_new += 1;
+                new = true;
             }
             Some(old) if c.revision > old.revision => {
                 self.txn.put_snapshot(c, stored).map_err(db)?;
@@ -181,15 +189,31 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
             // a transfer chain, which teaches the suggester where it belongs.
             self.txn.route_relabel(c.id.as_str());
         }
+        let inserted = new.then(|| self.txn.recomputations());
+        self.last_complaint = Some((c.id.0.clone(), inserted));
         Ok(())
     }
 
-    fn message(&mut self, line: u64, m: &Message) -> Result<(), ImportError> {
+    fn message(&mut self, line: u64, reply: &Reply) -> Result<(), ImportError> {
+        let m = &reply.message;
         if m.id.0.is_empty() {
             return Err(self.cx.at(line, "the message has an empty id"));
         }
+        // The reading side folded a reply into its complaint only if it came right
+        // after it; it holds only if that complaint was inserted here and nothing
+        // recomputed it from the stored thread since (which has no such reply yet).
+        let known = match &self.last_complaint {
+            Some((id, inserted)) if *id == m.complaint_id.0 => {
+                if reply.folded && *inserted == Some(self.txn.recomputations()) {
+                    Known::ReplyNoted
+                } else {
+                    Known::Stored
+                }
+            }
+            _ => Known::Unknown,
+        };
         let cx = self.cx;
-        if self.txn.put_message(m).map_err(|e| cx.db(e))? {
+        if self.txn.put_message(m, known).map_err(|e| cx.db(e))? {
             self.txn.note_answer(m).map_err(|e| cx.db(e))?;
             self.report.messages_new += 1;
         }

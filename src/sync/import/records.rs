@@ -34,6 +34,9 @@ pub(super) struct End {
 /// a free from another thread, and the two threads then wait on each other.
 pub(super) type Spent = std::sync::mpsc::Receiver<Vec<(u64, Record)>>;
 
+/// How many records go to the writing thread at a time.
+const CHUNK: usize = 256;
+
 /// Reads every line after the header: checks it, hashes it and (when `apply`) parses
 /// it, sending records in chunks. Stops at the first bad line with its error.
 pub(super) fn read_records(
@@ -45,7 +48,9 @@ pub(super) fn read_records(
 ) {
     let cx = Ctx { file: &file };
     let mut buf = Vec::with_capacity(4096);
-    let mut chunk: Vec<(u64, Record)> = Vec::with_capacity(256);
+    let mut chunk: Vec<(u64, Record)> = Vec::with_capacity(CHUNK);
+    // Where the last complaint of the chunk is, for the replies that follow it.
+    let mut last_complaint: Option<usize> = None;
     let mut records = 0u64;
     let mut trailer: Option<(u64, Trailer)> = None;
     let result: Result<(), ImportError> = (|| {
@@ -104,25 +109,35 @@ pub(super) fn read_records(
             let record = match kind.as_str() {
                 "complaint" => {
                     let c: Complaint = json_depth::parse(text).map_err(invalid)?;
+                    last_complaint = Some(chunk.len());
                     Record::Complaint(Box::new(prepare(&cx, line_no, ctx, c)?))
                 }
-                "message" => Record::Message(json_depth::parse(text).map_err(invalid)?),
+                "message" => {
+                    let message = json_depth::parse(text).map_err(invalid)?;
+                    let folded = fold_reply(&mut chunk, last_complaint, &message);
+                    Record::Message(Reply { message, folded })
+                }
                 "agency" => Record::Agency(json_depth::parse(text).map_err(invalid)?),
                 "ack" => Record::Ack(json_depth::parse(text).map_err(invalid)?),
                 _ => return Err(cx.at(line_no, format!("unknown record type \"{kind}\""))),
             };
             chunk.push((line_no, record));
-            if chunk.len() == 256 {
+            if chunk.len() == CHUNK {
+                last_complaint = None;
+                // Free what the writer has applied, here where it was allocated, and
+                // fill its vector again (a new one would grow by doubling).
+                let mut next = None;
+                while let Ok(mut done) = spent.try_recv() {
+                    done.clear();
+                    next = Some(done);
+                }
+                let next = next.unwrap_or_else(|| Vec::with_capacity(CHUNK));
                 if out
-                    .send(Ok(Piece::Records(std::mem::take(&mut chunk))))
+                    .send(Ok(Piece::Records(std::mem::replace(&mut chunk, next))))
                     .is_err()
                 {
                     // The writer stopped (it found a problem): nothing more to do.
                     return Ok(());
-                }
-                // Free what the writer has applied, here where it was allocated.
-                while let Ok(done) = spent.try_recv() {
-                    drop(done);
                 }
             }
         }
@@ -161,7 +176,7 @@ fn record_type(text: &str) -> serde_json::Result<Option<String>> {
 /// A parsed record, complaints already made ready to store by the reading thread.
 pub(super) enum Record {
     Complaint(Box<Prepared>),
-    Message(crate::domain::Message),
+    Message(Reply),
     Agency(crate::domain::Agency),
     Ack(crate::sync::wire::Ack),
 }
@@ -175,6 +190,40 @@ pub(super) struct Prepared {
     pub(super) data: String,
     pub(super) hash: String,
     pub(super) derived: store::NewDerived,
+}
+
+/// A thread message, and whether its instant was already folded into the complaint
+/// just before it as its latest reply (see [`fold_reply`]).
+pub(super) struct Reply {
+    pub(super) message: crate::domain::Message,
+    pub(super) folded: bool,
+}
+
+/// A reply by the reporter or an admin right after its complaint (the usual order of a
+/// batch) gives the complaint's row its latest reply when it is inserted, instead of
+/// an update of the row for each reply. Returns whether it did; the writing thread
+/// then skips that update if the complaint was indeed new (see `apply`).
+fn fold_reply(
+    chunk: &mut [(u64, Record)],
+    last_complaint: Option<usize>,
+    m: &crate::domain::Message,
+) -> bool {
+    use crate::domain::Author;
+    if !matches!(m.author, Author::Reporter | Author::Admin) {
+        return false;
+    }
+    let Some((_, Record::Complaint(p))) = last_complaint.and_then(|i| chunk.get_mut(i)) else {
+        return false;
+    };
+    if p.complaint.id != m.complaint_id {
+        return false;
+    }
+    let at = store::utc_key(m.at);
+    let latest = &mut p.derived.latest_reply_at;
+    if latest.as_ref().is_none_or(|l| *l < at) {
+        *latest = Some(at);
+    }
+    true
 }
 
 /// Checks a complaint and makes it ready to store (off the writing thread).
