@@ -100,8 +100,10 @@ fn a_batch_given_twice_in_one_run_is_imported_once() {
     assert_eq!(d.complaints_total(), 3);
 }
 
-/// Files larger than the cache set the view indexes aside and build them once at the
-/// end: the same definitions as before, every view reads, every count agrees.
+/// Files larger than the cache set the view indexes and the new complaints' search
+/// texts aside and build them once at the end: the same index definitions as before,
+/// every view reads, every count agrees, and each complaint kept has the text of its
+/// final row (`check` compares them), none of a refused file.
 #[test]
 fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
     let mut d = Desk::new();
@@ -127,9 +129,39 @@ fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
         std::fs::metadata(&big).expect("size").len() > d.store.file_bytes(),
         "the batch is larger than the empty cache"
     );
-    let results = import_files(&mut d.store, &d.cfg, &[big], &mut |_, _| {});
+    // A refused file after it, and a newer revision of one of its complaints with
+    // another title: the texts made at the end are those of the rows kept.
+    let refused = batch(
+        &Head::new(SCOPE, 2, "b-2", "2026-11-20T08:00:00+07:00"),
+        &complaints(5000, 3, 1),
+    );
+    let refused =
+        String::from_utf8(refused)
+            .expect("text")
+            .replacen("Jalan rusak", "Jalan rusuk", 1);
+    let refused = write_file(&dir, "inbound-b-2.jsonl", refused.as_bytes());
+    let mut renamed = complaint("LAP-2026-0000007", 2, "Lampu penerangan mati", SCOPE);
+    renamed["location"] = "Desa Gapura Timur".into();
+    let newer = write_batch(
+        &dir,
+        &Head::new(SCOPE, 3, "b-3", "2026-11-20T09:00:00+07:00"),
+        &[renamed],
+    );
+    let results = import_files(&mut d.store, &d.cfg, &[big, refused, newer], &mut |_, _| {});
     assert_eq!(results[0].as_ref().expect("applied").complaints_new, 1500);
+    assert!(results[1].is_err(), "the altered file is refused");
+    assert_eq!(results[2].as_ref().expect("applied").complaints_updated, 1);
     assert_eq!(schema(&d), before, "the view indexes are back as they were");
+    let texts = d.store.search_texts(&ViewQuery::All).expect("texts");
+    assert_eq!(texts.len(), 1500, "one text per complaint kept");
+    let renamed_text = (0..texts.len())
+        .map(|i| texts.get(i))
+        .find(|t| t.starts_with("lap-2026-0000007 "))
+        .expect("the renamed complaint's text");
+    assert_eq!(
+        renamed_text,
+        "lap-2026-0000007 lampu penerangan mati sosial desa gapura timur"
+    );
     for view in [ViewQuery::All, ViewQuery::NeedsAction] {
         let page = d
             .store
