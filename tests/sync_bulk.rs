@@ -100,10 +100,10 @@ fn a_batch_given_twice_in_one_run_is_imported_once() {
     assert_eq!(d.complaints_total(), 3);
 }
 
-/// Files larger than the cache set the view indexes and the new complaints' search
-/// texts aside and build them once at the end: the same index definitions as before,
-/// every view reads, every count agrees, and each complaint kept has the text of its
-/// final row (`check` compares them), none of a refused file.
+/// Files larger than the cache set the view indexes aside and build them once at the
+/// end: the same definitions as before, every view reads, every count agrees, and each
+/// complaint kept has the search text of its final row (`check` compares them), none
+/// of a refused file.
 #[test]
 fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
     let mut d = Desk::new();
@@ -130,7 +130,7 @@ fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
         "the batch is larger than the empty cache"
     );
     // A refused file after it, and a newer revision of one of its complaints with
-    // another title: the texts made at the end are those of the rows kept.
+    // another title: the texts are those of the rows kept.
     let refused = batch(
         &Head::new(SCOPE, 2, "b-2", "2026-11-20T08:00:00+07:00"),
         &complaints(5000, 3, 1),

@@ -101,7 +101,9 @@ fn recounts() -> [(&'static str, &'static str, String); 5] {
 const BATCH_SIZES: &str = "SELECT batch_id, count(*) AS n FROM operation_states
     WHERE batch_id IS NOT NULL GROUP BY batch_id";
 
-use super::counts::SEARCH_TEXT;
+/// The text a complaint is searched by (the schema's triggers build the same).
+const SEARCH_TEXT: &str = "lower(id || ' ' || title || ' ' || ifnull(category, '') || ' '
+    || ifnull(location, ''))";
 
 /// Orphan queries: (what, count query).
 fn orphans() -> Vec<(&'static str, String)> {

@@ -101,11 +101,6 @@ impl NewRows {
     }
 }
 
-/// The text a complaint is searched by, from its row (the schema's triggers and
-/// [`add_search_text`] build the same).
-pub(super) const SEARCH_TEXT: &str = "lower(id || ' ' || title || ' ' || ifnull(category, '') \
-    || ' ' || ifnull(location, ''))";
-
 /// Adds the search text of the row just inserted (the same text as the schema's
 /// update trigger builds, with SQLite's `lower`).
 pub(super) fn add_search_text(

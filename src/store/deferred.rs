@@ -1,14 +1,9 @@
-//! The view indexes of the complaints and the search texts of the new ones, set aside
-//! during a large import and built once at its end: inserting a million rows into five
-//! indexes ordered by an urgency key costs more than sorting each once, and texts
-//! written together lie together in the file, so the filter's first read of them after
-//! a first load is one sequential read instead of tens of thousands of scattered ones.
-//! The indexes are dropped and made again from the definitions the cache itself holds,
-//! inside the import's transaction, so a refused or killed import leaves them as they
-//! were; the texts are made from the rows the import kept, with the same expression
-//! `check` verifies.
+//! The view indexes of the complaints, set aside during a large import and built once
+//! at its end: inserting a million rows into five indexes ordered by an urgency key
+//! costs more than sorting each once. The indexes are dropped and made again from the
+//! definitions the cache itself holds, inside the import's transaction, so a refused or
+//! killed import leaves them as they were.
 
-use super::counts::SEARCH_TEXT;
 use super::error::Named;
 use super::{StoreError, Txn};
 
@@ -34,16 +29,6 @@ impl Txn<'_> {
     /// view in between (the import does not).
     pub fn defer_view_indexes(&mut self) -> Result<DeferredIndexes, StoreError> {
         const DEFER: &str = "set the view indexes aside";
-        // New complaints take cache ids above the largest (an import deletes none).
-        let above: i64 = self
-            .tx
-            .query_row(
-                "SELECT ifnull(max(rowid), 0) AS most FROM complaints",
-                [],
-                |r| r.get("most"),
-            )
-            .named(DEFER)?;
-        self.texts_deferred_above = Some(above);
         let mut made = Vec::new();
         for name in VIEW_INDEXES {
             let sql: Option<String> = self
@@ -64,33 +49,13 @@ impl Txn<'_> {
         Ok(DeferredIndexes(made))
     }
 
-    /// Makes the search texts of the complaints added since [`Txn::defer_view_indexes`],
-    /// then builds the indexes it set aside, each in one sort.
+    /// Builds the indexes [`Txn::defer_view_indexes`] set aside, each in one sort.
     pub fn rebuild_view_indexes(&mut self, deferred: DeferredIndexes) -> Result<(), StoreError> {
-        self.make_deferred_texts()?;
         for sql in deferred.0 {
             self.tx
                 .execute_batch(&sql)
                 .named("build a view index again")?;
         }
-        Ok(())
-    }
-
-    /// Makes the search texts set aside by [`Txn::defer_view_indexes`], if any (the
-    /// commit does it too, so no complaint is ever committed without one).
-    pub(super) fn make_deferred_texts(&mut self) -> Result<(), StoreError> {
-        let Some(above) = self.texts_deferred_above.take() else {
-            return Ok(());
-        };
-        self.tx
-            .execute(
-                &format!(
-                    "INSERT INTO search_text (rowid, text)
-                     SELECT rowid, {SEARCH_TEXT} FROM complaints WHERE rowid > ?1"
-                ),
-                [above],
-            )
-            .named("make the search texts of the new complaints")?;
         Ok(())
     }
 }

@@ -102,19 +102,16 @@ impl Txn<'_> {
         })()
         .named(INSERT)?;
         drop(stmt);
-        // During a large import the texts are made at its end (`store::deferred`).
-        if self.texts_deferred_above.is_none() {
-            add_search_text(
-                &self.tx,
-                self.tx.last_insert_rowid(),
-                [
-                    Some(c.id.as_str()),
-                    Some(c.title.as_str()),
-                    c.category.as_deref(),
-                    c.location.as_deref(),
-                ],
-            )?;
-        }
+        add_search_text(
+            &self.tx,
+            self.tx.last_insert_rowid(),
+            [
+                Some(c.id.as_str()),
+                Some(c.title.as_str()),
+                c.category.as_deref(),
+                c.location.as_deref(),
+            ],
+        )?;
         self.count_new()
             .add(&c.status, d.in_scope, d.urgency_due.as_deref());
         self.route_new(c, d);

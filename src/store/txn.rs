@@ -35,9 +35,6 @@ pub struct Txn<'s> {
     early_messages: Option<bool>,
     /// How many times a complaint's derived columns were recomputed from the tables.
     recomputed: u64,
-    /// Set while a large import builds the search texts of its new complaints at its
-    /// end (`store::deferred`): the complaints above this cache id have none yet.
-    pub(super) texts_deferred_above: Option<i64>,
 }
 
 impl Store {
@@ -67,7 +64,6 @@ impl Store {
             routing_before: Default::default(),
             early_messages: None,
             recomputed: 0,
-            texts_deferred_above: None,
         })
     }
 }
@@ -81,7 +77,6 @@ impl Txn<'_> {
     /// Counts the new rows, settles every stale complaint, writes what the suggester
     /// learned and the marks, and commits.
     pub fn commit(mut self) -> Result<(), StoreError> {
-        self.make_deferred_texts()?;
         self.settle()?;
         self.settle_routing()?;
         self.tx.commit().named("commit")
