@@ -50,7 +50,7 @@ fn thread() -> Vec<(String, serde_json::Value)> {
     ]
 }
 
-/// Each complaint's latest reply and the whole of its derived columns, as listed.
+/// Each complaint's latest reply, as the desk lists it.
 fn latest_replies(d: &Desk) -> BTreeMap<String, Option<String>> {
     d.store
         .list(&ListFilter::default())
