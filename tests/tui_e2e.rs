@@ -918,6 +918,8 @@ fn a_terminated_demo_leaves_nothing_behind() {
         .expect("kill");
     assert!(sent.success());
     desk.wait_exit(TIMEOUT);
+    // The last bytes it wrote may still be on their way through the terminal.
+    desk.wait_output_end(TIMEOUT);
     let tmp = desk.home.path().join("tmp");
     let left: Vec<_> = std::fs::read_dir(&tmp)
         .expect("tmp")
