@@ -47,22 +47,28 @@ impl<'q> Scorer<'q> {
         if pattern.is_empty() {
             return Some(0);
         }
-        let part = window(text, self.query.as_bytes())?;
+        // The matcher's own first step, done on bytes: each character of the query at
+        // its first place after the one before.
+        let part = window(text, self.query.as_bytes(), &mut self.firsts)?;
         self.choice.clear();
-        self.choice.extend(part.chars());
-        // The matcher's own first step, done here without allocating: each
-        // character of the query at its first place after the one before.
-        self.firsts.clear();
-        let mut wanted = pattern.iter();
-        let mut next = wanted.next();
-        for (at, c) in self.choice.iter().enumerate() {
-            match next {
-                Some(p) if p == c => {
-                    self.firsts.push(at);
-                    next = wanted.next();
+        if part.is_ascii() {
+            // Most texts: one byte per character, so the places found on bytes are
+            // the characters' places, and the text is copied without decoding.
+            self.choice.extend(part.bytes().map(char::from));
+        } else {
+            self.choice.extend(part.chars());
+            self.firsts.clear();
+            let mut wanted = pattern.iter();
+            let mut next = wanted.next();
+            for (at, c) in self.choice.iter().enumerate() {
+                match next {
+                    Some(p) if p == c => {
+                        self.firsts.push(at);
+                        next = wanted.next();
+                    }
+                    Some(_) => {}
+                    None => break,
                 }
-                Some(_) => {}
-                None => break,
             }
         }
         // The matcher takes this path for any text (`element_limit(1)`).
@@ -74,20 +80,23 @@ impl<'q> Scorer<'q> {
 
 /// The part of `hay` the matcher's score of the ASCII query `needle` depends on, or
 /// `None` when the query's bytes are not all in `hay` in order (so the matcher would
-/// not match). The matcher finds each character of the query at its first place after
-/// the one before and looks no further than the last of those, so the text up to there
-/// scores exactly as the whole text. (The start cannot be cut too: where the matcher
-/// starts scoring depends on how far into the text the first match is.)
-fn window<'a>(hay: &'a str, needle: &[u8]) -> Option<&'a str> {
+/// not match); `firsts` receives where each byte of the query was found, each at its
+/// first place after the one before. The matcher looks no further than the last of
+/// those, so the text up to there scores exactly as the whole text. (The start cannot
+/// be cut too: where the matcher starts scoring depends on how far into the text the
+/// first match is.)
+fn window<'a>(hay: &'a str, needle: &[u8], firsts: &mut Vec<usize>) -> Option<&'a str> {
     let bytes = hay.as_bytes();
-    let mut end = None;
+    firsts.clear();
+    let mut from = 0;
     for &b in needle {
-        let from = end.map_or(0, |e: usize| e + 1);
-        end = Some(from + memchr::memchr(b, bytes.get(from..)?)?);
+        let at = from + memchr::memchr(b, bytes.get(from..)?)?;
+        firsts.push(at);
+        from = at + 1;
     }
-    match end {
-        // `end` is an ASCII byte, so the slice ends on a character boundary.
-        Some(end) => hay.get(..=end),
+    match firsts.last() {
+        // The last place is an ASCII byte, so the slice ends on a character boundary.
+        Some(&end) => hay.get(..=end),
         None => Some(hay),
     }
 }
