@@ -1,7 +1,8 @@
 //! Scoring one text against the filter's query with fuzzy-matcher's skim scorer, doing
 //! only what the score depends on: the query's characters are found in order on bytes
 //! first (most texts stop there), then only the text up to the last of them is handed
-//! to the matcher, and every buffer is reused from one text to the next. The score is
+//! to the matcher with those places (its own first step, not done twice), and every
+//! buffer is reused from one text to the next. The score is
 //! exactly the one `SkimMatcherV2::fuzzy_match` gives for the whole text (the
 //! property tests below check it).
 
