@@ -34,3 +34,8 @@ pub mod text;
 pub mod textfile;
 pub mod tui;
 pub mod ui;
+
+/// mimalloc instead of the system's allocator, for every program built on this crate
+/// (the desk, its tests and benchmarks): measured in `docs/performance.md`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
