@@ -367,6 +367,41 @@ fn an_import_killed_after_its_commit_is_whole_and_importing_again_changes_nothin
     assert_eq!(d.status()["complaints"]["total"], 210);
 }
 
+/// A first load writes through a rollback journal instead of the write-ahead log
+/// (`Store::bulk`). Killed before its commit, it leaves that journal (cold here: the
+/// file was not written yet; the store's unit tests play back a hot one). Readers see
+/// the empty cache, the next writer clears the journal away, and the same file is then
+/// taken whole, with the cache back on the write-ahead log.
+#[test]
+fn a_first_load_killed_before_its_commit_leaves_the_cache_empty() {
+    let d = CliDesk::new("");
+    let first = d.batch(1, 2000);
+    let path = first.to_str().expect("path");
+    let killed = d.run_env(&["import", path], "SIGAP_FAULT", "import:before-commit");
+    assert_ne!(killed.code, 0);
+    let journal = d.data.join("sigap.db-journal");
+    assert!(
+        std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0),
+        "the first load went through a rollback journal"
+    );
+    assert_eq!(d.status()["complaints"]["total"], 0, "none of the file");
+    d.run(&["check"]).ok();
+    assert!(!journal.exists(), "the writer cleared the journal away");
+    let again = d.run(&["import", path]);
+    assert_eq!(again.code, 0, "{}", again.err);
+    assert!(
+        again.err.is_empty(),
+        "the checkpoint after it: {}",
+        again.err
+    );
+    assert_eq!(d.status()["complaints"]["total"], 2000);
+    let mode: String = d
+        .raw()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .expect("journal mode");
+    assert_eq!(mode, "wal");
+}
+
 /// Found by `cargo xtask fuzz`: a header value with a newline made a refusal of two
 /// lines (and could carry an escape sequence).
 #[test]

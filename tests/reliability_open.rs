@@ -105,6 +105,33 @@ fn a_reader_never_blocks_a_writer_and_writers_take_turns() {
     assert_eq!(d.status()["pending_operations"], 20);
 }
 
+/// A first load writes through a rollback journal, holding the cache until its commit
+/// (`Store::bulk`); a reader waits for it a while, then says so in one sentence.
+#[test]
+fn a_reader_during_a_first_load_waits_then_says_another_sigap_is_writing() {
+    let d = CliDesk::new("");
+    d.import(1, 5);
+    let raw = d.raw();
+    let mode: String = raw
+        .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+        .expect("journal mode");
+    assert_eq!(mode, "delete");
+    raw.execute_batch("BEGIN EXCLUSIVE; DELETE FROM audit;")
+        .expect("hold the cache as a loading writer does");
+    let started = std::time::Instant::now();
+    let ran = d.run(&["status"]);
+    assert_eq!(ran.code, 1, "{}", ran.out);
+    assert!(ran.err.contains("Sigap lain sedang menulis"), "{}", ran.err);
+    assert_eq!(ran.err.trim().lines().count(), 1, "{}", ran.err);
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(2),
+        "it waited first"
+    );
+    raw.execute_batch("ROLLBACK").expect("rollback");
+    drop(raw);
+    assert_eq!(d.status()["complaints"]["total"], 5);
+}
+
 #[test]
 fn a_writer_says_it_waits_then_refuses() {
     let d = CliDesk::new("");

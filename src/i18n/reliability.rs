@@ -41,6 +41,10 @@ impl Lang {
                  di disk itu (paling sedikit sebesar berkas `sigap.db-wal`) lalu coba lagi; \
                  perintah yang hanya membaca tetap berjalan"
             ),
+            StoreError::Busy { statement } => format!(
+                "Sigap lain sedang menulis ke cache, sehingga cache tidak dapat {statement}: coba \
+                 lagi setelah selesai (impor pertama yang berisi banyak laporan memakan waktu)"
+            ),
             StoreError::PendingWouldBeLost { count, file } => format!(
                 "{count} operasi yang belum diekspor ada di cache tetapi tidak ada di {}; ekspor \
                  dulu (`sigap export`) atau pulihkan dengan --force dan operasi itu hilang",

@@ -67,6 +67,12 @@ pub enum StoreError {
         "the disk holding the cache is full, so the cache could not {statement}: free space on it (at least as much as the cache's `sigap.db-wal` file) and try again; commands that only read still work"
     )]
     DiskFull { statement: &'static str },
+    /// Another connection kept the cache past the wait (a first load holds it until its
+    /// commit: it writes through a rollback journal, see `Store::bulk`).
+    #[error(
+        "another Sigap is writing to the cache, so it could not {statement}: try again when it has finished (a first import of many complaints takes a while)"
+    )]
+    Busy { statement: &'static str },
     /// A restore that would lose operations not yet exported.
     #[error(
         "{count} operation(s) not yet exported are in the cache but not in {}; export them first (`sigap export`) or restore with --force to lose them",
@@ -90,6 +96,7 @@ fn newest_note(b: &Option<PathBuf>) -> String {
 pub(super) fn sql_error(statement: &'static str, source: rusqlite::Error) -> StoreError {
     match source.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull { statement },
+        Some(rusqlite::ErrorCode::DatabaseBusy) => StoreError::Busy { statement },
         Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
             StoreError::Damaged(format!("while trying to {statement}: {source}"))
         }

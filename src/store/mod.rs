@@ -170,6 +170,15 @@ impl Store {
     /// no automatic checkpoint at the commit (copying a whole batch into the database
     /// would double the time before the report; the caller checkpoints once it has
     /// reported). Both settings are restored afterwards.
+    ///
+    /// Into an empty cache that no other connection has open (a first load), the write
+    /// goes through a rollback journal instead of the write-ahead log, and the log is
+    /// taken up again after it. The new pages are then written once, into the file,
+    /// and read back from it: through the log, every page is written twice (the log,
+    /// then the checkpoint), and each read of a page that went to the log looks it up
+    /// there, which slows the view indexes' builds at the end of a million complaints
+    /// (`docs/performance.md`). It is still all-or-nothing: a kill leaves the journal,
+    /// which the next writer plays back, leaving the cache empty again.
     pub fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
         let before: i64 = self
             .conn
@@ -178,10 +187,27 @@ impl Store {
         // A setting that does not take only makes the write slower.
         let _ = self.conn.pragma_update(None, "cache_size", BULK_CACHE_KIB);
         let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 0);
+        // SQLite refuses to leave the log while another connection has the file open,
+        // and then the write simply goes through the log.
+        let rollback = matches!(self.holds_data(), Ok(false)) && self.journal_mode("DELETE");
         let result = f(self);
+        // Should this wait out a reader's query and still fail, the next writer to open
+        // the cache takes the log up again.
+        if rollback && self.journal_mode("WAL") {
+            // SQLite opens the log at the next transaction, and a checkpoint asked for
+            // before one is refused ("database table is locked"): read once.
+            let _ = self.holds_data();
+        }
         let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 1000);
         let _ = self.conn.pragma_update(None, "cache_size", before);
         result
+    }
+
+    /// Sets the journal mode; whether it is now `mode`.
+    fn journal_mode(&self, mode: &str) -> bool {
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
+            .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
     }
 
     /// Reads a value from the meta table.
@@ -294,5 +320,102 @@ mod tests {
         assert_eq!(inside, (super::BULK_CACHE_KIB.to_string(), "0".to_owned()));
         assert_eq!(pragma(&store, "cache_size"), super::CACHE_KIB.to_string());
         assert_eq!(pragma(&store, "wal_autocheckpoint"), "1000");
+    }
+
+    fn one_complaint(store: &mut Store) {
+        let txn = store.txn().expect("txn");
+        txn.tx
+            .execute_batch(
+                "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
+                     classification, supervisory, anonymous, confidential, title, submitted_at, data)
+                 VALUES ('LAP-1', 1, 'h', '2026-11-20T01:00:00Z', '3529-DINSOS', 'terdisposisi',
+                     'pengaduan', 0, 0, 0, 'Jalan rusak', '2026-11-19T09:00:00+07:00', '{}')",
+            )
+            .expect("insert");
+        txn.commit().expect("commit");
+    }
+
+    #[test]
+    fn a_first_load_writes_through_a_rollback_journal_and_takes_the_log_up_again() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = crate::config::Config::default().desk_context();
+        let mut store = Store::open(dir.path(), ctx, Access::Write).expect("open");
+        let inside = store.bulk(|s| {
+            one_complaint(s);
+            pragma(s, "journal_mode")
+        });
+        assert_eq!(inside, "delete", "an empty cache that no one else has open");
+        assert_eq!(pragma(&store, "journal_mode"), "wal");
+        store
+            .checkpoint()
+            .expect("the log is ready for a checkpoint");
+        assert!(store.holds_data().expect("read"), "the load was committed");
+        // Now the cache holds data: the next large write goes through the log.
+        assert_eq!(store.bulk(|s| pragma(s, "journal_mode")), "wal");
+    }
+
+    /// The files a kill leaves in the middle of a first load that has begun to write
+    /// the database file: a hot journal beside it. A reader is refused the half-written
+    /// file and a writer plays the journal back, so the cache opens empty.
+    #[test]
+    fn a_first_load_killed_while_writing_the_file_opens_empty() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let copy = tempfile::tempdir().expect("tempdir");
+        let ctx = crate::config::Config::default().desk_context();
+        let mut store = Store::open(dir.path(), ctx.clone(), Access::Write).expect("open");
+        let before = std::fs::read(dir.path().join(super::DB_FILE)).expect("db");
+        store.bulk(|s| {
+            // A small page cache, so that the pages spill into the file before the end.
+            s.conn.pragma_update(None, "cache_size", 8).expect("cache");
+            let txn = s.txn().expect("txn");
+            for i in 0..400 {
+                txn.tx
+                    .execute(
+                        "INSERT INTO search_text (rowid, text) VALUES (?1, ?2)",
+                        rusqlite::params![i, "jalan rusak ".repeat(40)],
+                    )
+                    .expect("insert");
+            }
+            for name in [super::DB_FILE, "sigap.db-journal", super::open::MARKER_FILE] {
+                std::fs::copy(dir.path().join(name), copy.path().join(name)).expect("copy");
+            }
+            // Dropped without a commit: rolled back.
+        });
+        drop(store);
+        let db = copy.path().join(super::DB_FILE);
+        assert_ne!(
+            std::fs::read(&db).expect("db"),
+            before,
+            "the file was written"
+        );
+        let reader = Store::open(copy.path(), ctx.clone(), Access::Read).expect("reader");
+        assert!(!reader.holds_data().expect("read"));
+        assert_eq!(
+            reader
+                .conn
+                .query_row("SELECT count(*) FROM search_text", [], |r| r
+                    .get::<_, i64>(0))
+                .expect("count"),
+            0,
+            "the journal was played back"
+        );
+        assert!(!copy.path().join("sigap.db-journal").exists());
+        drop(reader);
+        let writer = Store::open(copy.path(), ctx, Access::Write).expect("writer");
+        assert_eq!(pragma(&writer, "journal_mode"), "wal");
+    }
+
+    #[test]
+    fn a_first_load_beside_another_connection_stays_in_the_log() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = crate::config::Config::default().desk_context();
+        let mut store = Store::open(dir.path(), ctx, Access::Write).expect("open");
+        let other = store.worker().expect("worker");
+        assert!(
+            !other.holds_data().expect("read"),
+            "the other connection has read"
+        );
+        assert_eq!(store.bulk(|s| pragma(s, "journal_mode")), "wal");
+        assert_eq!(pragma(&other, "journal_mode"), "wal");
     }
 }

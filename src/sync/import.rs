@@ -294,6 +294,7 @@ fn import_each(
         results.push(done);
     }
     txn.rebuild_view_indexes(deferred).map_err(whole)?;
+    crate::fault::point("import:before-commit");
     txn.commit().map_err(whole)
 }
 
