@@ -5,8 +5,8 @@
 //!   cache by `sigap import`'s path (to the report, then with the checkpoint), and by a
 //!   bare importer that only verifies the file's SHA-256, parses each line as JSON and
 //!   inserts the records into one table with one index, in one transaction, in the same
-//!   page-cache and journal settings (a rollback journal, as into any empty cache). Alternated `SIGAP_BENCH_RUNS` times (default 3);
-//!   prints each median and the ratio.
+//!   page-cache and journal settings (a rollback journal, as into any empty cache).
+//!   Alternated `SIGAP_BENCH_RUNS` times (default 3); prints each median and the ratio.
 //! - **First load** (with `SIGAP_BENCH_FIRST_LOAD=1`): ten 100k batches (1M complaints)
 //!   into an empty cache, once through the bulk path (`import_files`: one transaction,
 //!   a savepoint per file, one checkpoint) and once file by file with a checkpoint
