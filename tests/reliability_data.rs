@@ -111,6 +111,52 @@ fn backups(d: &CliDesk) -> Vec<String> {
     v
 }
 
+/// The first writing command of a day takes the daily backup; when that command is a
+/// large import, its own backup is the same copy under a second name, not a second
+/// copy of the whole cache. A later import copies the cache as it is then.
+#[test]
+fn an_import_that_takes_the_daily_backup_names_it_again_instead_of_copying_twice() {
+    let d = CliDesk::new("");
+    d.import(1, 10);
+    d.import(2, 2000);
+    let names = backups(&d);
+    assert_eq!(names.len(), 2, "{names:?}");
+    let dir = d.data.join("backups");
+    let daily = dir.join(
+        names
+            .iter()
+            .find(|n| n.ends_with("-daily.db"))
+            .expect("daily"),
+    );
+    let before = dir.join(
+        names
+            .iter()
+            .find(|n| n.ends_with("-import.db"))
+            .expect("import"),
+    );
+    let complaints = |p: &std::path::Path| -> i64 {
+        rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("backup")
+            .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))
+            .expect("count")
+    };
+    assert_eq!(complaints(&before), 10, "the cache before the import");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ino = |p: &std::path::Path| p.metadata().expect("backup").ino();
+        assert_eq!(ino(&daily), ino(&before), "one copy, two names");
+    }
+    d.import(3, 2000);
+    let later: Vec<String> = backups(&d)
+        .into_iter()
+        // A second import backup within the same second is named `…-import-2.db`.
+        .filter(|n| n.contains("-import") && dir.join(n) != before)
+        .collect();
+    assert_eq!(later.len(), 1, "{:?}", backups(&d));
+    assert_eq!(complaints(&dir.join(&later[0])), 2010);
+}
+
 #[test]
 fn backups_are_taken_daily_and_restore_never_loses_work_unseen() {
     let d = CliDesk::new("");

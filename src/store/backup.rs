@@ -157,6 +157,15 @@ pub(super) fn take_in(dir: &Path, kind: Kind) -> Result<PathBuf, StoreError> {
     let folder = dir.join(BACKUP_DIR);
     private_dir(&folder).map_err(io(&folder))?;
     sweep_partials(&folder);
+    let target = new_name(&folder, kind);
+    copy_to(&dir.join(DB_FILE), &target)?;
+    rotate(dir, kind);
+    Ok(target)
+}
+
+/// A name for a new backup of `kind` in the backups folder: now, and a number when a
+/// backup of that kind was already taken this second.
+pub(super) fn new_name(folder: &Path, kind: Kind) -> PathBuf {
     let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
     let mut target = folder.join(format!("sigap-{stamp}-{}.db", kind.name()));
     let mut n = 1;
@@ -164,13 +173,11 @@ pub(super) fn take_in(dir: &Path, kind: Kind) -> Result<PathBuf, StoreError> {
         n += 1;
         target = folder.join(format!("sigap-{stamp}-{}-{n}.db", kind.name()));
     }
-    copy_to(&dir.join(DB_FILE), &target)?;
-    rotate(dir, kind);
-    Ok(target)
+    target
 }
 
 /// Drops the oldest backups of a kind beyond what is kept.
-fn rotate(dir: &Path, kind: Kind) {
+pub(super) fn rotate(dir: &Path, kind: Kind) {
     let mine: Vec<BackupFile> = list_backups(dir)
         .into_iter()
         .filter(|b| b.kind == kind)
@@ -204,7 +211,9 @@ pub(super) fn sweep_partials(folder: &Path) {
 impl Store {
     /// Takes a backup into the backups folder (rotated with the others of its kind).
     pub fn backup(&self, kind: BackupKind) -> Result<PathBuf, StoreError> {
-        take_in(&self.dir, kind)
+        let path = take_in(&self.dir, kind)?;
+        self.last_backup.taken(&self.conn, &path);
+        Ok(path)
     }
 
     /// Writes a consistent copy of the cache to `out`, which must not exist.
@@ -230,7 +239,9 @@ impl Store {
 
 impl Txn<'_> {
     /// Takes a backup of the cache as last committed, while this transaction is still
-    /// open (its own changes are not in the copy).
+    /// open (its own changes are not in the copy). When nothing changed since this
+    /// connection's last backup, that copy is given this kind's name too (see
+    /// `store::same_backup`).
     pub fn backup_committed(&self, kind: BackupKind) -> Result<PathBuf, StoreError> {
         let db = self
             .tx
@@ -239,6 +250,12 @@ impl Txn<'_> {
             .filter(|p| !p.as_os_str().is_empty())
             .ok_or_else(|| StoreError::Migration("the cache has no file to back up".into()))?;
         let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some(same) = self.last_backup.unchanged(&self.tx) {
+            // A folder that cannot hold a second name for a file gets a copy.
+            if let Ok(path) = super::same_backup::name_again(&dir, kind, &same) {
+                return Ok(path);
+            }
+        }
         take_in(&dir, kind)
     }
 }

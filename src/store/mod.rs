@@ -28,6 +28,7 @@ mod restore;
 mod routing;
 mod row;
 mod rules;
+mod same_backup;
 mod search;
 mod snapshots;
 mod status;
@@ -97,6 +98,8 @@ pub struct Store {
     ctx: DeskContext,
     dir: PathBuf,
     _lock: Option<File>,
+    /// The last backup this connection took, and of what (`same_backup`).
+    last_backup: same_backup::LastBackup,
 }
 
 /// The settings every connection of the desk runs with; `cache_kib` is its page cache.
@@ -154,6 +157,7 @@ impl Store {
             ctx: self.ctx.clone(),
             dir: self.dir.clone(),
             _lock: None,
+            last_backup: Default::default(),
         })
     }
 

@@ -196,6 +196,7 @@ fn open_locked_as(
         ctx,
         dir: dir.to_owned(),
         _lock: Some(lock),
+        last_backup: Default::default(),
     };
     store.refresh_if_rules_changed()?;
     store.relearn_if_needed()?;
@@ -236,6 +237,7 @@ fn open_reader(
         ctx,
         dir: dir.to_owned(),
         _lock: None,
+        last_backup: Default::default(),
     })
 }
 

@@ -118,6 +118,7 @@ impl Store {
             ctx,
             dir,
             _lock,
+            ..
         } = self;
         drop(conn);
         let Some(lock) = _lock else {

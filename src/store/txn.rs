@@ -35,6 +35,8 @@ pub struct Txn<'s> {
     early_messages: Option<bool>,
     /// How many times a complaint's derived columns were recomputed from the tables.
     recomputed: u64,
+    /// The store's last backup (a backup before an import may be that same copy).
+    pub(super) last_backup: &'s super::same_backup::LastBackup,
 }
 
 impl Store {
@@ -51,7 +53,12 @@ impl Store {
     }
 
     fn begin(&mut self, behavior: TransactionBehavior) -> Result<Txn<'_>, StoreError> {
-        let Store { conn, ctx, .. } = self;
+        let Store {
+            conn,
+            ctx,
+            last_backup,
+            ..
+        } = self;
         let tx = conn
             .transaction_with_behavior(behavior)
             .named("start a transaction")?;
@@ -64,6 +71,7 @@ impl Store {
             routing_before: Default::default(),
             early_messages: None,
             recomputed: 0,
+            last_backup,
         })
     }
 }
