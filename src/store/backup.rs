@@ -211,9 +211,8 @@ pub(super) fn sweep_partials(folder: &Path) {
 impl Store {
     /// Takes a backup into the backups folder (rotated with the others of its kind).
     pub fn backup(&self, kind: BackupKind) -> Result<PathBuf, StoreError> {
-        let path = take_in(&self.dir, kind)?;
-        self.last_backup.taken(&self.conn, &path);
-        Ok(path)
+        self.last_backup
+            .take(&self.conn, || take_in(&self.dir, kind))
     }
 
     /// Writes a consistent copy of the cache to `out`, which must not exist.

@@ -7,6 +7,7 @@
 //! (`total_changes`), no change of the schema (`schema_version`), and nothing committed
 //! by any other connection (`data_version`).
 
+use super::StoreError;
 use super::backup::{BACKUP_DIR, Kind, new_name, rotate};
 use rusqlite::Connection;
 use std::cell::RefCell;
@@ -39,13 +40,26 @@ fn state(conn: &Connection) -> Option<State> {
 }
 
 impl LastBackup {
-    /// Remembers `path`, a copy of the cache as `conn` sees it now (committed, with no
-    /// transaction of its own open).
-    pub(super) fn taken(&self, conn: &Connection, path: &Path) {
-        *self.0.borrow_mut() = state(conn).map(|state| Taken {
-            path: path.to_owned(),
-            state,
-        });
+    /// Takes a backup of the cache as `conn` sees it (committed, with no transaction of
+    /// its own open) with `take`, and remembers it if nothing changed meanwhile (so that
+    /// the copy holds the state remembered with it).
+    pub(super) fn take(
+        &self,
+        conn: &Connection,
+        take: impl FnOnce() -> Result<PathBuf, StoreError>,
+    ) -> Result<PathBuf, StoreError> {
+        let before = state(conn);
+        *self.0.borrow_mut() = None;
+        let path = take()?;
+        if let (Some(before), Some(after)) = (before, state(conn))
+            && before == after
+        {
+            *self.0.borrow_mut() = Some(Taken {
+                path: path.clone(),
+                state: after,
+            });
+        }
+        Ok(path)
     }
 
     /// The last copy, if the cache is as it was then and the copy is still there.
