@@ -141,6 +141,7 @@ fn an_import_that_takes_the_daily_backup_names_it_again_instead_of_copying_twice
             .expect("count")
     };
     assert_eq!(complaints(&before), 10, "the cache before the import");
+    assert_eq!(complaints(&daily), 10);
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
