@@ -123,6 +123,15 @@ mod tests {
         }
     }
 
+    /// A cache holding one complaint, and its daily backup just taken.
+    fn after_the_daily_backup() -> (tempfile::TempDir, Store, std::path::PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = store(dir.path());
+        add_complaint(&mut store, "LAP-1");
+        let daily = store.daily_backup().expect("daily").expect("taken");
+        (dir, store, daily)
+    }
+
     fn import_backup(store: &mut Store) -> std::path::PathBuf {
         let txn = store.txn_immediate().expect("txn");
         txn.backup_committed(BackupKind::Import).expect("backup")
@@ -130,10 +139,7 @@ mod tests {
 
     #[test]
     fn an_import_right_after_the_daily_backup_names_that_copy_again() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = store(dir.path());
-        add_complaint(&mut store, "LAP-1");
-        let daily = store.daily_backup().expect("daily").expect("taken");
+        let (_dir, mut store, daily) = after_the_daily_backup();
         let before_import = import_backup(&mut store);
         assert_ne!(before_import, daily);
         assert!(before_import.to_string_lossy().ends_with("-import.db"));
@@ -144,10 +150,7 @@ mod tests {
 
     #[test]
     fn a_change_since_the_last_backup_is_copied_again() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = store(dir.path());
-        add_complaint(&mut store, "LAP-1");
-        let daily = store.daily_backup().expect("daily").expect("taken");
+        let (_dir, mut store, daily) = after_the_daily_backup();
         add_complaint(&mut store, "LAP-2");
         let before_import = import_backup(&mut store);
         assert!(!one_file(&daily, &before_import));
@@ -157,10 +160,7 @@ mod tests {
 
     #[test]
     fn a_change_by_another_connection_is_copied_again() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = store(dir.path());
-        add_complaint(&mut store, "LAP-1");
-        let daily = store.daily_backup().expect("daily").expect("taken");
+        let (_dir, mut store, daily) = after_the_daily_backup();
         let mut worker = store.worker().expect("worker");
         add_complaint(&mut worker, "LAP-2");
         let before_import = import_backup(&mut store);
@@ -170,10 +170,7 @@ mod tests {
 
     #[test]
     fn a_schema_change_since_the_last_backup_is_copied_again() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = store(dir.path());
-        add_complaint(&mut store, "LAP-1");
-        let daily = store.daily_backup().expect("daily").expect("taken");
+        let (_dir, mut store, daily) = after_the_daily_backup();
         store
             .conn
             .execute_batch("CREATE INDEX complaints_by_title ON complaints (title)")
