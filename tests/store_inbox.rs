@@ -149,7 +149,11 @@ fn views_page_both_ways_and_match_their_counts() {
             texts.rowids[i], row.rowid,
             "entry {i} is the row at its place"
         );
-        assert!(texts.get(i).starts_with(&row.id.0.to_lowercase()));
+        assert!(
+            texts
+                .get(i)
+                .ends_with(&format!(" {}", row.id.0.to_lowercase()))
+        );
     }
     // Loading them reports how far it is, the same texts in the end.
     let mut heard = Vec::new();
@@ -165,7 +169,10 @@ fn views_page_both_ways_and_match_their_counts() {
     assert_eq!(needs.len(), ids.len());
     for i in 0..needs.len() {
         let id = &ids[needs.place[i] as usize];
-        assert!(needs.get(i).starts_with(&id.to_lowercase()), "{i}");
+        assert!(
+            needs.get(i).ends_with(&format!(" {}", id.to_lowercase())),
+            "{i}"
+        );
     }
 }
 
@@ -194,7 +201,10 @@ fn a_small_view_reads_the_same_texts() {
     assert_eq!(texts.len(), 2);
     for i in 0..2 {
         let id = &outbox[texts.place[i] as usize];
-        assert!(texts.get(i).starts_with(&id.to_lowercase()), "{i}");
+        assert!(
+            texts.get(i).ends_with(&format!(" {}", id.to_lowercase())),
+            "{i}"
+        );
     }
 }
 

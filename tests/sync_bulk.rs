@@ -156,11 +156,11 @@ fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
     assert_eq!(texts.len(), 1500, "one text per complaint kept");
     let renamed_text = (0..texts.len())
         .map(|i| texts.get(i))
-        .find(|t| t.starts_with("lap-2026-0000007 "))
+        .find(|t| t.ends_with(" lap-2026-0000007"))
         .expect("the renamed complaint's text");
     assert_eq!(
         renamed_text,
-        "lap-2026-0000007 lampu penerangan mati sosial desa gapura timur"
+        "lampu penerangan mati sosial desa gapura timur lap-2026-0000007"
     );
     for view in [ViewQuery::All, ViewQuery::NeedsAction] {
         let page = d

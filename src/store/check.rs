@@ -7,6 +7,7 @@
 use super::audit::AuditVerdict;
 use super::error::Named;
 use super::rules::NEEDS_ACTION;
+use super::search_text::SEARCH_TEXT;
 use super::{Store, StoreError};
 use rusqlite::Connection;
 
@@ -100,10 +101,6 @@ fn recounts() -> [(&'static str, &'static str, String); 5] {
 /// batch is read through its span).
 const BATCH_SIZES: &str = "SELECT batch_id, count(*) AS n FROM operation_states
     WHERE batch_id IS NOT NULL GROUP BY batch_id";
-
-/// The text a complaint is searched by (the schema's triggers build the same).
-const SEARCH_TEXT: &str = "lower(id || ' ' || title || ' ' || ifnull(category, '') || ' '
-    || ifnull(location, ''))";
 
 /// Orphan queries: (what, count query).
 fn orphans() -> Vec<(&'static str, String)> {

@@ -1,5 +1,5 @@
 //! What complaints new to the cache add to the maintained counts (`view_counts`,
-//! `status_counts`, `due_counts`) and to the search texts. Triggers keep the counts for
+//! `status_counts`, `due_counts`). Triggers keep the counts for
 //! every update and delete; inserts are counted here instead, summed in memory during
 //! an import and added in a few statements, because a trigger per inserted row cost a
 //! third of a large import.
@@ -99,21 +99,4 @@ impl NewRows {
         }
         Ok(())
     }
-}
-
-/// Adds the search text of the row just inserted (the same text as the schema's
-/// update trigger builds, with SQLite's `lower`).
-pub(super) fn add_search_text(
-    conn: &Connection,
-    rowid: i64,
-    parts: [Option<&str>; 4],
-) -> Result<(), StoreError> {
-    let [id, title, category, location] = parts;
-    conn.prepare_cached(
-        "INSERT INTO search_text (rowid, text) VALUES (?1, lower(?2 || ' ' || ?3 || ' '
-             || ifnull(?4, '') || ' ' || ifnull(?5, '')))",
-    )
-    .and_then(|mut s| s.execute(params![rowid, id, title, category, location]))
-    .named("add a complaint's search text")?;
-    Ok(())
 }

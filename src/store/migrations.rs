@@ -383,6 +383,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     M::up(super::batches::V12),
     M::up(super::stored_copy::V13),
     M::up(super::export_marks::V14),
+    M::up(super::search_text::V15),
 ];
 
 /// The migrations as `rusqlite_migration` runs them.

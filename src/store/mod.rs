@@ -30,6 +30,7 @@ mod row;
 mod rules;
 mod same_backup;
 mod search;
+mod search_text;
 mod snapshots;
 mod status;
 mod stored_copy;

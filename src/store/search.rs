@@ -95,7 +95,8 @@ fn text_of(v: rusqlite::types::ValueRef<'_>) -> &str {
 
 impl Store {
     /// What the fuzzy filter searches for a view: each row's cache id, its place in
-    /// the view, and its tracking ID, title, category and location in lower case. The
+    /// the view, and its title, category, location and tracking ID in lower case (in
+    /// that order, see `store::search_text`). The
     /// texts share one buffer (`ends[i]` is where text `i` ends) to keep a million of
     /// them small.
     pub fn search_texts(&self, view: &ViewQuery) -> Result<SearchTexts, StoreError> {

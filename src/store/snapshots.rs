@@ -3,10 +3,10 @@
 //! (settled by the transaction before it commits). Also what queuing an operation reads
 //! about its complaint.
 
-use super::counts::add_search_text;
 use super::derived::{NewDerived, note_reply, utc_key};
 use super::error::Named;
 use super::row::{col, columns};
+use super::search_text::add_search_text;
 use super::{StoreError, Txn};
 use crate::domain::{Agency, AgencyCode, Author, Complaint, Message};
 use rusqlite::{OptionalExtension, params};

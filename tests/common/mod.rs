@@ -577,8 +577,8 @@ pub fn assert_counts_match_recount(store: &Store) {
     assert_eq!(
         rows("SELECT rowid, text FROM search_text ORDER BY rowid"),
         rows(
-            "SELECT rowid, lower(id || ' ' || title || ' ' || ifnull(category, '') || ' '
-                 || ifnull(location, '')) FROM complaints ORDER BY rowid"
+            "SELECT rowid, lower(title || ' ' || ifnull(category, '') || ' '
+                 || ifnull(location, '') || ' ' || id) FROM complaints ORDER BY rowid"
         ),
         "search texts"
     );

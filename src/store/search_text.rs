@@ -1,0 +1,130 @@
+//! What the fuzzy filter searches a complaint by, and in which order (schema 15): its
+//! title, category, location and tracking ID, lower-cased, in one text.
+//!
+//! The title comes first. fuzzy-matcher's linear scorer walks a text from its start
+//! to the last character of the match, so with the tracking ID in front (as before
+//! schema 15) every title match also walked the ID's 15 or more characters, and every
+//! title match started with the same run of unmatched characters. With the title first,
+//! a query found in the title costs less to score and a title that starts with the
+//! query ranks above one that holds it further on. An ID is still found, at the end.
+//!
+//! The three places that write a text build the same one: the import
+//! ([`add_search_text`]), the schema's trigger for a changed title, category or
+//! location, and `sigap check` when it rebuilds them ([`SEARCH_TEXT`]).
+
+use super::StoreError;
+use super::error::Named;
+use rusqlite::{Connection, params};
+
+/// The text a complaint is searched by, as SQL over the complaint's columns.
+pub(super) const SEARCH_TEXT: &str = "lower(title || ' ' || ifnull(category, '') || ' '
+    || ifnull(location, '') || ' ' || id)";
+
+/// Schema 15: every stored text rewritten in the new order (about 4 s at a million
+/// complaints), and the trigger that writes a changed complaint's text again.
+pub const V15: &str = r#"
+DROP TRIGGER complaints_searchable_again;
+CREATE TRIGGER complaints_searchable_again AFTER UPDATE OF title, category, location ON complaints
+BEGIN
+    UPDATE search_text SET text = lower(NEW.title || ' ' || ifnull(NEW.category, '') || ' '
+        || ifnull(NEW.location, '') || ' ' || NEW.id)
+    WHERE rowid = NEW.rowid;
+END;
+UPDATE search_text SET text = (
+    SELECT lower(c.title || ' ' || ifnull(c.category, '') || ' ' || ifnull(c.location, '')
+        || ' ' || c.id)
+    FROM complaints c WHERE c.rowid = search_text.rowid);
+"#;
+
+/// Adds the search text of the row just inserted (the same text as [`SEARCH_TEXT`],
+/// with SQLite's `lower`).
+pub(super) fn add_search_text(
+    conn: &Connection,
+    rowid: i64,
+    parts: [Option<&str>; 4],
+) -> Result<(), StoreError> {
+    let [id, title, category, location] = parts;
+    conn.prepare_cached(
+        "INSERT INTO search_text (rowid, text) VALUES (?1, lower(?3 || ' ' || ifnull(?4, '')
+             || ' ' || ifnull(?5, '') || ' ' || ?2))",
+    )
+    .and_then(|mut s| s.execute(params![rowid, id, title, category, location]))
+    .named("add a complaint's search text")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SEARCH_TEXT;
+    use crate::store::migrations::migrations;
+    use rusqlite::Connection;
+
+    fn text_of(conn: &Connection, id: &str) -> String {
+        conn.query_row(
+            "SELECT s.text FROM search_text s JOIN complaints c ON c.rowid = s.rowid
+             WHERE c.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .expect("text")
+    }
+
+    /// A cache of schema 14 (texts led by the ID) holding one complaint with a
+    /// location and one without, taken to the latest schema.
+    #[test]
+    fn the_migration_puts_the_title_first_in_every_text_and_in_later_changes() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        let m = migrations();
+        m.to_version(&mut conn, 14).expect("schema 14");
+        for (id, location) in [("LAP-1", Some("Desa Bluto")), ("LAP-2", None)] {
+            conn.execute(
+                "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
+                     classification, supervisory, anonymous, confidential, title, category,
+                     location, submitted_at, data)
+                 VALUES (?1, 1, 'h', '2026-11-20T01:00:00Z', '3529-DINSOS', 'terdisposisi',
+                     'pengaduan', 0, 0, 0, 'Jalan Rusak', 'Infrastruktur', ?2,
+                     '2026-11-19T09:00:00+07:00', '{}')",
+                rusqlite::params![id, location],
+            )
+            .expect("complaint");
+            conn.execute(
+                "INSERT INTO search_text (rowid, text)
+                 SELECT rowid, lower(id || ' ' || title || ' ' || ifnull(category, '') || ' '
+                     || ifnull(location, '')) FROM complaints WHERE id = ?1",
+                [id],
+            )
+            .expect("old text");
+        }
+        assert_eq!(
+            text_of(&conn, "LAP-1"),
+            "lap-1 jalan rusak infrastruktur desa bluto"
+        );
+        m.to_latest(&mut conn).expect("latest");
+        assert_eq!(
+            text_of(&conn, "LAP-1"),
+            "jalan rusak infrastruktur desa bluto lap-1"
+        );
+        assert_eq!(text_of(&conn, "LAP-2"), "jalan rusak infrastruktur  lap-2");
+        conn.execute(
+            "UPDATE complaints SET title = 'Lampu Mati' WHERE id = 'LAP-1'",
+            [],
+        )
+        .expect("update");
+        assert_eq!(
+            text_of(&conn, "LAP-1"),
+            "lampu mati infrastruktur desa bluto lap-1"
+        );
+        // `sigap check` expects the same text.
+        let differ: i64 = conn
+            .query_row(
+                &format!(
+                    "SELECT count(*) FROM complaints c JOIN search_text s ON s.rowid = c.rowid
+                     WHERE s.text IS NOT {SEARCH_TEXT}"
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .expect("compare");
+        assert_eq!(differ, 0);
+    }
+}
