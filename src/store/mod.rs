@@ -18,6 +18,7 @@ mod error;
 mod export_marks;
 mod fsperm;
 mod health;
+mod held;
 mod inbox;
 pub mod migrations;
 mod monev;

@@ -14,7 +14,8 @@
 
 use super::StoreError;
 use super::error::Named;
-use rusqlite::{Connection, params};
+use super::held::Held;
+use rusqlite::params;
 
 /// The text a complaint is searched by, as SQL over the complaint's columns.
 pub(super) const SEARCH_TEXT: &str = "lower(title || ' ' || ifnull(category, '') || ' '
@@ -39,12 +40,12 @@ UPDATE search_text SET text = (
 /// Adds the search text of the row just inserted (the same text as [`SEARCH_TEXT`],
 /// with SQLite's `lower`).
 pub(super) fn add_search_text(
-    conn: &Connection,
+    held: &Held<'_>,
     rowid: i64,
     parts: [Option<&str>; 4],
 ) -> Result<(), StoreError> {
     let [id, title, category, location] = parts;
-    conn.prepare_cached(
+    held.get(
         "INSERT INTO search_text (rowid, text) VALUES (?1, lower(?3 || ' ' || ifnull(?4, '')
              || ' ' || ifnull(?5, '') || ' ' || ?2))",
     )

@@ -50,8 +50,8 @@ pub struct Snapshot<'a> {
 impl Txn<'_> {
     /// Looks up the stored revision of a complaint.
     pub fn stored_revision(&self, id: &str) -> Result<Option<StoredRevision>, StoreError> {
-        self.tx
-            .prepare_cached(READ_REVISION)
+        self.held
+            .get(READ_REVISION)
             .and_then(|mut s| {
                 s.query_row([id], |r| {
                     Ok(StoredRevision {
@@ -78,8 +78,8 @@ impl Txn<'_> {
         debug_assert!(!(c.anonymous && c.reporter.is_some()));
         const INSERT: &str = "insert a complaint";
         let mut stmt = self
-            .tx
-            .prepare_cached(
+            .held
+            .get(
                 "INSERT INTO complaints (id, revision, content_hash, snapshot_at, agency, status,
                      classification, supervisory, anonymous, confidential, title, category,
                      location, channel, submitted_at, disposed_at, data, first_response_due,
@@ -103,7 +103,7 @@ impl Txn<'_> {
         .named(INSERT)?;
         drop(stmt);
         add_search_text(
-            &self.tx,
+            &self.held,
             self.tx.last_insert_rowid(),
             [
                 Some(c.id.as_str()),
@@ -154,10 +154,8 @@ impl Txn<'_> {
     /// whether the agency was new for it.
     pub fn note_agency(&mut self, id: &str, agency: &str) -> Result<bool, StoreError> {
         let n = self
-            .tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency) VALUES (?1, ?2)",
-            )
+            .held
+            .get("INSERT OR IGNORE INTO complaint_agencies (complaint_id, agency) VALUES (?1, ?2)")
             .and_then(|mut s| s.execute([id, agency]))
             .named("record a complaint's agency")?;
         Ok(n > 0)
@@ -191,8 +189,8 @@ impl Txn<'_> {
     pub fn put_message(&mut self, m: &Message, known: Known) -> Result<bool, StoreError> {
         let at_utc = utc_key(m.at);
         let n = self
-            .tx
-            .prepare_cached(
+            .held
+            .get(
                 "INSERT INTO messages (id, complaint_id, at, at_utc, author, agency, text)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
             )

@@ -9,7 +9,7 @@ use super::derived::refresh_derived;
 use super::error::Named;
 use super::{Store, StoreError};
 use crate::domain::DeskContext;
-use rusqlite::{Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::collections::BTreeSet;
 
 /// How many complaints with stale derived columns are remembered before they are
@@ -18,6 +18,9 @@ const STALE_LIMIT: usize = 16_384;
 
 /// A transaction on the cache: committed with [`Txn::commit`], rolled back when dropped.
 pub struct Txn<'s> {
+    /// The statements run once per imported record (dropped before the transaction
+    /// ends when the transaction is dropped: fields drop in order).
+    pub(super) held: super::held::Held<'s>,
     pub(super) tx: Transaction<'s>,
     pub(super) ctx: &'s DeskContext,
     /// Inserted complaints not yet counted (see `store::counts`).
@@ -59,10 +62,11 @@ impl Store {
             last_backup,
             ..
         } = self;
-        let tx = conn
-            .transaction_with_behavior(behavior)
-            .named("start a transaction")?;
+        // Shared for the transaction's life, so that it can hold statements too.
+        let conn: &Connection = conn;
+        let tx = Transaction::new_unchecked(conn, behavior).named("start a transaction")?;
         Ok(Txn {
+            held: super::held::Held::new(conn),
             tx,
             ctx,
             fresh: NewRows::default(),

@@ -122,8 +122,8 @@ impl Txn<'_> {
     /// text). The same revision again keeps the earliest instant, so the history does
     /// not depend on the order of imports.
     pub fn note_snapshot(&mut self, c: &Complaint, seen_at: &str) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached(
+        self.held
+            .get(
                 "INSERT INTO monev_history (complaint_id, revision, agency, disposed_at, seen_at,
                      status, completed_at, classification, supervisory, confidential, category)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
