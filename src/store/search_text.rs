@@ -22,7 +22,9 @@ pub(super) const SEARCH_TEXT: &str = "lower(title || ' ' || ifnull(category, '')
     || ifnull(location, '') || ' ' || id)";
 
 /// Schema 15: every stored text rewritten in the new order (about 4 s at a million
-/// complaints), and the trigger that writes a changed complaint's text again.
+/// complaints), and the trigger that writes a changed complaint's text again. A text
+/// left without its complaint (which `sigap check` reports and `--repair` removes) is
+/// left as it is rather than failing the migration.
 pub const V15: &str = r#"
 DROP TRIGGER complaints_searchable_again;
 CREATE TRIGGER complaints_searchable_again AFTER UPDATE OF title, category, location ON complaints
@@ -31,10 +33,10 @@ BEGIN
         || ifnull(NEW.location, '') || ' ' || NEW.id)
     WHERE rowid = NEW.rowid;
 END;
-UPDATE search_text SET text = (
+UPDATE search_text SET text = ifnull((
     SELECT lower(c.title || ' ' || ifnull(c.category, '') || ' ' || ifnull(c.location, '')
         || ' ' || c.id)
-    FROM complaints c WHERE c.rowid = search_text.rowid);
+    FROM complaints c WHERE c.rowid = search_text.rowid), text);
 "#;
 
 /// Adds the search text of the row just inserted (the same text as [`SEARCH_TEXT`],
@@ -100,7 +102,19 @@ mod tests {
             text_of(&conn, "LAP-1"),
             "lap-1 jalan rusak infrastruktur desa bluto"
         );
+        // A text whose complaint is gone (a damaged cache) does not stop the migration.
+        conn.execute(
+            "INSERT INTO search_text (rowid, text) VALUES (999, 'lap-9 yatim')",
+            [],
+        )
+        .expect("orphan");
         m.to_latest(&mut conn).expect("latest");
+        let orphan: String = conn
+            .query_row("SELECT text FROM search_text WHERE rowid = 999", [], |r| {
+                r.get(0)
+            })
+            .expect("orphan kept");
+        assert_eq!(orphan, "lap-9 yatim");
         assert_eq!(
             text_of(&conn, "LAP-1"),
             "jalan rusak infrastruktur desa bluto lap-1"
