@@ -3,10 +3,9 @@
 //!
 //! The title comes first. fuzzy-matcher's linear scorer walks a text from its start
 //! to the last character of the match, so with the tracking ID in front (as before
-//! schema 15) every title match also walked the ID's 15 or more characters, and every
-//! title match started with the same run of unmatched characters. With the title first,
-//! a query found in the title costs less to score and a title that starts with the
-//! query ranks above one that holds it further on. An ID is still found, at the end.
+//! schema 15) every title match also walked the ID's 15 or more characters first. With
+//! the title first, a query found in the title costs less to score. An ID is still
+//! found, at the end.
 //!
 //! The three places that write a text build the same one: the import
 //! ([`add_search_text`]), the schema's trigger for a changed title, category or

@@ -18,8 +18,8 @@ const STALE_LIMIT: usize = 16_384;
 
 /// A transaction on the cache: committed with [`Txn::commit`], rolled back when dropped.
 pub struct Txn<'s> {
-    /// The statements run once per imported record (dropped before the transaction
-    /// ends when the transaction is dropped: fields drop in order).
+    /// The statements run once per imported record (declared first: fields drop in
+    /// order, so they are finalized before a dropped transaction rolls back).
     pub(super) held: super::held::Held<'s>,
     pub(super) tx: Transaction<'s>,
     pub(super) ctx: &'s DeskContext,
