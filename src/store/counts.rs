@@ -1,8 +1,8 @@
 //! What complaints new to the cache add to the maintained counts (`view_counts`,
-//! `status_counts`, `due_counts`). Triggers keep the counts for
-//! every update and delete; inserts are counted here instead, summed in memory during
-//! an import and added in a few statements, because a trigger per inserted row cost a
-//! third of a large import.
+//! `status_counts`, `due_counts`). Triggers keep the counts for every update and
+//! delete; inserts are counted here instead, summed in memory during an import and
+//! added in a few statements, because a trigger per inserted row cost a third of a
+//! large import. (Their search texts: `store::search_text`.)
 //!
 //! The view rules below are the schema's (migration V3) for a row that has no response,
 //! no operation and no transfer yet, which is what a new row is; *needs action* is the
