@@ -40,6 +40,9 @@ impl DemoDir {
         }
         // A second handler cannot be installed; the first demo's is enough.
         let _ = ctrlc::set_handler(|| {
+            // The terminal's output is held until the exit, so the rest of a frame
+            // being drawn cannot follow the restore onto the officer's screen.
+            let _held = std::io::stdout().lock();
             crate::tui::leave();
             remove_current();
             std::process::exit(130);
