@@ -905,31 +905,51 @@ impl Desk {
     }
 }
 
+impl Desk {
+    /// Sends a terminate while the first frame is drawn (its first inbox row is on its
+    /// way, the rest likely not), waits for the exit, and checks that the terminal was
+    /// given back with nothing drawn after.
+    fn terminate_while_drawing(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        while !lock(&self.screen.raw).windows(4).any(|w| w == b"LAP-") {
+            assert!(start.elapsed() < STARTUP, "no inbox row was drawn");
+            assert!(
+                !self.screen.ended(),
+                "the desk's output ended before its inbox"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let pid = self.child.process_id().expect("pid");
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let status = self.wait_exit(TIMEOUT);
+        // The last bytes it wrote may still be on their way through the terminal.
+        self.wait_output_end(TIMEOUT);
+        let raw = lock(&self.screen.raw).clone();
+        let left = raw
+            .windows(8)
+            .rposition(|w| w == b"\x1b[?1049l")
+            .expect("the alternate screen is never left");
+        // After leaving it, only the last switches back to a normal terminal, no drawing.
+        let after = String::from_utf8_lossy(&raw[left + 8..]).into_owned();
+        assert!(
+            after.len() < 40,
+            "drawn after the alternate screen was left: {after:?}"
+        );
+        status
+    }
+}
+
 /// A demo told to stop (a terminate or a hang-up, as when its window is closed) leaves
 /// no copy of the demo cache behind and gives the terminal back, even when told while
 /// it draws its first frame.
 #[test]
 fn a_terminated_demo_leaves_nothing_behind() {
     let mut desk = Desk::start();
-    // The first row of the inbox is on its way: the rest of the frame likely is not.
-    let start = Instant::now();
-    while !lock(&desk.screen.raw).windows(4).any(|w| w == b"LAP-") {
-        assert!(start.elapsed() < STARTUP, "no inbox row was drawn");
-        assert!(
-            !desk.screen.ended(),
-            "the desk's output ended before its inbox"
-        );
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    let pid = desk.child.process_id().expect("pid");
-    let sent = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(sent.success());
-    desk.wait_exit(TIMEOUT);
-    // The last bytes it wrote may still be on their way through the terminal.
-    desk.wait_output_end(TIMEOUT);
+    desk.terminate_while_drawing();
     let tmp = desk.home.path().join("tmp");
     let left: Vec<_> = std::fs::read_dir(&tmp)
         .expect("tmp")
@@ -937,17 +957,29 @@ fn a_terminated_demo_leaves_nothing_behind() {
         .map(|e| e.file_name())
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
-    let raw = lock(&desk.screen.raw).clone();
-    let left = raw
-        .windows(8)
-        .rposition(|w| w == b"\x1b[?1049l")
-        .expect("the alternate screen is never left");
-    // After leaving it, only the last switches back to a normal terminal, no drawing.
-    let after = String::from_utf8_lossy(&raw[left + 8..]).into_owned();
-    assert!(
-        after.len() < 40,
-        "drawn after the alternate screen was left: {after:?}"
-    );
+}
+
+/// The officer's own desk told to stop gives the terminal back too, and its cache opens
+/// as before.
+#[test]
+fn a_terminated_desk_gives_the_terminal_back() {
+    let mut config = PathBuf::new();
+    let mut desk = Desk::start_with(&[], |home| {
+        config = home.join("config.toml");
+        std::fs::write(
+            &config,
+            "agency = \"3529-DINSOS\"\nofficer = \"Ahmad Fauzi\"\n",
+        )
+        .expect("config");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/inbound-3529-DINSOS-0001.jsonl");
+        prepare(home, &config, &["import", fixture.to_str().expect("path")]);
+        Some(config.clone())
+    });
+    let status = desk.terminate_while_drawing();
+    assert_eq!(status.exit_code(), 130, "{status:?}");
+    let listed = prepare(desk.home.path(), &config, &["list"]);
+    assert!(listed.contains("LAP-2026-0000001"), "{listed}");
 }
 
 /// Runs `sigap` to prepare a desk (outside the terminal).

@@ -38,15 +38,7 @@ impl DemoDir {
         if let Ok(mut current) = CURRENT.lock() {
             *current = Some(dir.path().to_owned());
         }
-        // A second handler cannot be installed; the first demo's is enough.
-        let _ = ctrlc::set_handler(|| {
-            // The terminal's output is held until the exit, so the rest of a frame
-            // being drawn cannot follow the restore onto the officer's screen.
-            let _held = std::io::stdout().lock();
-            crate::tui::leave();
-            remove_current();
-            std::process::exit(130);
-        });
+        super::stop::install();
         Ok(DemoDir {
             dir: Some(dir),
             lock: Some(lock),

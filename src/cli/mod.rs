@@ -30,6 +30,7 @@ pub mod dirs;
 mod monev;
 mod read;
 mod reliability;
+mod stop;
 mod suggest;
 mod write;
 
@@ -362,6 +363,8 @@ fn command(cli: Cli, mut env: Env) -> Result<i32> {
                 _demo_dir,
                 ..
             } = env;
+            // A desk told to stop gives the terminal back, whether or not a demo.
+            stop::install();
             crate::runtime::run(cfg, store, cli.today)?;
             drop(_demo_dir);
             Ok(0)
