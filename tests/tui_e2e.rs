@@ -903,9 +903,7 @@ impl Desk {
             t.contains("Perlu Tindakan") && t.contains("LAP-")
         });
     }
-}
 
-impl Desk {
     /// Sends a terminate while the first frame is drawn (its first inbox row is on its
     /// way, the rest likely not), waits for the exit, and checks that the terminal was
     /// given back with nothing drawn after.

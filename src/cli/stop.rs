@@ -2,7 +2,7 @@
 //! a terminate): the terminal is given back, the demo's folder is removed, and the
 //! process ends with 130. Work is never half-saved by it: every change is committed in
 //! its own SQLite transaction (an open one is rolled back at the next open), and an
-//! open response draft is at most a second older than what was typed, as after a crash.
+//! open response draft is saved every second, so it is as after a crash.
 
 /// Installs the handler; later calls do nothing (there is one per process).
 pub fn install() {
