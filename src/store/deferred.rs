@@ -61,7 +61,7 @@ impl Txn<'_> {
     /// setting). With a cache of `run_kib` and sorts in temporary files (on Unix
     /// created `0600` and deleted at once; they hold the views' keys, ids and places,
     /// no text), the runs are sorted by worker threads on every core and merged: about
-    /// 40 % off the builds at a million complaints. The pages written so far go to
+    /// 40 % off the builds at a million complaints, a fifth at 100,000. The pages written so far go to
     /// the file first, so that the small cache drops clean pages instead of writing
     /// dirty ones one at a time (the commit writes them anyway). An index whose build
     /// fails there (a full or closed temporary folder) while SQLite keeps the
@@ -109,9 +109,11 @@ impl Txn<'_> {
 const REBUILD: &str = "build a view index again";
 
 /// The page cache while the view indexes are built, in KiB: the size of the sorter's
-/// runs (see `rebuild_sorting_in_runs`). Measured at a million complaints, runs of 4
-/// to 16 MiB sorted alike; 64 MiB was no quicker than one run.
-const SORT_CACHE_KIB: i64 = 8 * 1024;
+/// runs (see `rebuild_sorting_in_runs`). Runs of 2 MiB built the four indexes in 0.26 s
+/// at 100,000 complaints and 2.6 s at a million, against 0.32 and 3.0 s with 8 MiB
+/// (the `sqlite3` shell on copies of the benchmark caches); one run of 64 MiB or more
+/// sorts on one core.
+const SORT_CACHE_KIB: i64 = 2 * 1024;
 
 /// At most this many threads help SQLite's sorter.
 const MAX_SORT_WORKERS: i64 = 4;
