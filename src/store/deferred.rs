@@ -61,12 +61,12 @@ impl Txn<'_> {
     /// setting). With a cache of `run_kib` and sorts in temporary files (on Unix
     /// created `0600` and deleted at once; they hold the views' keys, ids and places,
     /// no text), the runs are sorted by worker threads on every core and merged: about
-    /// 40 % off the builds at a million complaints, a fifth at 100,000. The pages written so far go to
-    /// the file first, so that the small cache drops clean pages instead of writing
-    /// dirty ones one at a time (the commit writes them anyway). An index whose build
-    /// fails there (a full or closed temporary folder) while SQLite keeps the
-    /// transaction is built again in memory, as before. Every setting is put back
-    /// after. `build` runs one index's SQL.
+    /// 40 % off the builds at a million complaints, a fifth at 100,000. The pages
+    /// written so far go to the file first, so that the small cache drops clean pages
+    /// instead of writing dirty ones one at a time (the commit writes them anyway). An
+    /// index whose build fails there (a full or closed temporary folder) while SQLite
+    /// keeps the transaction is built again in memory, as before. Every setting is put
+    /// back after. `build` runs one index's SQL.
     fn rebuild_sorting_in_runs(
         &mut self,
         deferred: DeferredIndexes,
