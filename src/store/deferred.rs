@@ -111,8 +111,8 @@ const REBUILD: &str = "build a view index again";
 /// The page cache while the view indexes are built, in KiB: the size of the sorter's
 /// runs (see `rebuild_sorting_in_runs`). Runs of 2 MiB built the four indexes in 0.26 s
 /// at 100,000 complaints and 2.6 s at a million, against 0.32 and 3.0 s with 8 MiB
-/// (the `sqlite3` shell on copies of the benchmark caches); one run of 64 MiB or more
-/// sorts on one core.
+/// (the `sqlite3` shell on copies of the benchmark caches); runs of 64 MiB were no
+/// quicker than the one run of the import's 128 MiB cache.
 const SORT_CACHE_KIB: i64 = 2 * 1024;
 
 /// At most this many threads help SQLite's sorter.
