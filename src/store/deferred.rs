@@ -2,7 +2,8 @@
 //! at its end: inserting a million rows into five indexes ordered by an urgency key
 //! costs more than sorting each once. The indexes are dropped and made again from the
 //! definitions the cache itself holds, inside the import's transaction, so a refused or
-//! killed import leaves them as they were.
+//! killed import leaves them as they were. They are sorted in small runs on every core
+//! (see `rebuild_sorting_in_runs`).
 
 use super::error::Named;
 use super::{StoreError, Txn};
