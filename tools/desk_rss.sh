@@ -19,7 +19,12 @@ session=sigap-rss-$$
 tmux new-session -d -s "$session" -x 200 -y 50 \
     "SIGAP_TODAY=2026-11-20 $bin --data-dir $data --config $config"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
-sleep 3
+# The desk may take the day's backup before its first frame (seconds at a million
+# complaints): wait for the inbox's first row, not a fixed time.
+for _ in $(seq 1 120); do
+    sleep 1
+    tmux capture-pane -p -t "$session" | grep -q 'LAP-' && break
+done
 pid=$(tmux list-panes -t "$session" -F '#{pane_pid}')
 rss() { grep -E 'VmRSS|VmHWM' "/proc/$pid/status" | tr -s ' \t' ' ' | paste -sd' '; }
 echo "started:        $(rss)"
