@@ -61,13 +61,14 @@ impl Txn<'_> {
     /// and sorts them on this thread alone while sorts stay in memory (the desk's
     /// setting). With a cache of `run_kib` and sorts in temporary files (on Unix
     /// created `0600` and deleted at once; they hold the views' keys, ids and places,
-    /// no text), the runs are sorted by worker threads on every core and merged: about
-    /// 40 % off the builds at a million complaints, a fifth at 100,000. The pages
-    /// written so far go to the file first, so that the small cache drops clean pages
-    /// instead of writing dirty ones one at a time (the commit writes them anyway). An
-    /// index whose build fails there (a full or closed temporary folder) while SQLite
-    /// keeps the transaction is built again in memory, as before. Every setting is put
-    /// back after. `build` runs one index's SQL.
+    /// never a title, a body or a reporter), the runs are sorted by worker threads on
+    /// every core and merged: about 40 % off the builds at a million complaints, a
+    /// fifth at 100,000. The pages written so far go to the file first, so that the
+    /// small cache drops clean pages instead of writing dirty ones one at a time (the
+    /// commit writes them anyway). An index whose build fails there (a full or closed
+    /// temporary folder) while SQLite keeps the transaction is built again with the
+    /// connection's own setting, as before. Every setting is put back as it was after.
+    /// `build` runs one index's SQL.
     fn rebuild_sorting_in_runs(
         &mut self,
         deferred: DeferredIndexes,
@@ -78,9 +79,15 @@ impl Txn<'_> {
             return Ok(());
         }
         let conn: &rusqlite::Connection = &self.tx;
-        let cache: i64 = conn
-            .pragma_query_value(None, "cache_size", |r| r.get(0))
-            .named(REBUILD)?;
+        let setting = |name: &str| -> Result<i64, StoreError> {
+            conn.pragma_query_value(None, name, |r| r.get(0))
+                .named(REBUILD)
+        };
+        let (cache, temp_store, threads) = (
+            setting("cache_size")?,
+            setting("temp_store")?,
+            setting("threads")?,
+        );
         conn.cache_flush().named(REBUILD)?;
         let workers = std::thread::available_parallelism().map_or(1, |n| {
             i64::try_from(n.get()).unwrap_or(1).min(MAX_SORT_WORKERS)
@@ -94,15 +101,15 @@ impl Txn<'_> {
             .iter()
             .try_for_each(|sql| match build(conn, sql) {
                 Err(_) if !conn.is_autocommit() => {
-                    let _ = conn.pragma_update(None, "temp_store", "MEMORY");
+                    let _ = conn.pragma_update(None, "temp_store", temp_store);
                     conn.execute_batch(sql)
                 }
                 done => done,
             })
             .named(REBUILD);
         let _ = conn.pragma_update(None, "cache_size", cache);
-        let _ = conn.pragma_update(None, "threads", 0);
-        let _ = conn.pragma_update(None, "temp_store", "MEMORY");
+        let _ = conn.pragma_update(None, "threads", threads);
+        let _ = conn.pragma_update(None, "temp_store", temp_store);
         built
     }
 }
