@@ -14,8 +14,8 @@ use std::thread::JoinHandle;
 
 mod score;
 
-use score::Scorer;
 pub use score::matcher;
+use score::{Scorer, Span};
 
 /// Scans report progress after this many entries, so a long scan shows its first
 /// matches early.
@@ -41,9 +41,39 @@ struct ViewTexts {
 pub struct Searcher {
     /// The texts of the last views filtered, the current one last (at most two).
     views: Vec<ViewTexts>,
-    /// The last query and the entries (indices into the current texts) that matched it,
-    /// or may match it (entries new to the view after a change of the cache).
-    last: Option<(String, Vec<u32>)>,
+    /// What the last query found, to narrow from.
+    last: Option<Found>,
+}
+
+/// The last query and what it found.
+struct Found {
+    query: String,
+    /// The entries (indices into the current texts) that matched it, in order, or may
+    /// match it (entries new to the view after a change of the cache).
+    entries: Vec<u32>,
+    /// Where the query was found in each of those texts, when known.
+    spans: Option<Vec<Span>>,
+}
+
+/// What one scan found: each match's score and entry, in the scan's order, and where
+/// the query was found in each (when the scorer knows it).
+struct Scored {
+    hits: Vec<(i64, u32)>,
+    spans: Option<Vec<Span>>,
+}
+
+impl Scored {
+    /// Adds the next part of the same scan.
+    fn extend(&mut self, part: Scored) {
+        self.hits.extend(part.hits);
+        self.spans = match (self.spans.take(), part.spans) {
+            (Some(mut spans), Some(more)) => {
+                spans.extend(more);
+                Some(spans)
+            }
+            _ => None,
+        };
+    }
 }
 
 impl Searcher {
@@ -114,14 +144,17 @@ impl Searcher {
             return self.read(store, &view, progress);
         }
         let again = store.search_texts_again(&current.view, &current.texts)?;
-        if let Some((_, found)) = &mut self.last {
+        if let Some(found) = &mut self.last {
             let mut kept: Vec<u32> = found
+                .entries
                 .iter()
                 .filter_map(|i| again.moved.get(*i as usize).copied().flatten())
                 .chain(again.fresh.iter().copied())
                 .collect();
             kept.sort_unstable();
-            *found = kept;
+            found.entries = kept;
+            // The texts moved: where the query was found is looked for again.
+            found.spans = None;
         }
         self.views.push(ViewTexts {
             texts: again.texts,
@@ -143,11 +176,6 @@ impl Searcher {
         }
     }
 
-    /// The current view's texts.
-    fn texts(&self) -> Option<&SearchTexts> {
-        self.views.last().map(|v| &v.texts)
-    }
-
     /// The cache ids matching `query`, best first (view order among equals); `None`
     /// when `stale()` said a newer query came meanwhile. `early` receives the first
     /// matches of a long scan.
@@ -157,60 +185,129 @@ impl Searcher {
         stale: &(dyn Fn() -> bool + Sync),
         early: &mut dyn FnMut(Vec<i64>),
     ) -> Option<Vec<i64>> {
-        let texts = self.texts()?;
-        // A longer query only narrows what the shorter one found.
-        // (Not across quotes: a quoted query matches whole words, a fuzzy one letters.)
-        let narrowing = self.last.as_ref().filter(|(q, _)| {
-            !q.is_empty() && query.starts_with(q.as_str()) && !query.contains('"')
-        });
-        let candidates: Vec<u32> = match narrowing {
-            Some((_, found)) => found.clone(),
-            None => (0..texts.len() as u32).collect(),
-        };
-        let mut scored: Vec<(i64, u32)> = Vec::new();
-        for (n, chunk) in candidates.chunks(FIRST_RESULTS_AFTER).enumerate() {
-            let part = score_parallel(texts, chunk, query, stale)?;
-            scored.extend(part);
-            // The first matches of a long scan are shown once; ranking what was
-            // found so far after every chunk cost more than the final ranking.
-            if n == 0 && chunk.len() < candidates.len() {
-                early(ranked(texts, &scored));
-            }
-        }
-        let rows = ranked(texts, &scored);
-        let mut found: Vec<u32> = scored.iter().map(|(_, i)| *i).collect();
-        found.sort_unstable();
-        self.last = Some((query.to_owned(), found));
-        Some(rows)
+        let texts = self.views.last().map(|v| &v.texts)?;
+        search_texts(texts, &mut self.last, query, stale, early)
     }
+}
+
+/// [`Searcher::search`] in `texts`, narrowing from what `last` found and leaving
+/// there what this query found.
+fn search_texts(
+    texts: &SearchTexts,
+    last: &mut Option<Found>,
+    query: &str,
+    stale: &(dyn Fn() -> bool + Sync),
+    early: &mut dyn FnMut(Vec<i64>),
+) -> Option<Vec<i64>> {
+    // A longer query only narrows what the shorter one found.
+    // (Not across quotes: a quoted query matches whole words, a fuzzy one letters.)
+    let narrowing = last.as_ref().filter(|f| {
+        !f.query.is_empty() && query.starts_with(f.query.as_str()) && !query.contains('"')
+    });
+    let scored = match narrowing {
+        // Narrowing scores fewer texts than the query before it did, so its results
+        // come soon enough: they are ranked once, at the end. Each text is searched
+        // from where the shorter query was found in it.
+        Some(found) => {
+            let from = found.spans.as_deref().map(|s| (s, found.query.len()));
+            score_parallel(texts, &found.entries, from, query, stale)?
+        }
+        None => {
+            let all: Vec<u32> = (0..texts.len() as u32).collect();
+            let mut scored: Option<Scored> = None;
+            for (n, chunk) in all.chunks(FIRST_RESULTS_AFTER).enumerate() {
+                let part = score_parallel(texts, chunk, None, query, stale)?;
+                let so_far = match scored.as_mut() {
+                    Some(s) => {
+                        s.extend(part);
+                        s
+                    }
+                    None => scored.insert(part),
+                };
+                // The first matches of a long scan are shown once; ranking what was
+                // found so far after every chunk cost more than the final ranking.
+                if n == 0 && chunk.len() < all.len() {
+                    early(ranked(texts, &so_far.hits));
+                }
+            }
+            scored.unwrap_or(Scored {
+                hits: Vec::new(),
+                spans: None,
+            })
+        }
+    };
+    let rows = ranked(texts, &scored.hits);
+    // In the scan's order, which is the entries' order.
+    let entries: Vec<u32> = scored.hits.iter().map(|(_, i)| *i).collect();
+    debug_assert!(entries.is_sorted());
+    *last = Some(Found {
+        query: query.to_owned(),
+        entries,
+        spans: scored.spans,
+    });
+    Some(rows)
 }
 
 /// Best score first; equal scores in the view's order. The order is one integer per
 /// match (the score inverted, then the place in the view), so sorting compares plain
-/// numbers instead of looking places up.
+/// numbers instead of looking places up. A long list is sorted in two halves on two
+/// threads, each looking its cache ids up, then merged.
 fn ranked(texts: &SearchTexts, scored: &[(i64, u32)]) -> Vec<i64> {
-    let mut keys: Vec<(u64, u32)> = scored
-        .iter()
-        .map(|&(score, i)| {
-            let place = texts.place.get(i as usize).copied().unwrap_or(u32::MAX);
-            let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX));
-            let worse = (i64::from(i32::MAX) - score) as u64;
-            ((worse << 32) | u64::from(place), i)
-        })
-        .collect();
-    keys.sort_unstable();
-    keys.iter()
-        .map(|(_, i)| texts.rowids[*i as usize])
-        .collect()
+    let sorted = |part: &[(i64, u32)]| -> Vec<(u64, i64)> {
+        let mut keys: Vec<(u64, u32)> = part
+            .iter()
+            .map(|&(score, i)| {
+                let place = texts.place.get(i as usize).copied().unwrap_or(u32::MAX);
+                let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX));
+                let worse = (i64::from(i32::MAX) - score) as u64;
+                ((worse << 32) | u64::from(place), i)
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.iter()
+            .map(|&(key, i)| (key, texts.rowids[i as usize]))
+            .collect()
+    };
+    if scored.len() < 20_000 {
+        return sorted(scored).iter().map(|(_, rowid)| *rowid).collect();
+    }
+    let (a, b) = scored.split_at(scored.len() / 2);
+    let (a, b) = std::thread::scope(|s| {
+        let other = s.spawn(|| sorted(b));
+        let a = sorted(a);
+        match other.join() {
+            Ok(b) => (a, b),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    // Every key differs (each entry has its own place), so the merge orders as one
+    // sort would.
+    let mut rows = Vec::with_capacity(a.len() + b.len());
+    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        let next = match (x.peek(), y.peek()) {
+            (Some(p), Some(q)) if p <= q => x.next(),
+            (Some(_), Some(_)) => y.next(),
+            (Some(_), None) => x.next(),
+            (None, _) => y.next(),
+        };
+        match next {
+            Some((_, rowid)) => rows.push(*rowid),
+            None => return rows,
+        }
+    }
 }
 
-/// Scores entries on two threads; `None` if the query went stale meanwhile.
+/// Scores entries on two threads; `None` if the query went stale meanwhile. `from`
+/// is, for each entry, where the query's first `n` bytes were found in its text, with
+/// that `n`.
 fn score_parallel(
     texts: &SearchTexts,
     entries: &[u32],
+    from: Option<(&[Span], usize)>,
     query: &str,
     stale: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<(i64, u32)>> {
+) -> Option<Scored> {
     let needle: Vec<u8> = query.bytes().filter(|b| *b != b' ').collect();
     let ascii = query.is_ascii();
     let quoted = words::quoted(query);
@@ -221,11 +318,13 @@ fn score_parallel(
         None => words::letters(&needle),
     };
     let plain = words::WholeWords::new(&words::words(query));
-    let score = |part: &[u32]| -> Option<Vec<(i64, u32)>> {
+    let score = |part: &[u32], spans: Option<&[Span]>| -> Option<Scored> {
         let mut scorer = Scorer::new(query);
+        let keep_spans = quoted.is_none() && scorer.has_spans();
         // Room for every entry: growing a vector of half a million matches by doubling
-        // cost an eighth of a scan.
+        // cost an eighth of a scan. (Pages never written cost nothing.)
         let mut out = Vec::with_capacity(part.len());
+        let mut out_spans = Vec::with_capacity(if keep_spans { part.len() } else { 0 });
         for (n, &i) in part.iter().enumerate() {
             if n % 4096 == 0 && stale() {
                 return None;
@@ -241,21 +340,37 @@ fn score_parallel(
                 }
                 continue;
             }
-            if let Some(s) = scorer.score(text) {
+            let found = spans
+                .and_then(|s| s.get(n).copied())
+                .zip(from.map(|(_, len)| len));
+            if let Some(s) = scorer.score(text, found) {
                 // Whole words of the query rank above letters scattered in a text.
                 let exact = plain.count(text) as i64;
                 out.push((s + exact * words::WHOLE_WORD_BONUS, i));
+                if keep_spans {
+                    out_spans.push(scorer.span());
+                }
             }
         }
-        Some(out)
+        Some(Scored {
+            hits: out,
+            spans: keep_spans.then_some(out_spans),
+        })
     };
+    // Spans that do not go with the entries one for one are not used.
+    let spans = from.map(|(s, _)| s).filter(|s| s.len() == entries.len());
     if entries.len() < 20_000 {
-        return score(entries);
+        return score(entries, spans);
     }
-    let (a, b) = entries.split_at(entries.len() / 2);
+    let half = entries.len() / 2;
+    let (a, b) = entries.split_at(half);
+    let (sa, sb) = match spans {
+        Some(s) => (Some(&s[..half]), Some(&s[half..])),
+        None => (None, None),
+    };
     std::thread::scope(|s| {
-        let other = s.spawn(|| score(b));
-        let mut first = score(a)?;
+        let other = s.spawn(|| score(b, sb));
+        let mut first = score(a, sa)?;
         let second = other.join().ok()??;
         first.extend(second);
         Some(first)
@@ -349,6 +464,91 @@ mod tests {
     use super::*;
     use fuzzy_matcher::FuzzyMatcher;
     use proptest::prelude::*;
+
+    /// `n` lower-cased texts of words drawn from a small list (the same every run), in
+    /// a view whose order is not the texts' order.
+    fn texts(n: usize) -> SearchTexts {
+        const WORDS: [&str; 12] = [
+            "jalan",
+            "rusak",
+            "lampu",
+            "mati",
+            "bantuan",
+            "pkh",
+            "kec.",
+            "kalianget",
+            "jln",
+            "café",
+            "r",
+            "lap-2026-00",
+        ];
+        let mut t = SearchTexts::default();
+        let mut seed = 0x2545_f491_u64;
+        for i in 0..n {
+            let mut text = String::new();
+            for _ in 0..(3 + i % 7) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
+                text.push(' ');
+            }
+            t.rowids.push(i as i64 + 1);
+            t.place.push(((i * 7_919) % n) as u32);
+            t.text.push_str(&text);
+            t.ends.push(t.text.len() as u32);
+            t.letters.push(words::letters(text.as_bytes()));
+        }
+        t
+    }
+
+    /// Ranking on two threads orders as one plain sort: best score first, equal
+    /// scores in the view's order.
+    #[test]
+    fn a_long_ranking_orders_as_one_sort() {
+        let texts = texts(50_000);
+        for n in [10, 19_999, 20_000, 50_000] {
+            let scored: Vec<(i64, u32)> = (0..n as u32)
+                .map(|i| (i64::from(i.wrapping_mul(2_654_435_761) >> 27) - 9, i))
+                .collect();
+            let mut expected = scored.clone();
+            expected.sort_by_key(|&(score, i)| (-score, texts.place[i as usize]));
+            let expected: Vec<i64> = expected
+                .iter()
+                .map(|&(_, i)| texts.rowids[i as usize])
+                .collect();
+            assert_eq!(ranked(&texts, &scored), expected, "{n} matches");
+        }
+    }
+
+    /// Typing a query letter by letter narrows each time from what the query before
+    /// found, and finds exactly what a search afresh finds, on one thread and on two.
+    #[test]
+    fn narrowing_letter_by_letter_finds_what_a_search_afresh_finds() {
+        for n in [500, 30_000] {
+            let texts = texts(n);
+            for query in [
+                "jalan rusak",
+                "lap-2026-00 r",
+                "jln  ka",
+                "café r",
+                "\"jalan r",
+            ] {
+                let mut last = None;
+                for end in (1..=query.len()).filter(|e| query.is_char_boundary(*e)) {
+                    let typed = &query[..end];
+                    let narrowed = search_texts(&texts, &mut last, typed, &|| false, &mut |_| {});
+                    let afresh = search_texts(&texts, &mut None, typed, &|| false, &mut |_| {});
+                    assert_eq!(narrowed, afresh, "{typed:?} in {n} texts");
+                    assert!(
+                        last.as_ref().is_some_and(|f| f
+                            .spans
+                            .as_ref()
+                            .is_none_or(|s| s.len() == f.entries.len())),
+                        "one span per entry"
+                    );
+                }
+            }
+        }
+    }
 
     proptest! {
         /// The letter prefilter is exact: it never drops a text the matcher would
