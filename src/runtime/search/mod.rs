@@ -21,6 +21,9 @@ use score::{Scorer, Span};
 /// matches early.
 const FIRST_RESULTS_AFTER: usize = 200_000;
 
+/// Scoring and ranking split their work over two threads from this many entries.
+const TWO_THREADS_FROM: usize = 20_000;
+
 /// The texts of the view filtered before the current one are kept while they take
 /// no more than this (a view of about 400,000 complaints), so going back to it and
 /// filtering again reads nothing; a larger one is dropped before the next is read,
@@ -214,26 +217,19 @@ fn search_texts(
         }
         None => {
             let all: Vec<u32> = (0..texts.len() as u32).collect();
-            let mut scored: Option<Scored> = None;
+            let mut scored = Scored {
+                hits: Vec::new(),
+                spans: Some(Vec::new()),
+            };
             for (n, chunk) in all.chunks(FIRST_RESULTS_AFTER).enumerate() {
-                let part = score_parallel(texts, chunk, None, query, stale)?;
-                let so_far = match scored.as_mut() {
-                    Some(s) => {
-                        s.extend(part);
-                        s
-                    }
-                    None => scored.insert(part),
-                };
+                scored.extend(score_parallel(texts, chunk, None, query, stale)?);
                 // The first matches of a long scan are shown once; ranking what was
                 // found so far after every chunk cost more than the final ranking.
                 if n == 0 && chunk.len() < all.len() {
-                    early(ranked(texts, &so_far.hits));
+                    early(ranked(texts, &scored.hits));
                 }
             }
-            scored.unwrap_or(Scored {
-                hits: Vec::new(),
-                spans: None,
-            })
+            scored
         }
     };
     let rows = ranked(texts, &scored.hits);
@@ -268,7 +264,7 @@ fn ranked(texts: &SearchTexts, scored: &[(i64, u32)]) -> Vec<i64> {
             .map(|&(key, i)| (key, texts.rowids[i as usize]))
             .collect()
     };
-    if scored.len() < 20_000 {
+    if scored.len() < TWO_THREADS_FROM {
         return sorted(scored).iter().map(|(_, rowid)| *rowid).collect();
     }
     let (a, b) = scored.split_at(scored.len() / 2);
@@ -359,7 +355,7 @@ fn score_parallel(
     };
     // Spans that do not go with the entries one for one are not used.
     let spans = from.map(|(s, _)| s).filter(|s| s.len() == entries.len());
-    if entries.len() < 20_000 {
+    if entries.len() < TWO_THREADS_FROM {
         return score(entries, spans);
     }
     let half = entries.len() / 2;
@@ -505,7 +501,7 @@ mod tests {
     #[test]
     fn a_long_ranking_orders_as_one_sort() {
         let texts = texts(50_000);
-        for n in [10, 19_999, 20_000, 50_000] {
+        for n in [10, TWO_THREADS_FROM - 1, TWO_THREADS_FROM, 50_000] {
             let scored: Vec<(i64, u32)> = (0..n as u32)
                 .map(|i| (i64::from(i.wrapping_mul(2_654_435_761) >> 27) - 9, i))
                 .collect();
