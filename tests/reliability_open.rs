@@ -206,7 +206,7 @@ impl Drop for Mount {
 fn a_full_disk_refuses_writes_in_one_sentence_and_reading_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mnt = dir.path().join("disk");
-    let Some(_mount) = tmpfs(&mnt, "1m") else {
+    let Some(_mount) = tmpfs(&mnt, "2m") else {
         return;
     };
     let d = CliDesk::at(dir, &mnt.join("data"), "");

@@ -123,7 +123,7 @@ fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
     let big = write_batch(
         &dir,
         &Head::new(SCOPE, 1, "b-1", "2026-11-20T07:00:00+07:00"),
-        &complaints(1, 1500, 1),
+        &complaints(1, 3000, 1),
     );
     assert!(
         std::fs::metadata(&big).expect("size").len() > d.store.file_bytes(),
@@ -148,12 +148,12 @@ fn a_load_larger_than_the_cache_builds_the_view_indexes_at_the_end() {
         &[renamed],
     );
     let results = import_files(&mut d.store, &d.cfg, &[big, refused, newer], &mut |_, _| {});
-    assert_eq!(results[0].as_ref().expect("applied").complaints_new, 1500);
+    assert_eq!(results[0].as_ref().expect("applied").complaints_new, 3000);
     assert!(results[1].is_err(), "the altered file is refused");
     assert_eq!(results[2].as_ref().expect("applied").complaints_updated, 1);
     assert_eq!(schema(&d), before, "the view indexes are back as they were");
     let texts = d.store.search_texts(&ViewQuery::All).expect("texts");
-    assert_eq!(texts.len(), 1500, "one text per complaint kept");
+    assert_eq!(texts.len(), 3000, "one text per complaint kept");
     let renamed_text = (0..texts.len())
         .map(|i| texts.get(i))
         .find(|t| t.ends_with(" lap-2026-0000007"))

@@ -318,6 +318,39 @@ mod tests {
     }
 
     #[test]
+    fn a_new_cache_is_made_with_large_pages_and_an_older_one_keeps_its_own() {
+        let ctx = || crate::config::Config::default().desk_context();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path(), ctx(), Access::Write).expect("open");
+        assert_eq!(
+            pragma(&store, "page_size"),
+            super::open::PAGE_BYTES.to_string()
+        );
+        drop(store);
+        let store = Store::open(dir.path(), ctx(), Access::Write).expect("again");
+        assert_eq!(
+            pragma(&store, "page_size"),
+            super::open::PAGE_BYTES.to_string()
+        );
+        drop(store);
+        // A cache made before: SQLite's pages of 4 KiB, the desk's identity, no tables.
+        let old = tempfile::tempdir().expect("tempdir");
+        let conn = rusqlite::Connection::open(old.path().join(super::DB_FILE)).expect("old");
+        conn.pragma_update(None, "page_size", 4096)
+            .expect("page size");
+        conn.pragma_update(None, "application_id", super::migrations::APPLICATION_ID)
+            .expect("identity");
+        drop(conn);
+        let mut store = Store::open(old.path(), ctx(), Access::Write).expect("open old");
+        assert_eq!(pragma(&store, "page_size"), "4096");
+        one_complaint(&mut store);
+        assert!(
+            store.holds_data().expect("read"),
+            "an older cache takes writes"
+        );
+    }
+
+    #[test]
     fn a_bulk_write_restores_the_settings() {
         let dir = tempfile::tempdir().expect("tempdir");
         let ctx = crate::config::Config::default().desk_context();
