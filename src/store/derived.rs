@@ -195,6 +195,8 @@ pub struct NewDerived {
     /// Its latest reply by the reporter or an admin (UTC text), when the batch brings
     /// the replies with it; the reading side of the import fills it in.
     pub latest_reply_at: Option<String>,
+    /// What the fuzzy filter searches it by (`search_text`).
+    pub search_text: String,
 }
 
 /// Computes the derived columns of a complaint new to the cache, without a query.
@@ -222,6 +224,12 @@ pub fn derive_new(ctx: &DeskContext, c: &crate::domain::Complaint) -> NewDerived
         terms: crate::domain::routing::terms(c),
         route_label: crate::domain::routing::final_agency(c, false).map(|a| a.0.clone()),
         latest_reply_at: None,
+        search_text: super::search_text::search_text(
+            c.id.as_str(),
+            &c.title,
+            c.category.as_deref(),
+            c.location.as_deref(),
+        ),
     }
 }
 

@@ -8,7 +8,7 @@
 //! found, at the end.
 //!
 //! The three places that write a text build the same one: the import
-//! ([`add_search_text`]), the schema's trigger for a changed title, category or
+//! ([`search_text`]), the schema's trigger for a changed title, category or
 //! location, and `sigap check` when it rebuilds them ([`SEARCH_TEXT`]).
 
 use super::StoreError;
@@ -38,26 +38,32 @@ UPDATE search_text SET text = ifnull((
     FROM complaints c WHERE c.rowid = search_text.rowid), text);
 "#;
 
-/// Adds the search text of the row just inserted (the same text as [`SEARCH_TEXT`],
-/// with SQLite's `lower`).
-pub(super) fn add_search_text(
-    held: &Held<'_>,
-    rowid: i64,
-    parts: [Option<&str>; 4],
-) -> Result<(), StoreError> {
-    let [id, title, category, location] = parts;
-    held.get(
-        "INSERT INTO search_text (rowid, text) VALUES (?1, lower(?3 || ' ' || ifnull(?4, '')
-             || ' ' || ifnull(?5, '') || ' ' || ?2))",
-    )
-    .and_then(|mut s| s.execute(params![rowid, id, title, category, location]))
-    .named("add a complaint's search text")?;
+/// The search text of a complaint, as [`SEARCH_TEXT`] makes it: SQLite's `lower` (with
+/// no ICU built in, as here) lower-cases ASCII letters only. The import's reading
+/// thread builds it, so the writing thread only stores it.
+pub fn search_text(
+    id: &str,
+    title: &str,
+    category: Option<&str>,
+    location: Option<&str>,
+) -> String {
+    let parts = [title, category.unwrap_or(""), location.unwrap_or(""), id];
+    let mut text = parts.join(" ");
+    text.make_ascii_lowercase();
+    text
+}
+
+/// Adds the search text of the row just inserted (made by [`search_text`]).
+pub(super) fn add_search_text(held: &Held<'_>, rowid: i64, text: &str) -> Result<(), StoreError> {
+    held.get("INSERT INTO search_text (rowid, text) VALUES (?1, ?2)")
+        .and_then(|mut s| s.execute(params![rowid, text]))
+        .named("add a complaint's search text")?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::SEARCH_TEXT;
+    use super::{SEARCH_TEXT, search_text};
     use crate::store::migrations::migrations;
     use rusqlite::Connection;
 
@@ -140,5 +146,41 @@ mod tests {
             )
             .expect("compare");
         assert_eq!(differ, 0);
+    }
+
+    /// The import's text is the one SQL makes (which `sigap check` compares with):
+    /// capitals outside ASCII, a missing category or location, and controls alike.
+    #[test]
+    fn the_imports_text_is_the_one_sql_makes() {
+        let conn = Connection::open_in_memory().expect("open");
+        let cases: [(&str, &str, Option<&str>, Option<&str>); 4] = [
+            (
+                "LAP-1",
+                "Jalan RUSAK di Desa",
+                Some("Infrastruktur"),
+                Some("Desa Bluto"),
+            ),
+            (
+                "LAP-2",
+                "ÉCOLE İstanbul ẞTRASSE Ǆ Ωmega",
+                None,
+                Some("KÖLN"),
+            ),
+            ("lap-3", "tab\there \u{1b}[31m", Some(""), None),
+            ("LAP-4", "", None, None),
+        ];
+        for (id, title, category, location) in cases {
+            let sql: String = conn
+                .query_row(
+                    &format!(
+                        "SELECT {SEARCH_TEXT} FROM (SELECT ?1 AS id, ?2 AS title, \
+                         ?3 AS category, ?4 AS location)"
+                    ),
+                    rusqlite::params![id, title, category, location],
+                    |r| r.get(0),
+                )
+                .expect("sql");
+            assert_eq!(search_text(id, title, category, location), sql, "{title}");
+        }
     }
 }

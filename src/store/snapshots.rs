@@ -65,16 +65,19 @@ impl Txn<'_> {
             .named("read a stored revision")
     }
 
-    /// Inserts a complaint new to the cache with its derived columns (`derive_new`: from
-    /// the snapshot alone; if the cache already had thread messages for it, it is
-    /// recomputed before the commit), its search text and its share of the counts. The
-    /// identity of an anonymous complaint has already been dropped.
-    pub fn insert_new(
+    /// Inserts a complaint if its id is new to the cache, with its derived columns
+    /// (`derive_new`: from the snapshot alone; if the cache already had thread messages
+    /// for it, it is recomputed before the commit), its search text and its share of the
+    /// counts; `false`, with nothing written, when the id is stored (then see
+    /// [`Txn::stored_revision`]). Trying the insert first spares a new complaint, nearly
+    /// every one of a first load, a look-up of its own. The identity of an anonymous
+    /// complaint has already been dropped.
+    pub fn insert_if_new(
         &mut self,
         c: &Complaint,
         d: NewDerived,
         stored: Snapshot<'_>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         debug_assert!(!(c.anonymous && c.reporter.is_some()));
         const INSERT: &str = "insert a complaint";
         let mut stmt = self
@@ -86,10 +89,11 @@ impl Txn<'_> {
                      completion_due, urgency_due, in_scope, sort_key, route_label,
                      latest_reply_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
+                 ON CONFLICT (id) DO NOTHING",
             )
             .named(INSERT)?;
-        (|| {
+        let inserted = (|| {
             bind_snapshot(&mut stmt, c, stored)?;
             stmt.raw_bind_parameter(18, &d.first_response_due)?;
             stmt.raw_bind_parameter(19, &d.completion_due)?;
@@ -102,16 +106,10 @@ impl Txn<'_> {
         })()
         .named(INSERT)?;
         drop(stmt);
-        add_search_text(
-            &self.held,
-            self.tx.last_insert_rowid(),
-            [
-                Some(c.id.as_str()),
-                Some(c.title.as_str()),
-                c.category.as_deref(),
-                c.location.as_deref(),
-            ],
-        )?;
+        if inserted == 0 {
+            return Ok(false);
+        }
+        add_search_text(&self.held, self.tx.last_insert_rowid(), &d.search_text)?;
         self.count_new()
             .add(&c.status, d.in_scope, d.urgency_due.as_deref());
         self.route_new(c, d);
@@ -119,7 +117,7 @@ impl Txn<'_> {
         if self.maybe_early_messages()? && self.has_messages(c.id.as_str())? {
             self.mark_stale(c.id.as_str())?;
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Replaces a complaint's snapshot with a higher revision; it is recomputed before

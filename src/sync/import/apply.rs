@@ -143,15 +143,19 @@ impl<'t, 's, 'a> Importer<'t, 's, 'a> {
         }
         let unchanged_before = self.report.complaints_unchanged;
         self.last_complaint = None;
-        let mut new = false;
-        match self.txn.stored_revision(c.id.as_str()).map_err(db)? {
-            None => {
-                self.txn
-                    .insert_new(c, std::mem::take(derived), stored)
-                    .map_err(db)?;
-                self.report.complaints_new += 1;
-                new = true;
-            }
+        let new = self
+            .txn
+            .insert_if_new(c, std::mem::take(derived), stored)
+            .map_err(db)?;
+        let old = if new {
+            None
+        } else {
+            // The insert found the id stored, so the look-up finds it too.
+            let old = self.txn.stored_revision(c.id.as_str()).map_err(db)?;
+            Some(old.ok_or_else(|| cx.db(format!("complaint {} vanished", c.id)))?)
+        };
+        match old {
+            None => self.report.complaints_new += 1,
             Some(old) if c.revision > old.revision => {
                 self.txn.put_snapshot(c, stored).map_err(db)?;
                 self.report.complaints_updated += 1;
